@@ -1,0 +1,215 @@
+package jp.bansou.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.bansou.deployment.ModelDeployer;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives each role only what its work needs, in every mode: the groups, their Camunda authorizations
+ * and their Tasklist filters. Who may start a process is read from the model's {@code
+ * camunda:candidateStarterGroups}, so a modeller changes it without Java. Idempotent: it runs at
+ * every start and adds only what is missing.
+ */
+@Component
+public class AccessPolicy {
+
+  static final String ALL = "*";
+  static final String FILTER_MINE = "自分のタスク";
+  static final String FILTER_GROUP = "グループのタスク";
+  static final String FILTER_URGENT = "緊急";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+
+  public AccessPolicy(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      FilterService filterService,
+      TaskService taskService,
+      RepositoryService repositoryService,
+      ModelDeployer modelsDeployedFirst) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    apply();
+  }
+
+  private void apply() {
+    for (Role role : Role.values()) {
+      ensureGroup(role.groupId(), role.displayName());
+      grant(role, APPLICATION, "tasklist", ACCESS);
+      // definitions hold no personal data; Tasklist needs them to show forms and diagrams
+      grant(role, PROCESS_DEFINITION, ALL, READ);
+      grant(role, DECISION_DEFINITION, ALL, READ);
+    }
+    grant(Role.COORDINATORS, APPLICATION, "cockpit", ACCESS);
+    grant(Role.COORDINATORS, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE, READ_HISTORY);
+    grant(Role.COORDINATORS, PROCESS_INSTANCE, ALL, READ);
+    grant(Role.COORDINATORS, TASK, ALL, READ, TASK_ASSIGN);
+
+    grant(Role.SUPERVISORS, APPLICATION, "cockpit", ACCESS);
+    grant(Role.SUPERVISORS, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE, READ_HISTORY);
+    grant(Role.SUPERVISORS, PROCESS_INSTANCE, ALL, READ);
+    grant(Role.SUPERVISORS, TASK, ALL, READ);
+    grant(Role.SUPERVISORS, DECISION_DEFINITION, ALL, READ, READ_HISTORY);
+    grant(Role.SUPERVISORS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
+    grant(Role.SUPERVISORS, DEPLOYMENT, ALL, READ);
+
+    // modellers deploy (also from Camunda Modeler through /engine-rest) but read no case data
+    grant(Role.MODELLERS, APPLICATION, "cockpit", ACCESS);
+    grant(Role.MODELLERS, DEPLOYMENT, ALL, CREATE, READ, DELETE);
+    grant(Role.MODELLERS, PROCESS_DEFINITION, ALL, READ, UPDATE);
+    grant(Role.MODELLERS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
+
+    grantStartersFromModels();
+    ensureFilters();
+  }
+
+  private void grantStartersFromModels() {
+    for (ProcessDefinition definition :
+        repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      for (IdentityLink link :
+          repositoryService.getIdentityLinksForProcessDefinition(definition.getId())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          grant(link.getGroupId(), PROCESS_DEFINITION, definition.getKey(), READ, CREATE_INSTANCE);
+          grant(link.getGroupId(), PROCESS_INSTANCE, ALL, CREATE);
+        }
+      }
+    }
+  }
+
+  private void ensureFilters() {
+    List<String> everyone = Arrays.stream(Role.values()).map(Role::groupId).toList();
+    ensureFilter(
+        FILTER_MINE,
+        -10,
+        "自分が担当しているタスク",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        everyone);
+    ensureFilter(
+        FILTER_GROUP,
+        -5,
+        "自分のグループに届いた、まだ誰も担当していないタスク",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned(),
+        everyone);
+    ensureFilter(
+        FILTER_URGENT,
+        -20,
+        "緊急度が「緊急」のケースのタスク",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .processVariableValueEquals("urgency", "emergency"),
+        everyone);
+    int priority = 0;
+    for (Role role : Role.values()) {
+      ensureFilter(
+          role.displayName() + "のタスク",
+          ++priority,
+          role.displayName() + "グループ宛てのすべてのタスク",
+          taskService.createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks(),
+          List.of(role.groupId()));
+    }
+  }
+
+  private void ensureFilter(
+      String name, int priority, String description, TaskQuery query, List<String> readers) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("refresh", true);
+      properties.put(
+          "variables",
+          List.of(
+              Map.of("name", "caseNumber", "label", "ケース番号"),
+              Map.of("name", "urgencyLabel", "label", "緊急度")));
+      filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
+      filterService.saveFilter(filter);
+    }
+    for (String group : readers) {
+      grant(group, FILTER, filter.getId(), READ);
+    }
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+    grant(role.groupId(), resource, resourceId, permissions);
+  }
+
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,24 @@
+package jp.bansou.security;
+
+import jp.bansou.config.UnsafeConfigurationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside demo mode, a demo account whose password still equals its id would let anyone in: for
+ * instance after a database that once ran in demo mode is taken into production.
+ */
+@Component
+@ConditionalOnProperty(name = "bansou.demo-mode", havingValue = "false", matchIfMissing = true)
+public class DemoAccountGuard {
+
+  public DemoAccountGuard(IdentityService identityService) {
+    for (String userId : Role.allDemoUsers()) {
+      if (identityService.checkPassword(userId, userId)) {
+        throw new UnsafeConfigurationException(
+            "the demo account '" + userId + "' still exists with its demo password; delete it");
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package jp.bansou.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * One fictional account per role, password = user id, created only in demo mode. Production refuses
+ * to start while any of them still works (see {@link DemoAccountGuard}).
+ */
+@Component
+@ConditionalOnProperty(name = "bansou.demo-mode", havingValue = "true")
+public class DemoAccounts {
+
+  public DemoAccounts(IdentityService identityService, AccessPolicy groupsExistFirst) {
+    for (Role role : Role.values()) {
+      for (String userId : role.demoUsers()) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+          User user = identityService.newUser(userId);
+          user.setFirstName(userId);
+          user.setLastName("(" + role.displayName() + "・デモ)");
+          user.setEmail(userId + "@demo.invalid");
+          user.setPassword(userId);
+          identityService.saveUser(user);
+        }
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count()
+            == 0) {
+          identityService.createMembership(userId, role.groupId());
+        }
+      }
+    }
+  }
+}
