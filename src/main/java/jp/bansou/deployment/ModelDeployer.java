@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,10 +30,7 @@ public class ModelDeployer {
   public static final String DEPLOYMENT_SOURCE = "bansou-startup";
 
   static final List<String> PATTERNS =
-      List.of(
-          "classpath*:processes/**/*.bpmn",
-          "classpath*:processes/**/*.dmn",
-          "classpath*:forms/**/*.form");
+      List.of("processes/**/*.bpmn", "processes/**/*.dmn", "forms/**/*.form");
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
@@ -74,12 +73,17 @@ public class ModelDeployer {
     return repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
   }
 
+  /**
+   * From the working directory's {@code processes/} and {@code forms/} when they are there (a
+   * checkout, so that a file deleted there is gone), otherwise from the classpath (the jar).
+   */
   static List<ModelFile> findModelFiles() {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    String base = Files.isDirectory(Path.of("processes")) ? "file:" : "classpath*:";
     List<ModelFile> files = new ArrayList<>();
     try {
       for (String pattern : PATTERNS) {
-        for (Resource resource : resolver.getResources(pattern)) {
+        for (Resource resource : resolver.getResources(base + pattern)) {
           files.add(ModelFile.of(resource));
         }
       }
