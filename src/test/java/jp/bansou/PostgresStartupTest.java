@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.bansou.config.UnsafeConfigurationException;
+import jp.bansou.intake.Intake;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +47,20 @@ class PostgresStartupTest {
 
       RuntimeService runtime = app.getBean(RuntimeService.class);
       TaskService tasks = app.getBean(TaskService.class);
+      // a case through intake (our Flyway table numbers it), triage by DMN, to the triage task
       ProcessInstance instance =
-          runtime.startProcessInstanceByKey("foundation-check", "2026-000001");
-      tasks.complete(
-          tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
-          .isZero();
+          runtime.startProcessInstanceByKey("accompaniment-case", Intake.person().variables());
+      assertThat(instance.getBusinessKey()).matches("\\d{4}-000001");
+      Task triage = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(triage.getTaskDefinitionKey()).isEqualTo("reviewTriage");
+      tasks.complete(triage.getId());
+      assertThat(
+              tasks
+                  .createTaskQuery()
+                  .processInstanceId(instance.getId())
+                  .singleResult()
+                  .getTaskDefinitionKey())
+          .isEqualTo("handleNoCandidate"); // production has no companion profiles yet
 
       // a demo account left in the database must stop the next production start
       User leftover = identity.newUser("companion");

@@ -1,0 +1,100 @@
+package jp.bansou.companion;
+
+import static jp.bansou.intake.CaseVariables.COMPANION_ID;
+import static jp.bansou.intake.CaseVariables.PROCESS_KEY;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import jp.bansou.reference.ReferenceData;
+import jp.bansou.reference.ReferenceData.ReferenceList;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ranks companions for a case. Only companions who cover the person's prefecture, or work remotely,
+ * are candidates; then shared languages, matching specialties and a light caseload rank them. The
+ * coordinator always confirms: the ranking only orders the list.
+ */
+@Service
+public class CompanionMatcher {
+
+  static final int SAME_PREFECTURE = 4;
+  static final int REMOTE_ONLY = 1;
+  static final int PER_SHARED_LANGUAGE = 2;
+  static final int PER_SPECIALTY = 1;
+  static final int PER_OPEN_CASE = -1;
+
+  private final CompanionProfiles profiles;
+  private final RuntimeService runtimeService;
+  private final ReferenceData reference;
+
+  public CompanionMatcher(
+      CompanionProfiles profiles, RuntimeService runtimeService, ReferenceData reference) {
+    this.profiles = profiles;
+    this.runtimeService = runtimeService;
+    this.reference = reference;
+  }
+
+  /** A ranked candidate with the reasons a coordinator reads. */
+  public record Candidate(String userId, String displayName, int score, String reasons) {}
+
+  public List<Candidate> rank(
+      String prefecture,
+      Collection<String> languages,
+      Collection<String> problemFields,
+      Collection<String> excluded) {
+    Set<String> neededSpecialties = new LinkedHashSet<>();
+    problemFields.stream()
+        .map(reference::specialtyFor)
+        .filter(s -> s != null)
+        .forEach(neededSpecialties::add);
+    List<Candidate> candidates = new ArrayList<>();
+    for (CompanionProfile profile : profiles.available()) {
+      if (profile.interpreter() || excluded.contains(profile.userId())) {
+        continue;
+      }
+      boolean local = profile.prefectures().contains(prefecture);
+      if (!local && !profile.worksRemotely()) {
+        continue;
+      }
+      List<String> shared = profile.languages().stream().filter(languages::contains).toList();
+      List<String> specialties =
+          profile.specialties().stream().filter(neededSpecialties::contains).toList();
+      long caseload = openCases(profile.userId());
+      int score =
+          (local ? SAME_PREFECTURE : REMOTE_ONLY)
+              + PER_SHARED_LANGUAGE * shared.size()
+              + PER_SPECIALTY * specialties.size()
+              + PER_OPEN_CASE * (int) caseload;
+      String reasons =
+          (local ? "同じ都道府県" : "遠隔で対応可")
+              + "・言語: "
+              + (shared.isEmpty() ? "共通なし" : names(ReferenceList.LANGUAGES, shared))
+              + "・専門: "
+              + (specialties.isEmpty() ? "該当なし" : names(ReferenceList.SPECIALTIES, specialties))
+              + "・担当中 "
+              + caseload
+              + "件";
+      candidates.add(new Candidate(profile.userId(), profile.displayName(), score, reasons));
+    }
+    candidates.sort(
+        Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::userId));
+    return candidates;
+  }
+
+  long openCases(String userId) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(COMPANION_ID, userId)
+        .count();
+  }
+
+  private String names(ReferenceList list, List<String> codes) {
+    return String.join("、", codes.stream().map(c -> reference.name(list, c)).toList());
+  }
+}

@@ -1,0 +1,126 @@
+package jp.bansou;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.bansou.reference.ReferenceData;
+import jp.bansou.reference.ReferenceData.ReferenceList;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conventions a modeller keeps without Java: file name = process key = form id, a Camunda Form
+ * on every user task and start form, a history time to live, and form options that equal the
+ * reference data shipped in {@code src/main/resources/reference/}.
+ */
+class ModelConventionsTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Form field keys whose options come from a reference list. */
+  static final Map<String, ReferenceList> REFERENCED_FIELDS =
+      Map.of(
+          "prefecture", ReferenceList.PREFECTURES,
+          "residenceStatus", ReferenceList.RESIDENCE_STATUSES,
+          "languages", ReferenceList.LANGUAGES,
+          "consentLanguage", ReferenceList.LANGUAGES,
+          "nationality", ReferenceList.NATIONALITIES,
+          "problemFields", ReferenceList.PROBLEM_FIELDS,
+          "advocacyField", ReferenceList.ADVOCACY_FIELDS,
+          "tracks", ReferenceList.SUPPORT_TRACKS,
+          "additionalTrack", ReferenceList.SUPPORT_TRACKS,
+          "outcome", ReferenceList.CASE_OUTCOMES);
+
+  @Test
+  void everyUserTaskAndStartFormUsesADeployedCamundaForm() throws IOException {
+    List<String> formIds = formIds();
+    for (Path file : files("processes", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      Process process = model.getModelElementsByType(Process.class).iterator().next();
+      assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
+      assertThat(process.getCamundaHistoryTimeToLiveString()).as(file.toString()).isNotBlank();
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        assertThat(task.getCamundaFormRef()).as(task.getId()).isIn(formIds);
+        assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+        assertThat(task.getName()).as(task.getId()).isNotBlank();
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          assertThat(start.getCamundaFormRef()).isIn(formIds);
+          assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+        }
+      }
+    }
+  }
+
+  @Test
+  void formFileNameIsTheFormId() throws IOException {
+    for (Path file : files("forms", ".form")) {
+      assertThat(JSON.readTree(file.toFile()).get("id").asText() + ".form")
+          .isEqualTo(file.getFileName().toString());
+    }
+  }
+
+  @Test
+  void formOptionsEqualTheReferenceData() throws IOException {
+    ReferenceData reference = new ReferenceData();
+    int checked = 0;
+    for (Path file : files("forms", ".form")) {
+      for (JsonNode field : fields(JSON.readTree(file.toFile()))) {
+        ReferenceList list = REFERENCED_FIELDS.get(field.path("key").asText());
+        if (list != null && field.has("values")) {
+          List<String> values = new ArrayList<>();
+          field.get("values").forEach(v -> values.add(v.get("value").asText()));
+          assertThat(values)
+              .as("%s in %s", field.get("key").asText(), file.getFileName())
+              .containsExactlyElementsOf(reference.codes(list));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(10);
+    assertThat(reference.codes(ReferenceList.PREFECTURES))
+        .hasSize(47)
+        .startsWith("01")
+        .endsWith("47");
+  }
+
+  static List<JsonNode> fields(JsonNode container) {
+    List<JsonNode> result = new ArrayList<>();
+    container
+        .path("components")
+        .forEach(
+            c -> {
+              result.add(c);
+              result.addAll(fields(c));
+            });
+    return result;
+  }
+
+  static List<String> formIds() throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (Path file : files("forms", ".form")) {
+      ids.add(JSON.readTree(file.toFile()).get("id").asText());
+    }
+    return ids;
+  }
+
+  static List<Path> files(String folder, String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(new File(folder).toPath())) {
+      return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+}
