@@ -129,11 +129,9 @@ public class AccessPolicy {
     ensureFilter(
         FILTER_GROUP,
         -5,
-        "自分のグループに届いた、まだ誰も担当していないタスク",
-        taskService
-            .createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .taskUnassigned(),
+        "自分または自分のグループに届いた、まだ誰も担当していないタスク",
+        // candidate user covers both: tasks offered to me and to any group I am in
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"),
         everyone);
     ensureFilter(
         FILTER_URGENT,
@@ -156,22 +154,25 @@ public class AccessPolicy {
     }
   }
 
+  /** Creates the filter, or brings an existing one back to this definition. */
   private void ensureFilter(
       String name, int priority, String description, TaskQuery query, List<String> readers) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      Map<String, Object> properties = new LinkedHashMap<>();
-      properties.put("description", description);
-      properties.put("priority", priority);
-      properties.put("refresh", true);
-      properties.put(
-          "variables",
-          List.of(
-              Map.of("name", "caseNumber", "label", "ケース番号"),
-              Map.of("name", "urgencyLabel", "label", "緊急度")));
-      filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
-      filterService.saveFilter(filter);
+      filter = filterService.newTaskFilter(name);
     }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put(
+        "variables",
+        List.of(
+            Map.of("name", "caseNumber", "label", "ケース番号"),
+            Map.of("name", "urgencyLabel", "label", "緊急度")));
+    filter.setProperties(properties);
+    filter.setQuery(query);
+    filterService.saveFilter(filter);
     for (String group : readers) {
       grant(group, FILTER, filter.getId(), READ);
     }
