@@ -32,17 +32,22 @@ class ModelConventionsTest {
 
   /** Form field keys whose options come from a reference list. */
   static final Map<String, ReferenceList> REFERENCED_FIELDS =
-      Map.of(
-          "prefecture", ReferenceList.PREFECTURES,
-          "residenceStatus", ReferenceList.RESIDENCE_STATUSES,
-          "languages", ReferenceList.LANGUAGES,
-          "consentLanguage", ReferenceList.LANGUAGES,
-          "nationality", ReferenceList.NATIONALITIES,
-          "problemFields", ReferenceList.PROBLEM_FIELDS,
-          "advocacyField", ReferenceList.ADVOCACY_FIELDS,
-          "tracks", ReferenceList.SUPPORT_TRACKS,
-          "additionalTrack", ReferenceList.SUPPORT_TRACKS,
-          "outcome", ReferenceList.CASE_OUTCOMES);
+      Map.ofEntries(
+          Map.entry("prefecture", ReferenceList.PREFECTURES),
+          Map.entry("residenceStatus", ReferenceList.RESIDENCE_STATUSES),
+          Map.entry("languages", ReferenceList.LANGUAGES),
+          Map.entry("consentLanguage", ReferenceList.LANGUAGES),
+          Map.entry("nationality", ReferenceList.NATIONALITIES),
+          Map.entry("problemFields", ReferenceList.PROBLEM_FIELDS),
+          Map.entry("advocacyField", ReferenceList.ADVOCACY_FIELDS),
+          Map.entry("tracks", ReferenceList.SUPPORT_TRACKS),
+          Map.entry("additionalTrack", ReferenceList.SUPPORT_TRACKS),
+          Map.entry("outcome", ReferenceList.CASE_OUTCOMES),
+          Map.entry("officeType", ReferenceList.OFFICE_TYPES),
+          Map.entry("visitPurpose", ReferenceList.VISIT_PURPOSES),
+          Map.entry("documentsToBring", ReferenceList.VISIT_DOCUMENTS),
+          Map.entry("documentsSubmitted", ReferenceList.VISIT_DOCUMENTS),
+          Map.entry("visitResult", ReferenceList.VISIT_RESULTS));
 
   @Test
   void everyUserTaskAndStartFormUsesADeployedCamundaForm() throws IOException {

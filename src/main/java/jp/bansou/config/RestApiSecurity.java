@@ -1,6 +1,8 @@
 package jp.bansou.config;
 
 import jakarta.servlet.Filter;
+import jp.bansou.security.ApiAccessFilter;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,6 +26,16 @@ public class RestApiSecurity {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+
+  /** Our own pages and JSON: the dashboard, reports and fee claims. */
+  @Bean
+  FilterRegistrationBean<ApiAccessFilter> apiAccess(IdentityService identityService) {
+    FilterRegistrationBean<ApiAccessFilter> registration =
+        new FilterRegistrationBean<>(new ApiAccessFilter(identityService));
+    registration.setName("api-access");
+    registration.addUrlPatterns("/api/*", "/dashboard", "/dashboard/*");
     return registration;
   }
 }

@@ -32,6 +32,10 @@ public class ReferenceData {
     SUPPORT_TRACKS("support-tracks.csv"),
     CASE_OUTCOMES("case-outcomes.csv"),
     REFERRAL_SOURCES("referral-sources.csv"),
+    OFFICE_TYPES("office-types.csv"),
+    VISIT_PURPOSES("visit-purposes.csv"),
+    VISIT_DOCUMENTS("visit-documents.csv"),
+    VISIT_RESULTS("visit-results.csv"),
     SPECIALTIES("specialties.csv");
 
     private final String file;

@@ -15,6 +15,7 @@ import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.forms.FormValues;
 import jp.bansou.policy.PolicyIssueVariables;
+import jp.bansou.tracks.TrackDriver;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -419,10 +420,7 @@ class AccompanimentCaseProcessTest {
   }
 
   private void completeTracks(ProcessInstance pi) {
-    for (ProcessInstance track : calledInstances(pi)) {
-      Task task = taskService.createTaskQuery().processInstanceId(track.getId()).singleResult();
-      taskService.complete(task.getId(), Map.of("trackOutcome", "記録しました", "hoursSpent", 2));
-    }
+    TrackDriver.completeTracks(engine, pi.getId());
   }
 
   private void proposeClosure(ProcessInstance pi, boolean systemicProblem, String description) {

@@ -2,26 +2,16 @@ package jp.bansou.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.dmn.engine.DmnDecision;
+import jp.bansou.DecisionTable;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,31 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** DMN {@code case-triage}, rule by rule: which rows match, and what they output. */
 class CaseTriageDecisionTest {
 
-  static DmnEngine engine;
-  static DmnDecision decision;
-  static final List<String> matched = new ArrayList<>();
-
-  @BeforeAll
-  static void parse() throws IOException {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration)
-            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(
-        List.of(
-            new DmnDecisionTableEvaluationListener() {
-              @Override
-              public void notify(DmnDecisionTableEvaluationEvent event) {
-                matched.clear();
-                event.getMatchingRules().stream()
-                    .map(DmnEvaluatedDecisionRule::getId)
-                    .forEach(matched::add);
-              }
-            }));
-    engine = configuration.buildEngine();
-    try (InputStream in = new FileInputStream("processes/case-triage.dmn")) {
-      decision = engine.parseDecision("case-triage", in);
-    }
-  }
+  static final DecisionTable table = new DecisionTable("case-triage.dmn", "case-triage");
 
   /** Nothing special: a case with no signal and an unknown field is normal, with no track. */
   static VariableMap quiet() {
@@ -160,11 +126,11 @@ class CaseTriageDecisionTest {
     VariableMap input = quiet();
     input.putAll(change);
 
-    DmnDecisionResult result = engine.evaluateDecision(decision, input);
+    DmnDecisionResult result = table.evaluate(input);
 
-    assertThat(matched).containsExactlyInAnyOrderElementsOf(expectedMatches);
+    assertThat(table.matchedRules()).containsExactlyInAnyOrderElementsOf(expectedMatches);
     // COLLECT keeps rule order, so the rule's output is at its position among the matches
-    Map<String, Object> output = result.getResultList().get(matched.indexOf(rule));
+    Map<String, Object> output = result.getResultList().get(table.matchedRules().indexOf(rule));
     assertThat(output.get("urgency")).isEqualTo(urgency);
     assertThat(output.get("triageDeadline")).isEqualTo(deadline);
     assertThat(output.get("track")).isEqualTo(track);
@@ -172,8 +138,8 @@ class CaseTriageDecisionTest {
 
   @Test
   void everyCaseIsAtLeastNormalWithinSevenDays() {
-    DmnDecisionResult result = engine.evaluateDecision(decision, quiet());
-    assertThat(matched).containsExactly("rule10");
+    DmnDecisionResult result = table.evaluate(quiet());
+    assertThat(table.matchedRules()).containsExactly("rule10");
     assertThat(result.getSingleResult().getEntryMap())
         .containsEntry("urgency", "normal")
         .containsEntry("triageDeadline", "P7D");
@@ -181,14 +147,14 @@ class CaseTriageDecisionTest {
 
   @Test
   void legalDeadlineBoundaries() {
-    engine.evaluateDecision(decision, quiet().putValue("legalDeadlineDays", 3));
-    assertThat(matched).containsExactlyInAnyOrder("rule06", "rule10", "rule22");
-    engine.evaluateDecision(decision, quiet().putValue("legalDeadlineDays", 4));
-    assertThat(matched).containsExactlyInAnyOrder("rule07", "rule10", "rule22");
-    engine.evaluateDecision(decision, quiet().putValue("legalDeadlineDays", 14));
-    assertThat(matched).containsExactlyInAnyOrder("rule07", "rule10", "rule22");
-    engine.evaluateDecision(decision, quiet().putValue("legalDeadlineDays", 15));
-    assertThat(matched).containsExactly("rule10");
+    table.evaluate(quiet().putValue("legalDeadlineDays", 3));
+    assertThat(table.matchedRules()).containsExactlyInAnyOrder("rule06", "rule10", "rule22");
+    table.evaluate(quiet().putValue("legalDeadlineDays", 4));
+    assertThat(table.matchedRules()).containsExactlyInAnyOrder("rule07", "rule10", "rule22");
+    table.evaluate(quiet().putValue("legalDeadlineDays", 14));
+    assertThat(table.matchedRules()).containsExactlyInAnyOrder("rule07", "rule10", "rule22");
+    table.evaluate(quiet().putValue("legalDeadlineDays", 15));
+    assertThat(table.matchedRules()).containsExactly("rule10");
   }
 
   @Test
@@ -198,7 +164,7 @@ class CaseTriageDecisionTest {
             .putValueTyped(
                 "problemFields",
                 SpinValues.jsonValue(Spin.JSON("[\"labour\",\"housing\"]")).create());
-    engine.evaluateDecision(decision, input);
-    assertThat(matched).containsExactlyInAnyOrder("rule10", "rule13", "rule17");
+    table.evaluate(input);
+    assertThat(table.matchedRules()).containsExactlyInAnyOrder("rule10", "rule13", "rule17");
   }
 }

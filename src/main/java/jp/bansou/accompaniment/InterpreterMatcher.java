@@ -1,0 +1,74 @@
+package jp.bansou.accompaniment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import jp.bansou.companion.CompanionProfile;
+import jp.bansou.companion.CompanionProfiles;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds interpreters for a visit: first those who speak one of the person's languages and cover the
+ * prefecture (in person); when nobody local does, those who interpret by phone or video.
+ */
+@Service
+public class InterpreterMatcher {
+
+  /** Japanese needs no interpreter. */
+  static final Set<String> JAPANESE = Set.of("ja", "ja-easy");
+
+  public enum Mode {
+    IN_PERSON("in-person", "対面"),
+    REMOTE("remote", "電話・ビデオ");
+
+    private final String code;
+    private final String label;
+
+    Mode(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  public record Match(Mode mode, List<String> interpreterIds) {}
+
+  private final CompanionProfiles profiles;
+
+  public InterpreterMatcher(CompanionProfiles profiles) {
+    this.profiles = profiles;
+  }
+
+  public Match find(String prefecture, Collection<String> languages, Collection<String> excluded) {
+    List<CompanionProfile> speakers =
+        profiles.available().stream()
+            .filter(CompanionProfile::interpreter)
+            .filter(p -> !excluded.contains(p.userId()))
+            .filter(
+                p ->
+                    p.languages().stream()
+                        .anyMatch(l -> !JAPANESE.contains(l) && languages.contains(l)))
+            .toList();
+    List<String> local =
+        speakers.stream()
+            .filter(p -> p.prefectures().contains(prefecture))
+            .map(CompanionProfile::userId)
+            .toList();
+    if (!local.isEmpty()) {
+      return new Match(Mode.IN_PERSON, local);
+    }
+    return new Match(
+        Mode.REMOTE,
+        speakers.stream()
+            .filter(CompanionProfile::worksRemotely)
+            .map(CompanionProfile::userId)
+            .toList());
+  }
+}

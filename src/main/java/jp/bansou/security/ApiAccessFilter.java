@@ -1,0 +1,104 @@
+package jp.bansou.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards our own pages and JSON API (dashboard, reports, fee claims) with the same accounts as the
+ * Camunda webapps: a Tasklist or Cockpit login session, or HTTP Basic for scripts. Only
+ * coordinators, supervisors and administrators pass; others get 403, requests without a login 401.
+ */
+public class ApiAccessFilter extends OncePerRequestFilter {
+
+  static final Set<String> ALLOWED_GROUPS =
+      Set.of(Role.COORDINATORS.groupId(), Role.SUPERVISORS.groupId(), Role.ADMIN_GROUP);
+
+  /** The request attribute that holds the authenticated user id for the controllers. */
+  public static final String USER_ATTRIBUTE = "bansou.user";
+
+  private final IdentityService identityService;
+
+  public ApiAccessFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String user = fromSession(request);
+    if (user == null) {
+      user = fromBasic(request);
+    }
+    if (user == null) {
+      if (request.getRequestURI().endsWith("/dashboard")
+          && request.getHeader("Authorization") == null) {
+        // a person in a browser: send them to log in first, then come back
+        response.sendRedirect(request.getContextPath() + "/camunda/app/cockpit/");
+        return;
+      }
+      response.setHeader("WWW-Authenticate", "Basic realm=\"bansou\", charset=\"UTF-8\"");
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "ログインしてください。");
+      return;
+    }
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
+    if (groups.stream().noneMatch(ALLOWED_GROUPS::contains)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN, "コーディネーターと事務局だけが見られるページです。");
+      return;
+    }
+    request.setAttribute(USER_ATTRIBUTE, user);
+    chain.doFilter(request, response);
+  }
+
+  private static String fromSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    Authentication authentication = authentications.getAuthenticationForProcessEngine("default");
+    return authentication instanceof UserAuthentication ? authentication.getName() : null;
+  }
+
+  private String fromBasic(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String user = decoded.substring(0, colon);
+    return identityService.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+  }
+}

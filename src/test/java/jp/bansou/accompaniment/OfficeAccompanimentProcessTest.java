@@ -1,0 +1,425 @@
+package jp.bansou.accompaniment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.companion.CompanionProfile;
+import jp.bansou.companion.CompanionProfiles;
+import jp.bansou.forms.FormValues;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Process {@code office-accompaniment}: one test per path. */
+@CaseEngineTest
+class OfficeAccompanimentProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired CompanionProfiles profiles;
+  @Autowired FeeClaims feeClaims;
+  @Autowired TestRestTemplate rest;
+
+  private final List<String> createdInterpreters = new java.util.ArrayList<>();
+
+  @BeforeEach
+  void initAssertions() {
+    init(engine);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void retireTestInterpreters() {
+    // the engine is shared: the next test must not meet this test's interpreters
+    for (String id : createdInterpreters) {
+      profiles.save(
+          new CompanionProfile(id, id, List.of(), List.of(), List.of(), false, true, false));
+    }
+  }
+
+  @Test
+  void visitWithoutChecksOrInterpreterEndsWithAnApprovedFee() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "labour-standards-office");
+
+    assertThat(pi)
+        .isWaitingAt("scheduleVisit")
+        .hasNotPassed("assessReportingRisk", "findInterpreters");
+    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(10));
+    assertThat(task("recordVisitOutcome", pi)).isAssignedTo("companion");
+    complete(task("recordVisitOutcome", pi), outcome(2.99, false));
+
+    assertThat(pi)
+        .isWaitingAt("approveFeeClaim")
+        .variables()
+        .containsEntry("companionFeeYen", 6000);
+    assertThat(task("approveFeeClaim", pi)).hasCandidateGroup("coordinators");
+    String caseNumber = caseNumberOf(pi);
+    approveAs(pi, "coordinator");
+
+    assertThat(pi).isEnded().hasPassed("recordFeeClaims", "accompanimentDone");
+    List<FeeClaim> claims = claimsOf(caseNumber);
+    assertThat(claims).hasSize(1);
+    assertThat(claims.get(0))
+        .extracting(FeeClaim::claimant, FeeClaim::role, FeeClaim::feeYen, FeeClaim::approvedBy)
+        .containsExactly("companion", "companion", 6000, "coordinator");
+  }
+
+  @Test
+  void reportingRiskAssessmentCanStopTheVisit() {
+    ProcessInstance pi = start(track("provisional-release", false, "livelihood"));
+    plan(pi, "welfare-office");
+
+    assertThat(pi).isWaitingAt("assessReportingRisk");
+    assertThat(task("assessReportingRisk", pi)).hasCandidateGroup("coordinators");
+    complete(
+        task("assessReportingRisk", pi),
+        withVariables("riskAssessment", "窓口が通報する可能性が高い", "riskDecision", "stop"));
+
+    assertThat(pi).isEnded().hasPassed("visitStoppedForRisk").hasNotPassed("scheduleVisit");
+  }
+
+  @Test
+  void reportingRiskAssessmentCanAskALawyerAndThenAllowTheVisit() {
+    ProcessInstance pi = start(track("no-status", false, "medical"));
+    plan(pi, "municipal-office");
+    complete(
+        task("assessReportingRisk", pi),
+        withVariables("riskAssessment", "判断に迷う", "riskDecision", "askLawyer"));
+
+    assertThat(task("adviseOnReportingRisk", pi)).hasCandidateGroup("lawyers");
+    complete(task("adviseOnReportingRisk", pi), withVariables("lawyerAdvice", "医療目的なら通報の可能性は低い"));
+    assertThat(pi).isWaitingAt("assessReportingRisk");
+    complete(task("assessReportingRisk", pi), withVariables("riskDecision", "allow"));
+
+    assertThat(pi).isWaitingAt("scheduleVisit").hasPassed("adviseOnReportingRisk");
+  }
+
+  @Test
+  void refugeeVisitingAnEmbassyIsAssessedToo() {
+    ProcessInstance pi = start(track("designated-activities", false, "refugee"));
+    plan(pi, "embassy");
+    assertThat(pi).isWaitingAt("assessReportingRisk");
+  }
+
+  @Test
+  void dvCaseConfirmsAddressConfidentialityBeforeAMunicipalOffice() {
+    ProcessInstance pi = start(track("spouse-of-japanese", false, "dv"));
+    plan(pi, "municipal-office");
+
+    assertThat(task("confirmAddressConfidentiality", pi)).isAssignedTo("companion");
+    complete(
+        task("confirmAddressConfidentiality", pi), withVariables("addressProtection", "confirmed"));
+    assertThat(pi).isWaitingAt("scheduleVisit");
+  }
+
+  @Test
+  void dvCaseWithoutAddressProtectionStopsTheVisit() {
+    ProcessInstance pi = start(track("spouse-of-japanese", false, "dv"));
+    plan(pi, "welfare-office");
+
+    complete(task("confirmAddressConfidentiality", pi), withVariables("addressProtection", "stop"));
+
+    assertThat(pi).isEnded().hasPassed("visitStoppedForAddress");
+  }
+
+  @Test
+  void dvCaseVisitingAHospitalNeedsNoAddressCheck() {
+    ProcessInstance pi = start(track("spouse-of-japanese", false, "dv"));
+    plan(pi, "hospital");
+    assertThat(pi).isWaitingAt("scheduleVisit").hasNotPassed("confirmAddressConfidentiality");
+  }
+
+  @Test
+  void interpreterDeclinesThenRemoteInterpretationIsOffered() {
+    String local = interpreter("40", false);
+    String remote = interpreter("01", true);
+    VariableMap variables = track("technical-intern", true, "labour");
+    variables.putValue("prefecture", "40");
+    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+
+    assertThat(pi).variables().containsEntry("interpretationMode", "in-person");
+    assertThat(task("offerInterpretation", pi)).hasCandidateUser(local);
+    answerInterpretation(pi, local, "decline");
+
+    assertThat(pi)
+        .isWaitingAt("offerInterpretation")
+        .variables()
+        .containsEntry("interpretationMode", "remote");
+    assertThat(task("offerInterpretation", pi)).hasCandidateUser(remote);
+    answerInterpretation(pi, remote, "accept");
+
+    assertThat(pi).isWaitingAt("scheduleVisit").variables().containsEntry("interpreterId", remote);
+  }
+
+  @Test
+  void answeringAnInterpretationOfferWithoutClaimingItIsRefused() {
+    interpreter("40", false);
+    VariableMap variables = track("technical-intern", true, "labour");
+    variables.putValue("prefecture", "40");
+    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+
+    String taskId = task("offerInterpretation", pi).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("interpretationAnswer", "accept")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Claim");
+    assertThat(pi).isWaitingAt("offerInterpretation");
+  }
+
+  @Test
+  void nobodyAcceptingWithin48HoursEscalatesToTheCoordinator() {
+    interpreter("40", false);
+    VariableMap variables = track("technical-intern", true, "labour");
+    variables.putValue("prefecture", "40");
+    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+
+    execute(job("interpreterOfferExpired", pi));
+
+    assertThat(task("arrangeInterpreter", pi)).hasCandidateGroup("coordinators");
+    complete(
+        task("arrangeInterpreter", pi), withVariables("interpreterArrangement", "電話通訳サービスを予約"));
+    assertThat(pi).isWaitingAt("scheduleVisit");
+  }
+
+  @Test
+  void noInterpreterForTheLanguageGoesStraightToTheCoordinator() {
+    VariableMap variables = track("technical-intern", true, "labour");
+    variables.putValueTyped("languages", FormValues.jsonList(List.of("si", "ja-easy")));
+    variables.putValue("prefecture", "47");
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+
+    assertThat(pi)
+        .isWaitingAt("arrangeInterpreter")
+        .variables()
+        .containsEntry("interpreterCandidateCount", 0);
+  }
+
+  @Test
+  void companionAndInterpreterAreRemindedTheDayBefore() {
+    String local = interpreter("40", false);
+    VariableMap variables = track("technical-intern", true, "labour");
+    variables.putValue("prefecture", "40");
+    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+    answerInterpretation(pi, local, "accept");
+    LocalDate visitDay = LocalDate.now(FormValues.JAPAN).plusDays(5);
+    schedule(pi, visitDay);
+
+    Job reminder = job("dayBeforeVisit", pi);
+    ZonedDateTime due = reminder.getDuedate().toInstant().atZone(FormValues.JAPAN);
+    assertThat(due.toLocalDate()).isEqualTo(visitDay.minusDays(1));
+    assertThat(due.getHour()).isEqualTo(10);
+    execute(reminder);
+
+    assertThat(task("remindCompanion", pi)).isAssignedTo("companion");
+    assertThat(task("remindInterpreter", pi)).isAssignedTo(local);
+    assertThat(pi).isWaitingAt("recordVisitOutcome", "remindCompanion", "remindInterpreter");
+    complete(task("remindCompanion", pi), withVariables("reminderConfirmed", true));
+    complete(task("remindInterpreter", pi), withVariables("reminderConfirmed", true));
+    assertThat(pi)
+        .hasPassed("companionReminded", "interpreterReminded")
+        .isWaitingAt("recordVisitOutcome");
+
+    complete(task("recordVisitOutcome", pi), outcome(3, false).putValue("interpreterHours", 3.01));
+    assertThat(pi)
+        .variables()
+        .containsEntry("companionFeeYen", 10000)
+        .containsEntry("interpreterFeeYen", 10000);
+    String caseNumber = caseNumberOf(pi);
+    approveAs(pi, "coordinator");
+    assertThat(claimsOf(caseNumber))
+        .extracting(FeeClaim::claimant, FeeClaim::role, FeeClaim::feeYen)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("companion", "companion", 10000),
+            org.assertj.core.groups.Tuple.tuple(local, "interpreter", 10000));
+  }
+
+  @Test
+  void reminderForAVisitScheduledTooLateComesAtOnce() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "hospital");
+    schedule(pi, LocalDate.now(FormValues.JAPAN));
+    assertThat(job("dayBeforeVisit", pi).getDuedate()).isBeforeOrEqualTo(new java.util.Date());
+  }
+
+  @Test
+  void followUpVisitLoopsBackToPlanning() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "hello-work");
+    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(3));
+    complete(task("recordVisitOutcome", pi), outcome(1.5, true));
+    approveAs(pi, "coordinator");
+
+    assertThat(pi).isWaitingAt("planVisit");
+    assertThat(task("planVisit", pi)).isAssignedTo("companion");
+  }
+
+  @Test
+  void rejectedClaimIsNotRecordedForPayment() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "hello-work");
+    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(3));
+    complete(task("recordVisitOutcome", pi), outcome(2, false));
+    String caseNumber = caseNumberOf(pi);
+
+    taskService.claim(task("approveFeeClaim", pi).getId(), "coordinator");
+    complete(
+        task("approveFeeClaim", pi),
+        withVariables("feeDecision", "reject", "feeRejectionReason", "同じ日の二重請求"));
+
+    assertThat(pi).isEnded().hasNotPassed("recordFeeClaims");
+    assertThat(claimsOf(caseNumber)).isEmpty();
+  }
+
+  @Test
+  void approvedClaimsAreListedPerMonthForCoordinatorsAndSupervisorsOnly() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "hello-work");
+    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(3));
+    complete(task("recordVisitOutcome", pi), outcome(4, false));
+    String caseNumber = caseNumberOf(pi);
+    approveAs(pi, "coordinator");
+    String month = YearMonth.now(FormValues.JAPAN).toString();
+
+    ResponseEntity<String> supervisor =
+        rest.withBasicAuth("supervisor", "supervisor")
+            .getForEntity("/api/fee-claims?month=" + month, String.class);
+    assertThat(supervisor.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(supervisor.getBody()).contains(caseNumber, "\"feeYen\":10000");
+
+    assertThat(
+            rest.withBasicAuth("companion2", "companion2")
+                .getForEntity("/api/fee-claims?month=" + month, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/api/fee-claims?month=" + month, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            rest.withBasicAuth("coordinator", "coordinator")
+                .getForEntity("/api/fee-claims?month=11-2026", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  // --- steps ---
+
+  static final String LANGUAGE = "km";
+
+  private ProcessInstance start(VariableMap variables) {
+    String caseNumber = variables.getValue("caseNumber", String.class);
+    return runtimeService.startProcessInstanceByKey("office-accompaniment", caseNumber, variables);
+  }
+
+  /** The variables the case hands to the track (see the call activity in accompaniment-case). */
+  private VariableMap track(String residenceStatus, boolean interpreterNeeded, String problem) {
+    return Variables.createVariables()
+        .putValue(
+            "caseNumber",
+            "2026-9" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000)))
+        .putValue("track", "office-accompaniment")
+        .putValue("companionId", "companion")
+        .putValue("prefecture", "13")
+        .putValueTyped("languages", FormValues.jsonList(List.of("vi", "ja-easy")))
+        .putValue("interpreterNeeded", interpreterNeeded)
+        .putValue("residenceStatus", residenceStatus)
+        .putValue("statusCategory", "work")
+        .putValueTyped("problemFields", FormValues.jsonList(List.of(problem)))
+        .putValue("urgency", "normal")
+        .putValue("caseOverview", "- 地域：東京都");
+  }
+
+  private void plan(ProcessInstance pi, String officeType) {
+    complete(
+        task("planVisit", pi),
+        withVariables(
+            "officeType", officeType,
+            "officeName", "テスト窓口",
+            "visitPurpose", "other",
+            "documentsToBring", FormValues.jsonList(List.of("residence-card")),
+            "proposedDates", "来週"));
+  }
+
+  private void schedule(ProcessInstance pi, LocalDate day) {
+    complete(
+        task("scheduleVisit", pi),
+        withVariables("visitDate", day.toString(), "visitTime", "10:00", "meetingPlace", "駅の改札"));
+  }
+
+  private VariableMap outcome(double hours, boolean followUp) {
+    return Variables.createVariables()
+        .putValue("visitResult", "done")
+        .putValue("visitOutcome", "申請できた")
+        .putValue("hoursSpent", hours)
+        .putValue("followUpNeeded", followUp);
+  }
+
+  private void approveAs(ProcessInstance pi, String coordinator) {
+    taskService.claim(task("approveFeeClaim", pi).getId(), coordinator);
+    complete(task("approveFeeClaim", pi), withVariables("feeDecision", "approve"));
+  }
+
+  private void answerInterpretation(ProcessInstance pi, String interpreter, String answer) {
+    taskService.claim(task("offerInterpretation", pi).getId(), interpreter);
+    complete(task("offerInterpretation", pi), withVariables("interpretationAnswer", answer));
+  }
+
+  /** A fictional interpreter of a language no demo profile speaks, so tests do not meet. */
+  private String interpreter(String prefecture, boolean remote) {
+    String id = "interp-" + UUID.randomUUID().toString().substring(0, 8);
+    profiles.save(
+        new CompanionProfile(
+            id,
+            id,
+            List.of(prefecture),
+            List.of("ja", LANGUAGE),
+            List.of("casework"),
+            remote,
+            true,
+            true));
+    createdInterpreters.add(id);
+    return id;
+  }
+
+  private String caseNumberOf(ProcessInstance pi) {
+    return (String) runtimeService.getVariable(pi.getId(), "caseNumber");
+  }
+
+  private List<FeeClaim> claimsOf(String caseNumber) {
+    return feeClaims.approvedIn(YearMonth.now(FormValues.JAPAN)).stream()
+        .filter(c -> c.caseNumber().equals(caseNumber))
+        .toList();
+  }
+}
