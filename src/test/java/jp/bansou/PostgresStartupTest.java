@@ -82,8 +82,9 @@ class PostgresStartupTest {
             "DB_PASSWORD=unused-with-trust-auth",
             "ADMIN_USER=operator",
             "ADMIN_PASSWORD=a-strong-operator-password",
-            "server.port=0",
             "camunda.bpm.job-execution.enabled=false")
-        .run();
+        // arguments, not defaults: application.yaml's port 8080 would win over a default;
+        // an engine name of its own, so that closing it leaves the shared test engine registered
+        .run("--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true");
   }
 }

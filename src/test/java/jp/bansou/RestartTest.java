@@ -40,6 +40,7 @@ class RestartTest {
         .profiles("test")
         .run(
             "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("bansou").toAbsolutePath(),
-            "--server.port=0");
+            "--server.port=0",
+            "--camunda.bpm.generate-unique-process-engine-name=true");
   }
 }

@@ -63,8 +63,7 @@ class ProductionProfileTest {
     new SpringApplicationBuilder(BansouApplication.class)
         .profiles("production")
         .properties(settings)
-        .properties("server.port=0")
-        .run()
+        .run("--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true")
         .close();
   }
 }
