@@ -47,7 +47,13 @@ class ModelConventionsTest {
           Map.entry("visitPurpose", ReferenceList.VISIT_PURPOSES),
           Map.entry("documentsToBring", ReferenceList.VISIT_DOCUMENTS),
           Map.entry("documentsSubmitted", ReferenceList.VISIT_DOCUMENTS),
-          Map.entry("visitResult", ReferenceList.VISIT_RESULTS));
+          Map.entry("visitResult", ReferenceList.VISIT_RESULTS),
+          Map.entry("claimTypes", ReferenceList.CLAIM_TYPES),
+          Map.entry("newCounterpartyType", ReferenceList.COUNTERPARTY_TYPES),
+          Map.entry("newCounterpartyPrefecture", ReferenceList.PREFECTURES),
+          Map.entry("escalation", ReferenceList.ESCALATION_ROUTES),
+          Map.entry("legalAidRoute", ReferenceList.LEGAL_AID_ROUTES),
+          Map.entry("legalOutcome", ReferenceList.LEGAL_OUTCOMES));
 
   @Test
   void everyUserTaskAndStartFormUsesADeployedCamundaForm() throws IOException {

@@ -2,10 +2,7 @@ package jp.bansou.accompaniment;
 
 import static jp.bansou.accompaniment.AccompanimentVariables.*;
 
-import java.util.ArrayList;
-import java.util.List;
-import jp.bansou.forms.FormValues;
-import org.camunda.bpm.engine.ProcessEngineException;
+import jp.bansou.forms.OfferAnswers;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,16 +16,6 @@ public class RecordInterpreterAnswerListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String interpreter = task.getAssignee();
-    if (interpreter == null) {
-      throw new ProcessEngineException("先に「Claim」でこのタスクを引き受けてから答えてください。");
-    }
-    if ("accept".equals(FormValues.text(task, INTERPRETATION_ANSWER))) {
-      task.getExecution().setVariable(INTERPRETER_ID, interpreter);
-    } else {
-      List<String> declined = new ArrayList<>(FormValues.strings(task, DECLINED_INTERPRETERS));
-      declined.add(interpreter);
-      task.getExecution().setVariable(DECLINED_INTERPRETERS, FormValues.jsonList(declined));
-    }
+    OfferAnswers.record(task, INTERPRETATION_ANSWER, INTERPRETER_ID, DECLINED_INTERPRETERS);
   }
 }

@@ -36,6 +36,11 @@ public class ReferenceData {
     VISIT_PURPOSES("visit-purposes.csv"),
     VISIT_DOCUMENTS("visit-documents.csv"),
     VISIT_RESULTS("visit-results.csv"),
+    CLAIM_TYPES("claim-types.csv"),
+    COUNTERPARTY_TYPES("counterparty-types.csv"),
+    ESCALATION_ROUTES("escalation-routes.csv"),
+    LEGAL_AID_ROUTES("legal-aid-routes.csv"),
+    LEGAL_OUTCOMES("legal-outcomes.csv"),
     SPECIALTIES("specialties.csv");
 
     private final String file;

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
@@ -100,6 +101,9 @@ public class AccessPolicy {
     grant(Role.MODELLERS, DEPLOYMENT, ALL, CREATE, READ, DELETE);
     grant(Role.MODELLERS, PROCESS_DEFINITION, ALL, READ, UPDATE);
     grant(Role.MODELLERS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
+
+    // the counterparty's answer may arrive by REST (message EmployerResponded) from a coordinator
+    grant(Role.COORDINATORS, PROCESS_DEFINITION, "employer-negotiation", UPDATE_INSTANCE);
 
     grantStartersFromModels();
     ensureFilters();

@@ -1,6 +1,8 @@
 package jp.bansou.tracks;
 
+import java.util.List;
 import java.util.Map;
+import jp.bansou.forms.FormValues;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -30,7 +32,25 @@ public final class TrackDriver {
           .putValue("interpreterHours", 2.5)
           .putValue("feeDecision", "approve")
           .putValue("followUpNeeded", false)
-          .putValue("trackOutcome", "記録しました");
+          .putValue("counterpartyId", "new")
+          .putValue("newCounterpartyName", "テスト工業株式会社")
+          .putValue("newCounterpartyType", "employer")
+          .putValueTyped("claimTypes", FormValues.jsonList(List.of("unpaid-wages")))
+          .putValue("claimedAmountYen", 300000)
+          .putValue("claimSummary", "3か月分の賃金が払われていない")
+          .putValue("requestSentOn", "2026-11-01")
+          .putValue("requestMethod", "letter")
+          .putValue("employerResponse", "agreed")
+          .putValue("responseNote", "全額払うと回答")
+          .putValue("recoveredAmountYen", 300000)
+          .putValue("agreementTerms", "来月末までに支払う")
+          .putValue("consentSharing", true)
+          .putValue("legalIssueSummary", "不当解雇")
+          .putValue("conflictOfInterestChecked", true)
+          .putValue("lawyerAnswer", "accept")
+          .putValue("matterAction", "report")
+          .putValue("legalOutcome", "settled")
+          .putValue("legalOutcomeSummary", "和解した");
 
   private TrackDriver() {}
 

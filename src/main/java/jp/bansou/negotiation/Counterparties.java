@@ -1,0 +1,135 @@
+package jp.bansou.negotiation;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The counterparty register and its negotiations ({@code counterparty}, {@code negotiation}). */
+@Repository
+public class Counterparties {
+
+  private static final RowMapper<Counterparty> COUNTERPARTY =
+      (rs, i) ->
+          new Counterparty(
+              rs.getLong("id"),
+              rs.getString("name"),
+              rs.getString("counterparty_type"),
+              rs.getString("prefecture"),
+              rs.getString("corporate_number"));
+
+  private final JdbcTemplate jdbc;
+
+  public Counterparties(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Counterparty> all() {
+    return jdbc.query("select * from counterparty order by name, id", COUNTERPARTY);
+  }
+
+  public Optional<Counterparty> find(long id) {
+    return jdbc.query("select * from counterparty where id = ?", COUNTERPARTY, id).stream()
+        .findFirst();
+  }
+
+  /**
+   * The same organisation is registered once: by its 法人番号 when given, otherwise by the same name,
+   * type and prefecture.
+   */
+  public Counterparty findOrAdd(
+      String name, String type, String prefecture, String corporateNumber) {
+    List<Counterparty> existing =
+        corporateNumber != null
+            ? jdbc.query(
+                "select * from counterparty where corporate_number = ?",
+                COUNTERPARTY,
+                corporateNumber)
+            : jdbc.query(
+                "select * from counterparty where name = ? and counterparty_type = ?"
+                    + " and coalesce(prefecture, '') = ?",
+                COUNTERPARTY,
+                name,
+                type,
+                prefecture == null ? "" : prefecture);
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  "insert into counterparty (name, counterparty_type, prefecture, corporate_number,"
+                      + " created_at) values (?, ?, ?, ?, ?)",
+                  new String[] {"id"});
+          statement.setString(1, name);
+          statement.setString(2, type);
+          statement.setString(3, prefecture);
+          statement.setString(4, corporateNumber);
+          statement.setTimestamp(5, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+          return statement;
+        },
+        key);
+    return new Counterparty(key.getKey().longValue(), name, type, prefecture, corporateNumber);
+  }
+
+  public long openNegotiation(
+      String caseNumber, long counterpartyId, String claimTypes, Long claimedAmountYen) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  "insert into negotiation (case_number, counterparty_id, claim_types,"
+                      + " claimed_amount_yen, status, started_at) values (?, ?, ?, ?, 'open', ?)",
+                  new String[] {"id"});
+          statement.setString(1, caseNumber);
+          statement.setLong(2, counterpartyId);
+          statement.setString(3, claimTypes);
+          statement.setObject(4, claimedAmountYen);
+          statement.setTimestamp(5, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+          return statement;
+        },
+        key);
+    return key.getKey().longValue();
+  }
+
+  public void closeNegotiation(long negotiationId, String status, Long recoveredAmountYen) {
+    jdbc.update(
+        "update negotiation set status = ?, recovered_amount_yen = ?, closed_at = ? where id = ?",
+        status,
+        recoveredAmountYen,
+        new Timestamp(ClockUtil.getCurrentTime().getTime()),
+        negotiationId);
+  }
+
+  /** One row per counterparty: how many cases and open claims it has; repeaters first. */
+  public List<Map<String, Object>> statistics() {
+    // H2 answers upper-case column labels, PostgreSQL lower-case: the API speaks lower-case
+    return jdbc
+        .queryForList(
+            "select c.id, c.name, c.counterparty_type as type, c.prefecture,"
+                + " c.corporate_number as corporate_number,"
+                + " count(distinct n.case_number) as cases,"
+                + " sum(case when n.status = 'open' then 1 else 0 end) as open_claims,"
+                + " coalesce(sum(n.recovered_amount_yen), 0) as recovered_yen"
+                + " from counterparty c left join negotiation n on n.counterparty_id = c.id"
+                + " group by c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number"
+                + " order by cases desc, c.name")
+        .stream()
+        .map(Counterparties::lowerCaseKeys)
+        .toList();
+  }
+
+  private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
+    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    row.forEach((key, value) -> result.put(key.toLowerCase(java.util.Locale.ROOT), value));
+    return result;
+  }
+}

@@ -1,0 +1,270 @@
+package jp.bansou.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.forms.FormValues;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Process {@code lawyer-escalation}: one test per path. */
+@CaseEngineTest
+class LawyerEscalationProcessTest {
+
+  static final String SECOND_LAWYER = "lawyer-b-test";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    if (identityService.createUserQuery().userId(SECOND_LAWYER).count() == 0) {
+      User user = identityService.newUser(SECOND_LAWYER);
+      user.setPassword("a-long-test-password");
+      identityService.saveUser(user);
+      identityService.createMembership(SECOND_LAWYER, "lawyers");
+    }
+  }
+
+  @AfterEach
+  void removeSecondLawyer() {
+    identityService.deleteUser(SECOND_LAWYER);
+  }
+
+  @Test
+  void lawyerAcceptsAfterTheConflictCheckAndReportsTheOutcome() {
+    ProcessInstance pi = start();
+    prepare(pi, false, false, null);
+    assertThat(pi).variables().containsEntry("legalAidRoute", "jfba-foreigner");
+
+    assertThat(task("offerToLawyers", pi))
+        .hasCandidateUser("lawyer")
+        .hasCandidateUser(SECOND_LAWYER);
+    taskService.claim(task("offerToLawyers", pi).getId(), "lawyer");
+    String offer = task("offerToLawyers", pi).getId();
+    assertThatThrownBy(() -> taskService.complete(offer, Map.of("lawyerAnswer", "accept")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("利益相反");
+    complete(
+        task("offerToLawyers", pi),
+        withVariables("lawyerAnswer", "accept", "conflictOfInterestChecked", true));
+
+    assertThat(pi).variables().containsEntry("lawyerId", "lawyer");
+    assertThat(task("handleLegalMatter", pi)).isAssignedTo("lawyer");
+    complete(
+        task("handleLegalMatter", pi),
+        withVariables(
+            "matterAction", "report", "legalOutcome", "won", "legalOutcomeSummary", "未払い賃金を回収"));
+    assertThat(pi).isEnded().hasPassed("legalOutcomeReported");
+  }
+
+  @Test
+  void declinedReferralGoesToTheNextLawyer() {
+    ProcessInstance pi = start();
+    prepare(pi, true, false, null);
+
+    taskService.claim(task("offerToLawyers", pi).getId(), "lawyer");
+    complete(
+        task("offerToLawyers", pi),
+        withVariables("lawyerAnswer", "decline", "lawyerDeclineReason", "利益相反"));
+
+    assertThat(task("offerToLawyers", pi)).hasCandidateUser(SECOND_LAWYER);
+    assertThat(
+            taskService.getIdentityLinksForTask(task("offerToLawyers", pi).getId()).stream()
+                .map(l -> l.getUserId()))
+        .doesNotContain("lawyer");
+    taskService.claim(task("offerToLawyers", pi).getId(), SECOND_LAWYER);
+    complete(task("offerToLawyers", pi), withVariables("lawyerAnswer", "decline"));
+
+    assertThat(task("arrangeLawyer", pi)).hasCandidateGroup("coordinators");
+  }
+
+  @Test
+  void nobodyWithin72HoursGoesToTheCoordinator() {
+    ProcessInstance pi = start();
+    prepare(pi, true, false, null);
+
+    execute(job("lawyerOfferExpired", pi));
+
+    assertThat(task("arrangeLawyer", pi)).hasCandidateGroup("coordinators");
+    complete(
+        task("arrangeLawyer", pi),
+        withVariables("legalAidRoute", "houterasu-civil", "lawyerArrangement", "弁護士会の当番弁護士"));
+    assertThat(task("handleLegalMatter", pi)).hasCandidateGroup("coordinators");
+  }
+
+  @Test
+  void deadlineEnteredByTheLawyerAlertsLawyerAndCoordinatorAheadOfTime() {
+    ProcessInstance pi = start();
+    prepare(pi, true, false, null);
+    accept(pi);
+    LocalDate deadline = LocalDate.now(FormValues.JAPAN).plusDays(7);
+
+    complete(
+        task("handleLegalMatter", pi),
+        withVariables(
+            "matterAction",
+            "addDeadline",
+            "legalDeadlineDate",
+            deadline.toString(),
+            "legalDeadlineNote",
+            "審査請求"));
+
+    assertThat(pi).isWaitingAt("handleLegalMatter", "deadlineAlertDue");
+    assertThat(pi).variables().doesNotContainKey("legalDeadlineDate");
+    Job alert = job("deadlineAlertDue", pi);
+    ZonedDateTime due = alert.getDuedate().toInstant().atZone(FormValues.JAPAN);
+    assertThat(due.toLocalDate()).isEqualTo(deadline.minusDays(2));
+    execute(alert);
+    assertThat(task("alertLawyer", pi)).isAssignedTo("lawyer");
+    assertThat(task("alertCoordinator", pi)).hasCandidateGroup("coordinators");
+    assertThat(
+            runtimeService.getVariable(
+                task("alertCoordinator", pi).getExecutionId(), "deadlineNote"))
+        .isEqualTo("審査請求");
+    complete(task("alertLawyer", pi), withVariables("deadlineAction", "申立書を提出"));
+    complete(task("alertCoordinator", pi), withVariables("deadlineAction", "確認"));
+    assertThat(pi)
+        .hasPassed("lawyerAlerted", "coordinatorAlerted")
+        .isWaitingAt("handleLegalMatter");
+  }
+
+  @Test
+  void deadlineEnteredByTheCoordinatorAtReferralIsWatchedToo() {
+    ProcessInstance pi = start();
+    prepare(pi, false, true, LocalDate.now(FormValues.JAPAN).plusDays(1).toString());
+
+    assertThat(pi).variables().containsEntry("legalAidRoute", "jfba-refugee");
+    assertThat(pi).isWaitingAt("offerToLawyers", "deadlineAlertDue");
+    assertThat(job("deadlineAlertDue", pi).getDuedate()).isBeforeOrEqualTo(new java.util.Date());
+  }
+
+  @Test
+  void deadlineFromTheCaseIsWatchedFromTheStart() {
+    String caseNumber =
+        "2026-6" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000));
+    ProcessInstance pi =
+        runtimeService.startProcessInstanceByKey(
+            "lawyer-escalation",
+            caseNumber,
+            Variables.createVariables()
+                .putValue("caseNumber", caseNumber)
+                .putValue("statusCategory", "no-status")
+                .putValue(
+                    "legalDeadlineDate", LocalDate.now(FormValues.JAPAN).plusDays(5).toString())
+                .putValue("legalDeadlineNote", "難民不認定の審査請求"));
+    assertThat(pi).isWaitingAt("prepareReferral", "deadlineAlertDue");
+    // the engine evaluates the condition at start and on the variable's creation: one watch only
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId("deadlineAlertDue")
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void twoDeadlinesAreWatchedSeparately() {
+    ProcessInstance pi = start();
+    prepare(pi, true, false, LocalDate.now(FormValues.JAPAN).plusDays(20).toString());
+    accept(pi);
+    complete(
+        task("handleLegalMatter", pi),
+        withVariables(
+            "matterAction", "addDeadline",
+            "legalDeadlineDate", LocalDate.now(FormValues.JAPAN).plusDays(40).toString(),
+            "legalDeadlineNote", "控訴期限"));
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId("deadlineAlertDue")
+                .count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void reportingTheOutcomeEndsPendingDeadlineWatches() {
+    ProcessInstance pi = start();
+    prepare(pi, true, false, LocalDate.now(FormValues.JAPAN).plusDays(30).toString());
+    accept(pi);
+
+    complete(
+        task("handleLegalMatter", pi),
+        withVariables(
+            "matterAction", "report", "legalOutcome", "settled", "legalOutcomeSummary", "和解"));
+
+    assertThat(pi).isEnded();
+  }
+
+  private ProcessInstance start() {
+    String caseNumber =
+        "2026-7" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000));
+    return runtimeService.startProcessInstanceByKey(
+        "lawyer-escalation",
+        caseNumber,
+        Variables.createVariables()
+            .putValue("caseNumber", caseNumber)
+            .putValue("companionId", "companion")
+            .putValue("statusCategory", "work")
+            .putValue("counterpartyName", "テスト株式会社")
+            .putValueTyped("problemFields", FormValues.jsonList(List.of("labour")))
+            .putValue("consentSharing", true));
+  }
+
+  private void prepare(ProcessInstance pi, boolean address, boolean refugee, String deadline) {
+    assertThat(task("prepareReferral", pi)).hasCandidateGroup("coordinators");
+    Map<String, Object> variables =
+        withVariables(
+            "consentSharing",
+            true,
+            "hasRegisteredAddress",
+            address,
+            "refugeeProcedure",
+            refugee,
+            "legalIssueSummary",
+            "解雇の無効");
+    if (deadline != null) {
+      variables.put("legalDeadlineDate", deadline);
+      variables.put("legalDeadlineNote", "審査請求");
+    }
+    complete(task("prepareReferral", pi), variables);
+  }
+
+  private void accept(ProcessInstance pi) {
+    taskService.claim(task("offerToLawyers", pi).getId(), "lawyer");
+    complete(
+        task("offerToLawyers", pi),
+        withVariables("lawyerAnswer", "accept", "conflictOfInterestChecked", true));
+  }
+}
