@@ -9,6 +9,7 @@ import java.util.List;
 import jp.bansou.forms.FormValues;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.reports.CaseSummaryRecorder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,10 +27,13 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
   private final CaseNumbers caseNumbers;
   private final ReferenceData reference;
+  private final CaseSummaryRecorder summaries;
 
-  public RegisterCaseDelegate(CaseNumbers caseNumbers, ReferenceData reference) {
+  public RegisterCaseDelegate(
+      CaseNumbers caseNumbers, ReferenceData reference, CaseSummaryRecorder summaries) {
     this.caseNumbers = caseNumbers;
     this.reference = reference;
+    this.summaries = summaries;
   }
 
   @Override
@@ -65,6 +69,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
             : null;
     execution.setVariable(
         LEGAL_DEADLINE_DAYS, deadline == null ? null : ChronoUnit.DAYS.between(today, deadline));
+    summaries.registered(execution);
   }
 
   /** What a companion reads before accepting: categories only, no identifiers. */

@@ -4,6 +4,8 @@ import static jp.bansou.intake.CaseVariables.*;
 
 import java.time.YearMonth;
 import jp.bansou.forms.FormValues;
+import jp.bansou.reference.ReferenceData;
+import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class FlagPolicyIssueDelegate implements JavaDelegate {
 
   private final RuntimeService runtimeService;
+  private final ReferenceData reference;
 
-  public FlagPolicyIssueDelegate(RuntimeService runtimeService) {
+  public FlagPolicyIssueDelegate(RuntimeService runtimeService, ReferenceData reference) {
     this.runtimeService = runtimeService;
+    this.reference = reference;
   }
 
   @Override
@@ -44,7 +48,26 @@ public class FlagPolicyIssueDelegate implements JavaDelegate {
             .putValue(
                 PolicyIssueVariables.REPORTED_MONTH,
                 YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(FormValues.JAPAN))
-                    .toString());
-    runtimeService.startProcessInstanceByKey(PolicyIssueVariables.PROCESS_KEY, facts);
+                    .toString())
+            .putValue(PolicyIssueVariables.EVIDENCE_SUMMARY, summary(execution));
+    runtimeService.startProcessInstanceByMessage(PolicyIssueVariables.RAISED_MESSAGE, facts);
+  }
+
+  /** The same facts in words, for the policy team's form. */
+  private String summary(DelegateExecution execution) {
+    return "- 分野："
+        + reference.name(ReferenceList.ADVOCACY_FIELDS, FormValues.text(execution, ADVOCACY_FIELD))
+        + "\n- 都道府県："
+        + reference.name(ReferenceList.PREFECTURES, FormValues.text(execution, PREFECTURE))
+        + "\n- 在留資格の区分："
+        + FormValues.text(execution, STATUS_CATEGORY)
+        + "\n- 相談の分野："
+        + String.join(
+            "、",
+            FormValues.strings(execution, PROBLEM_FIELDS).stream()
+                .map(f -> reference.name(ReferenceList.PROBLEM_FIELDS, f))
+                .toList())
+        + "\n- 結果："
+        + reference.name(ReferenceList.CASE_OUTCOMES, FormValues.text(execution, OUTCOME));
   }
 }

@@ -10,6 +10,9 @@ public final class PolicyIssueVariables {
 
   public static final String PROCESS_KEY = "policy-issue";
 
+  /** The message that starts a register entry from a closed case (the other start is a timer). */
+  public static final String RAISED_MESSAGE = "PolicyIssueRaised";
+
   public static final String ADVOCACY_FIELD = "advocacyField";
   public static final String PREFECTURE = "prefecture";
   public static final String STATUS_CATEGORY = "statusCategory";
@@ -17,6 +20,7 @@ public final class PolicyIssueVariables {
   public static final String OUTCOME = "outcome";
   public static final String DESCRIPTION = "policyDescription";
   public static final String REPORTED_MONTH = "reportedMonth";
+  public static final String EVIDENCE_SUMMARY = "evidenceSummary";
 
   public static final List<String> ALL =
       List.of(
@@ -26,7 +30,11 @@ public final class PolicyIssueVariables {
           PROBLEM_FIELDS,
           OUTCOME,
           DESCRIPTION,
-          REPORTED_MONTH);
+          REPORTED_MONTH,
+          EVIDENCE_SUMMARY);
+
+  /** The register entries to choose from, which the policy process loads itself. */
+  public static final String REGISTER_OPTIONS = "policyIssueOptions";
 
   private PolicyIssueVariables() {}
 }

@@ -37,19 +37,33 @@ public class ApiAccessFilter extends OncePerRequestFilter {
     this.identityService = identityService;
   }
 
+  /** The login page and what it needs are open to everyone; they hold no data. */
+  static final Set<String> PUBLIC_PATHS =
+      Set.of("/dashboard/login.html", "/dashboard/login.js", "/dashboard/dashboard.css");
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/dashboard")) {
+      response.setHeader(
+          "Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
+      response.setHeader("X-Content-Type-Options", "nosniff");
+    }
+    if (PUBLIC_PATHS.contains(path)) {
+      chain.doFilter(request, response);
+      return;
+    }
     String user = fromSession(request);
     if (user == null) {
       user = fromBasic(request);
     }
     if (user == null) {
-      if (request.getRequestURI().endsWith("/dashboard")
-          && request.getHeader("Authorization") == null) {
-        // a person in a browser: send them to log in first, then come back
-        response.sendRedirect(request.getContextPath() + "/camunda/app/cockpit/");
+      if (path.startsWith("/dashboard") && request.getHeader("Authorization") == null) {
+        // a person in a browser: log in first, with the same account as Tasklist and Cockpit
+        response.sendRedirect(request.getContextPath() + "/dashboard/login.html");
         return;
       }
       response.setHeader("WWW-Authenticate", "Basic realm=\"bansou\", charset=\"UTF-8\"");

@@ -7,6 +7,7 @@ import java.util.Set;
 import jp.bansou.forms.FormValues;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.reports.CaseSummaryRecorder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class ApplyTriageReviewDelegate implements JavaDelegate {
 
   private final ReferenceData reference;
+  private final CaseSummaryRecorder summaries;
 
-  public ApplyTriageReviewDelegate(ReferenceData reference) {
+  public ApplyTriageReviewDelegate(ReferenceData reference, CaseSummaryRecorder summaries) {
     this.reference = reference;
+    this.summaries = summaries;
   }
 
   @Override
@@ -40,5 +43,6 @@ public class ApplyTriageReviewDelegate implements JavaDelegate {
     execution.setVariable(TRACKS, FormValues.jsonList(tracks));
     execution.setVariable(TRACK_LIST, FormValues.javaList(tracks));
     execution.setVariable(TRIAGE_OVERRIDDEN, overridden);
+    summaries.triaged(execution);
   }
 }

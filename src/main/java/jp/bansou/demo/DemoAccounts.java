@@ -1,5 +1,7 @@
-package jp.bansou.security;
+package jp.bansou.demo;
 
+import jp.bansou.security.AccessPolicy;
+import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

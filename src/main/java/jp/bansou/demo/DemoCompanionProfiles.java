@@ -1,7 +1,8 @@
-package jp.bansou.companion;
+package jp.bansou.demo;
 
 import java.util.List;
-import jp.bansou.security.DemoAccounts;
+import jp.bansou.companion.CompanionProfile;
+import jp.bansou.companion.CompanionProfiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 

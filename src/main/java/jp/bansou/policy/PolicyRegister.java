@@ -1,0 +1,143 @@
+package jp.bansou.policy;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The policy-issue register: entries by advocacy field, anonymous evidence from closed cases,
+ * half-yearly agendas and the ministries' answers. Nothing here can identify a person.
+ */
+@Component("policyRegister")
+public class PolicyRegister {
+
+  /** An entry of the register with how many cases support it. */
+  public record Entry(long id, String advocacyField, String title, String status, int cases) {}
+
+  private final JdbcTemplate jdbc;
+
+  public PolicyRegister(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Entry> entries(boolean openOnly) {
+    return jdbc.query(
+        "select p.id, p.advocacy_field, p.title, p.status, count(e.id) as cases"
+            + " from policy_issue p left join policy_evidence e on e.policy_issue_id = p.id"
+            + (openOnly ? " where p.status = 'open'" : "")
+            + " group by p.id, p.advocacy_field, p.title, p.status order by p.advocacy_field, p.id",
+        (rs, i) ->
+            new Entry(
+                rs.getLong("id"),
+                rs.getString("advocacy_field"),
+                rs.getString("title"),
+                rs.getString("status"),
+                rs.getInt("cases")));
+  }
+
+  /** For the model: the title of an entry, shown in the ministry-answer form. */
+  public String title(Object policyIssueId) {
+    return jdbc.queryForObject(
+        "select title from policy_issue where id = ?",
+        String.class,
+        Long.valueOf(policyIssueId.toString()));
+  }
+
+  public long open(String advocacyField, String title) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  "insert into policy_issue (advocacy_field, title, status, opened_at)"
+                      + " values (?, ?, 'open', ?)",
+                  new String[] {"id"});
+          statement.setString(1, advocacyField);
+          statement.setString(2, title);
+          statement.setTimestamp(3, now());
+          return statement;
+        },
+        key);
+    return key.getKey().longValue();
+  }
+
+  public void addEvidence(
+      long policyIssueId,
+      String prefecture,
+      String statusCategory,
+      List<String> problemFields,
+      String outcome,
+      String reportedMonth,
+      String description) {
+    jdbc.update(
+        "insert into policy_evidence (policy_issue_id, prefecture, status_category, problem_fields,"
+            + " outcome, reported_month, description, added_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        policyIssueId,
+        prefecture,
+        statusCategory,
+        String.join(",", problemFields),
+        outcome,
+        reportedMonth,
+        description,
+        now());
+  }
+
+  /** A new agenda of every open entry; returns its id. */
+  public long compileAgenda() {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(
+        connection -> {
+          var statement =
+              connection.prepareStatement(
+                  "insert into policy_agenda (compiled_at) values (?)", new String[] {"id"});
+          statement.setTimestamp(1, now());
+          return statement;
+        },
+        key);
+    return key.getKey().longValue();
+  }
+
+  public void recordAnswer(
+      long agendaId, long policyIssueId, String ministry, String answer, boolean staysOpen) {
+    jdbc.update(
+        "insert into ministry_answer (agenda_id, policy_issue_id, ministry, answer, stays_open,"
+            + " recorded_at) values (?, ?, ?, ?, ?, ?)",
+        agendaId,
+        policyIssueId,
+        ministry,
+        answer,
+        staysOpen,
+        now());
+    if (!staysOpen) {
+      jdbc.update(
+          "update policy_issue set status = 'closed', closed_at = ? where id = ?",
+          now(),
+          policyIssueId);
+    }
+  }
+
+  /** Open entries per advocacy field, for the dashboard. */
+  public Map<String, Long> openByField() {
+    return entries(true).stream()
+        .collect(
+            Collectors.groupingBy(
+                Entry::advocacyField, java.util.TreeMap::new, Collectors.counting()));
+  }
+
+  /** Per entry: the prefectures, status categories and outcomes of its evidence (for export). */
+  public List<Map<String, Object>> evidenceOf(long policyIssueId) {
+    return jdbc.queryForList(
+        "select prefecture, status_category, problem_fields, outcome, reported_month"
+            + " from policy_evidence where policy_issue_id = ? order by id",
+        policyIssueId);
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+}

@@ -1,0 +1,73 @@
+// Renders /api/dashboard. Every value goes in as text, never as HTML.
+'use strict';
+
+function cell(row, value, numeric) {
+  const td = document.createElement('td');
+  td.textContent = value;
+  if (numeric) td.className = 'n';
+  row.appendChild(td);
+}
+
+function fill(tbodyId, rows, columns, rowClass) {
+  const tbody = document.getElementById(tbodyId);
+  tbody.replaceChildren();
+  for (const item of rows) {
+    const tr = document.createElement('tr');
+    if (rowClass) tr.className = rowClass(item);
+    for (const [key, numeric] of columns) cell(tr, item[key], numeric);
+    tbody.appendChild(tr);
+  }
+}
+
+function chart(id, type, labels, datasets, options) {
+  return new Chart(document.getElementById(id), {
+    type, data: { labels, datasets },
+    options: Object.assign({ responsive: true, plugins: { legend: { display: datasets.length > 1 || type === 'doughnut' } } }, options || {})
+  });
+}
+
+function labelled(counts, labels) {
+  const keys = Object.keys(counts);
+  return { labels: keys.map((k) => labels[k] || k), values: keys.map((k) => counts[k]) };
+}
+
+async function load() {
+  const response = await fetch('/api/dashboard', { credentials: 'same-origin' });
+  if (response.status === 401) { window.location.assign('/dashboard/login.html'); return; }
+  if (!response.ok) { document.body.textContent = 'このページを見る権限がありません。'; return; }
+  const d = await response.json();
+
+  document.getElementById('generated').textContent = new Date(d.generatedAt).toLocaleString('ja-JP') + ' 時点';
+  document.getElementById('open-total').textContent = d.openCases.total;
+  document.getElementById('overdue-count').textContent = d.overdueTasks.count;
+  document.getElementById('silent-count').textContent = d.silentCases.count;
+  document.getElementById('silent-list').textContent = d.silentCases.caseNumbers.join('、') || 'なし';
+  const gaps = d.prefectures.filter((p) => p.gap);
+  document.getElementById('gap-count').textContent = gaps.length;
+
+  const stage = labelled(d.openCases.byStage, d.openCases.stageLabels);
+  chart('stage-chart', 'bar', stage.labels, [{ label: 'ケース数', data: stage.values, backgroundColor: '#1f4e79' }],
+    { indexAxis: 'y' });
+  const urgency = labelled(d.openCases.byUrgency, d.openCases.urgencyLabels);
+  chart('urgency-chart', 'bar', urgency.labels, [{ label: 'ケース数', data: urgency.values,
+    backgroundColor: ['#c62828', '#ef6c00', '#2e7d32', '#9e9e9e'] }]);
+  chart('weekly-chart', 'bar', d.weekly.map((w) => w.from), [
+    { label: '新しいケース', data: d.weekly.map((w) => w.opened), backgroundColor: '#1f4e79' },
+    { label: '終結したケース', data: d.weekly.map((w) => w.closed), backgroundColor: '#7cb342' }]);
+  const outcomes = labelled(d.outcomes.counts, d.outcomes.labels);
+  chart('outcome-chart', 'doughnut', outcomes.labels, [{ data: outcomes.values,
+    backgroundColor: ['#2e7d32', '#7cb342', '#1f4e79', '#9e9e9e', '#ef6c00', '#bdbdbd'] }]);
+  const policy = labelled(d.policyIssuesByField.counts, d.policyIssuesByField.labels);
+  chart('policy-chart', 'bar', policy.labels, [{ label: '未解決の課題', data: policy.values, backgroundColor: '#6a1b9a' }],
+    { indexAxis: 'y' });
+
+  fill('workload', d.companionWorkload, [['companion'], ['openCases', true], ['openTasks', true]]);
+  fill('overdue', d.overdueTasks.tasks.map((t) => Object.assign({}, t, { due: new Date(t.due).toLocaleString('ja-JP') })),
+    [['task'], ['caseNumber'], ['due']]);
+  const shown = d.prefectures.filter((p) => p.openCases > 0 || p.companions > 0 || p.interpreters > 0)
+    .sort((a, b) => (b.gap - a.gap) || (b.openCases - a.openCases));
+  fill('prefectures', shown, [['name'], ['openCases', true], ['companions', true], ['remoteCompanions', true], ['interpreters', true]],
+    (p) => (p.gap ? 'gap' : ''));
+}
+
+load();

@@ -1,0 +1,276 @@
+package jp.bansou.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.companion.CompanionProfile;
+import jp.bansou.companion.CompanionProfiles;
+import jp.bansou.forms.FormValues;
+import jp.bansou.intake.Intake;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * {@code /api/dashboard}: every number equals a count made another way, straight from the engine
+ * (runtime, history, variables) and the profiles, over whatever cases the tests have made.
+ */
+@CaseEngineTest
+class DashboardTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired FormService formService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired CompanionProfiles profiles;
+
+  @Test
+  void numbersEqualCountsMadeFromTheEngine() throws Exception {
+    seedCases();
+
+    JsonNode d = dashboardAs("supervisor");
+
+    List<ProcessInstance> open =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey("accompaniment-case")
+            .list();
+    assertThat(d.at("/openCases/total").asLong()).isEqualTo(open.size());
+
+    Map<String, Long> urgency =
+        new HashMap<>(Map.of("emergency", 0L, "urgent", 0L, "normal", 0L, "untriaged", 0L));
+    Map<String, Long> stage = new HashMap<>();
+    for (ProcessInstance pi : open) {
+      Object u =
+          runtimeService.getVariable(pi.getId(), "trackList") == null
+              ? null
+              : runtimeService.getVariable(pi.getId(), "urgency");
+      urgency.merge(u == null ? "untriaged" : u.toString(), 1L, Long::sum);
+      stage.merge(
+          stageFromActivities(runtimeService.getActiveActivityIds(pi.getId())), 1L, Long::sum);
+    }
+    for (var e : urgency.entrySet()) {
+      assertThat(d.at("/openCases/byUrgency/" + e.getKey()).asLong())
+          .as(e.getKey())
+          .isEqualTo(e.getValue());
+    }
+    for (String s : List.of("intake", "triage", "matching", "support", "closure")) {
+      assertThat(d.at("/openCases/byStage/" + s).asLong())
+          .as(s)
+          .isEqualTo(stage.getOrDefault(s, 0L));
+    }
+
+    Date now = new Date();
+    long overdue =
+        taskService.createTaskQuery().list().stream()
+            .filter(t -> t.getDueDate() != null && t.getDueDate().before(now))
+            .count();
+    assertThat(d.at("/overdueTasks/count").asLong()).isEqualTo(overdue);
+
+    Map<String, Long> outcomes = new HashMap<>();
+    for (HistoricProcessInstance closed :
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("accompaniment-case")
+            .finished()
+            .list()) {
+      String outcome = outcomeOf(closed.getId());
+      if (outcome != null) {
+        outcomes.merge(outcome, 1L, Long::sum);
+      }
+    }
+    for (var e : outcomes.entrySet()) {
+      assertThat(d.at("/outcomes/counts/" + e.getKey()).asLong())
+          .as(e.getKey())
+          .isEqualTo(e.getValue());
+    }
+
+    LocalDate monday =
+        LocalDate.now(FormValues.JAPAN).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    long openedThisWeek =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("accompaniment-case")
+            .startedAfter(Date.from(monday.atStartOfDay(FormValues.JAPAN).toInstant()))
+            .count();
+    JsonNode thisWeek = d.at("/weekly/11");
+    assertThat(thisWeek.get("from").asText()).isEqualTo(monday.toString());
+    assertThat(thisWeek.get("opened").asLong()).isEqualTo(openedThisWeek);
+
+    Map<String, Long> casesByPrefecture = new HashMap<>();
+    for (ProcessInstance pi : open) {
+      casesByPrefecture.merge(
+          (String) runtimeService.getVariable(pi.getId(), "prefecture"), 1L, Long::sum);
+    }
+    for (JsonNode p : d.get("prefectures")) {
+      String code = p.get("code").asText();
+      long companions =
+          profiles.available().stream()
+              .filter(c -> !c.interpreter() && c.prefectures().contains(code))
+              .count();
+      long cases = casesByPrefecture.getOrDefault(code, 0L);
+      assertThat(p.get("openCases").asLong()).as(code).isEqualTo(cases);
+      assertThat(p.get("companions").asLong()).as(code).isEqualTo(companions);
+      assertThat(p.get("gap").asBoolean()).as(code).isEqualTo(cases > 0 && companions == 0);
+    }
+    assertThat(prefecture(d, "47").get("gap").asBoolean()).isTrue();
+    assertThat(prefecture(d, "13").get("gap").asBoolean()).isFalse();
+
+    long companionCases =
+        open.stream()
+            .filter(pi -> "companion".equals(runtimeService.getVariable(pi.getId(), "companionId")))
+            .count();
+    JsonNode workload = null;
+    for (JsonNode row : d.get("companionWorkload")) {
+      if (row.get("companion").asText().equals(displayNameOf("companion"))) {
+        workload = row;
+      }
+    }
+    assertThat(workload.get("openCases").asLong()).isEqualTo(companionCases);
+    assertThat(workload.get("openTasks").asLong())
+        .isEqualTo(taskService.createTaskQuery().taskAssignee("companion").count());
+  }
+
+  @Test
+  void onlyCoordinatorsAndSupervisorsMaySeeIt() {
+    assertThat(get("coordinator", "/api/dashboard").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("supervisor", "/api/dashboard").getStatusCode()).isEqualTo(HttpStatus.OK);
+    for (String other : List.of("companion", "interpreter", "lawyer", "policy", "modeller")) {
+      assertThat(get(other, "/api/dashboard").getStatusCode())
+          .as(other)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(get(other, "/dashboard").getStatusCode())
+          .as(other)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(get(other, "/api/reports/cases.csv").getStatusCode())
+          .as(other)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(rest.getForEntity("/api/dashboard", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void pageLoadsItsScriptsAndChartLibrary() {
+    ResponseEntity<String> page = get("supervisor", "/dashboard");
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody())
+        .contains(
+            "伴走支援ダッシュボード", "/webjars/chart.js/dist/chart.umd.min.js", "/dashboard/dashboard.js");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'self'");
+    assertThat(get("supervisor", "/webjars/chart.js/dist/chart.umd.min.js").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("supervisor", "/dashboard/dashboard.js").getBody())
+        .contains("textContent")
+        .doesNotContain("innerHTML");
+    ResponseEntity<String> login = rest.getForEntity("/dashboard/login.html", String.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(login.getBody()).contains("ログイン");
+  }
+
+  /** Cases at several stages in a prefecture nobody covers (47) and one that is covered (13). */
+  private void seedCases() {
+    String definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("accompaniment-case")
+            .latestVersion()
+            .singleResult()
+            .getId();
+    formService.submitStartForm(definition, Intake.person().with("prefecture", "47").variables());
+    ProcessInstance triaged =
+        formService.submitStartForm(
+            definition, Intake.person().with("noHousing", true).variables());
+    taskService.complete(task(triaged, "reviewTriage").getId());
+    taskService.complete(
+        task(triaged, "confirmCompanion").getId(), Map.of("companionId", "companion"));
+    Task offer = task(triaged, "offerCase");
+    taskService.claim(offer.getId(), "companion");
+    taskService.complete(offer.getId(), Map.of("offerAnswer", "accept"));
+  }
+
+  private Task task(ProcessInstance pi, String key) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  /** The same stage rule, read from active activities instead of tasks. */
+  private static String stageFromActivities(List<String> active) {
+    Set<String> a = new HashSet<>(active);
+    if (a.contains("reviewPossibleDuplicate")) return "intake";
+    if (a.contains("reviewTriage")) return "triage";
+    if (a.contains("confirmCompanion")
+        || a.contains("offerCase")
+        || a.contains("handleNoCandidate")) return "matching";
+    if (a.contains("proposeClosure") || a.contains("approveClosure")) return "closure";
+    return "support";
+  }
+
+  private String outcomeOf(String processInstanceId) {
+    Map<String, Object> vars = new HashMap<>();
+    for (HistoricVariableInstance v :
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .list()) {
+      vars.put(v.getName(), v.getValue());
+    }
+    if ("closeAsDuplicate".equals(vars.get("duplicateDecision"))) {
+      return "duplicate";
+    }
+    return (String) vars.get("outcome");
+  }
+
+  private String displayNameOf(String userId) {
+    return profiles.available().stream()
+        .filter(p -> p.userId().equals(userId))
+        .map(CompanionProfile::displayName)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static JsonNode prefecture(JsonNode d, String code) {
+    for (JsonNode p : d.get("prefectures")) {
+      if (p.get("code").asText().equals(code)) return p;
+    }
+    throw new AssertionError(code);
+  }
+
+  private JsonNode dashboardAs(String user) throws Exception {
+    ResponseEntity<String> response = get(user, "/api/dashboard");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return new ObjectMapper().readTree(response.getBody());
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return rest.withBasicAuth(user, user).getForEntity(path, String.class);
+  }
+}
