@@ -53,7 +53,11 @@ class ModelConventionsTest {
           Map.entry("newCounterpartyPrefecture", ReferenceList.PREFECTURES),
           Map.entry("escalation", ReferenceList.ESCALATION_ROUTES),
           Map.entry("legalAidRoute", ReferenceList.LEGAL_AID_ROUTES),
-          Map.entry("legalOutcome", ReferenceList.LEGAL_OUTCOMES));
+          Map.entry("legalOutcome", ReferenceList.LEGAL_OUTCOMES),
+          Map.entry("fluentLanguages", ReferenceList.LANGUAGES),
+          Map.entry("conversationalLanguages", ReferenceList.LANGUAGES),
+          Map.entry("coveredPrefectures", ReferenceList.PREFECTURES),
+          Map.entry("courseSession", ReferenceList.SPECIALTIES));
 
   @Test
   void everyUserTaskAndStartFormUsesADeployedCamundaForm() throws IOException {

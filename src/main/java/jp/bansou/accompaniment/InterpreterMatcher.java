@@ -8,7 +8,7 @@ import jp.bansou.companion.CompanionProfiles;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds interpreters for a visit: first those who speak one of the person's languages and cover the
+ * Finds interpreters for a visit: first those fluent in one of the person's languages who cover the
  * prefecture (in person); when nobody local does, those who interpret by phone or video.
  */
 @Service

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.security.Role;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,18 +28,35 @@ public class CompanionMatcher {
   static final int SAME_PREFECTURE = 4;
   static final int REMOTE_ONLY = 1;
   static final int PER_SHARED_LANGUAGE = 2;
+  static final int PER_CONVERSATIONAL_LANGUAGE = 1;
   static final int PER_SPECIALTY = 1;
   static final int PER_OPEN_CASE = -1;
 
   private final CompanionProfiles profiles;
   private final RuntimeService runtimeService;
+  private final IdentityService identityService;
   private final ReferenceData reference;
 
   public CompanionMatcher(
-      CompanionProfiles profiles, RuntimeService runtimeService, ReferenceData reference) {
+      CompanionProfiles profiles,
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      ReferenceData reference) {
     this.profiles = profiles;
     this.runtimeService = runtimeService;
+    this.identityService = identityService;
     this.reference = reference;
+  }
+
+  /** The ids of the {@code companions} group: interpreters who are not companions stay out. */
+  public Set<String> companionIds() {
+    return identityService
+        .createUserQuery()
+        .memberOfGroup(Role.COMPANIONS.groupId())
+        .list()
+        .stream()
+        .map(User::getId)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** A ranked candidate with the reasons a coordinator reads. */
@@ -53,8 +73,9 @@ public class CompanionMatcher {
         .filter(s -> s != null)
         .forEach(neededSpecialties::add);
     List<Candidate> candidates = new ArrayList<>();
+    Set<String> companions = companionIds();
     for (CompanionProfile profile : profiles.available()) {
-      if (profile.interpreter() || excluded.contains(profile.userId())) {
+      if (!companions.contains(profile.userId()) || excluded.contains(profile.userId())) {
         continue;
       }
       boolean local = profile.prefectures().contains(prefecture);
@@ -67,7 +88,10 @@ public class CompanionMatcher {
       long caseload = openCases(profile.userId());
       int score =
           (local ? SAME_PREFECTURE : REMOTE_ONLY)
-              + PER_SHARED_LANGUAGE * shared.size()
+              + shared.stream()
+                  .mapToInt(
+                      l -> profile.fluentIn(l) ? PER_SHARED_LANGUAGE : PER_CONVERSATIONAL_LANGUAGE)
+                  .sum()
               + PER_SPECIALTY * specialties.size()
               + PER_OPEN_CASE * (int) caseload;
       String reasons =

@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import jp.bansou.companion.CompanionMatcher;
 import jp.bansou.companion.CompanionProfile;
 import jp.bansou.companion.CompanionProfiles;
 import jp.bansou.forms.FormValues;
@@ -45,6 +47,7 @@ public class DashboardService {
 
   private final CaseSummaries summaries;
   private final CompanionProfiles profiles;
+  private final CompanionMatcher matcher;
   private final PolicyRegister policyRegister;
   private final TaskService taskService;
   private final JdbcTemplate jdbc;
@@ -53,12 +56,14 @@ public class DashboardService {
   public DashboardService(
       CaseSummaries summaries,
       CompanionProfiles profiles,
+      CompanionMatcher matcher,
       PolicyRegister policyRegister,
       TaskService taskService,
       JdbcTemplate jdbc,
       ReferenceData reference) {
     this.summaries = summaries;
     this.profiles = profiles;
+    this.matcher = matcher;
     this.policyRegister = policyRegister;
     this.taskService = taskService;
     this.jdbc = jdbc;
@@ -168,8 +173,9 @@ public class DashboardService {
             .filter(c -> c.companionId() != null)
             .collect(Collectors.groupingBy(CaseSummary::companionId, Collectors.counting()));
     List<Map<String, Object>> rows = new ArrayList<>();
+    Set<String> companions = matcher.companionIds();
     for (CompanionProfile profile : profiles.available()) {
-      if (profile.interpreter()) {
+      if (!companions.contains(profile.userId())) {
         continue;
       }
       rows.add(
@@ -252,6 +258,7 @@ public class DashboardService {
             .filter(c -> c.prefecture() != null)
             .collect(Collectors.groupingBy(CaseSummary::prefecture, Collectors.counting()));
     List<CompanionProfile> available = profiles.available();
+    Set<String> companionIds = matcher.companionIds();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String code : reference.codes(ReferenceList.PREFECTURES)) {
       long companions =
@@ -260,7 +267,11 @@ public class DashboardService {
               .count();
       long remote =
           available.stream()
-              .filter(p -> !p.interpreter() && p.worksRemotely() && !p.prefectures().contains(code))
+              .filter(
+                  p ->
+                      companionIds.contains(p.userId())
+                          && p.worksRemotely()
+                          && !p.prefectures().contains(code))
               .count();
       long interpreters =
           available.stream().filter(p -> p.interpreter() && p.prefectures().contains(code)).count();

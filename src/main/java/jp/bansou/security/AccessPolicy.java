@@ -50,6 +50,10 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
   static final String ALL = "*";
+
+  /** Companions who completed the five basic course sessions. */
+  public static final String CERTIFIED_COMPANIONS = "certified-companions";
+
   static final String FILTER_MINE = "自分のタスク";
   static final String FILTER_GROUP = "グループのタスク";
   static final String FILTER_URGENT = "緊急";
@@ -83,6 +87,9 @@ public class AccessPolicy {
       grant(role, PROCESS_DEFINITION, ALL, READ);
       grant(role, DECISION_DEFINITION, ALL, READ);
     }
+    ensureGroup(CERTIFIED_COMPANIONS, "認定伴走者");
+    grant(CERTIFIED_COMPANIONS, APPLICATION, "tasklist", ACCESS);
+
     grant(Role.COORDINATORS, APPLICATION, "cockpit", ACCESS);
     grant(Role.COORDINATORS, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE, READ_HISTORY);
     grant(Role.COORDINATORS, PROCESS_INSTANCE, ALL, READ);

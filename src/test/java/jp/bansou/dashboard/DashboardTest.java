@@ -47,6 +47,7 @@ class DashboardTest {
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
   @Autowired CompanionProfiles profiles;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   @Test
   void numbersEqualCountsMadeFromTheEngine() throws Exception {

@@ -1,0 +1,75 @@
+package jp.bansou.notification;
+
+import static jp.bansou.notification.NotificationVariables.*;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import jp.bansou.security.Role;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * Added to every user task of every model: tells people by mail when a task is offered to them
+ * (candidate user, or a member of a candidate group) or assigned to them. Coordinators are not
+ * mailed task by task: they may opt into the daily digest instead.
+ */
+class TaskNotifier implements TaskListener {
+
+  static final Set<String> DIGEST_ONLY_GROUPS = Set.of(Role.COORDINATORS.groupId());
+
+  private final MailSettings settings;
+
+  TaskNotifier(MailSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!settings.enabled()) {
+      return;
+    }
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      String assignee = task.getAssignee();
+      boolean claimedThemselves =
+          identity.getCurrentAuthentication() != null
+              && assignee != null
+              && assignee.equals(identity.getCurrentAuthentication().getUserId());
+      if (assignee != null && !claimedThemselves) {
+        queue(task, assignee, ASSIGNED);
+      }
+      return;
+    }
+    if (task.getAssignee() != null) {
+      return; // the assignment event follows and tells the assignee
+    }
+    Set<String> recipients = new LinkedHashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (link.getUserId() != null) {
+        recipients.add(link.getUserId());
+      } else if (link.getGroupId() != null && !DIGEST_ONLY_GROUPS.contains(link.getGroupId())) {
+        identity.createUserQuery().memberOfGroup(link.getGroupId()).list().stream()
+            .map(User::getId)
+            .forEach(recipients::add);
+      }
+    }
+    recipients.forEach(recipient -> queue(task, recipient, OFFERED));
+  }
+
+  private void queue(DelegateTask task, String recipient, String kind) {
+    Notifications.request(
+        task.getProcessEngineServices(),
+        recipient,
+        kind,
+        task.getId(),
+        task.getName(),
+        task.getVariable(CASE_NUMBER));
+  }
+}
