@@ -30,6 +30,14 @@ final class HistoryCloner {
           "root_dec_inst_id_",
           "business_key_");
 
+  /**
+   * The history a case view, Tasklist and the dashboard read. Variable-change details, operation
+   * and job logs and decision inputs are not copied: no measured query reads them, and copying them
+   * made 100,000 cases take most of an hour on two cores.
+   */
+  static final List<String> COPIED_TABLES =
+      List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst");
+
   private final JdbcTemplate jdbc;
   private final String template;
   private final List<String> tables;
@@ -38,11 +46,7 @@ final class HistoryCloner {
   HistoryCloner(JdbcTemplate jdbc, String templateRootProcessInstanceId) {
     this.jdbc = jdbc;
     this.template = templateRootProcessInstanceId;
-    this.tables =
-        jdbc.queryForList(
-            "select table_name from information_schema.columns where table_schema = 'public'"
-                + " and column_name = 'root_proc_inst_id_' and table_name like 'act_hi_%'",
-            String.class);
+    this.tables = COPIED_TABLES;
   }
 
   /** Adds copies until there are {@code closedCases} closed accompaniment cases. */

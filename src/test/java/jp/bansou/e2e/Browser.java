@@ -1,0 +1,136 @@
+package jp.bansou.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium, driven by its own chromedriver (paths given, so Selenium downloads
+ * nothing), with the flags this closed network needs. One browser per person in a test.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target/e2e");
+
+  final WebDriver driver;
+  final WebDriverWait wait;
+  private final String base;
+
+  static boolean available() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  Browser(String base, String language) throws IOException {
+    this.base = base;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1400,1100",
+        "--lang=" + language,
+        "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  void open(String path) {
+    driver.get(base + path);
+  }
+
+  /** Logs into a Camunda webapp on its login page, and waits until the login is through. */
+  void logIn(String app, String user) {
+    open("/camunda/app/" + app + "/");
+    By username = By.cssSelector("input[ng-model='username']");
+    visible(username).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(d -> d.findElements(username).stream().noneMatch(WebElement::isDisplayed));
+  }
+
+  /** The first element matching that is displayed (hidden templates may match first). */
+  WebElement visible(By by) {
+    return patiently()
+        .until(
+            d ->
+                d.findElements(by).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElse(null));
+  }
+
+  void click(By by) {
+    act(d -> visible(by).click());
+  }
+
+  /** Does something to the page, again if Angular re-rendered it meanwhile. */
+  void act(java.util.function.Consumer<WebDriver> action) {
+    patiently()
+        .until(
+            d -> {
+              action.accept(d);
+              return true;
+            });
+  }
+
+  private org.openqa.selenium.support.ui.FluentWait<WebDriver> patiently() {
+    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class);
+  }
+
+  static By text(String text) {
+    return By.xpath("//*[text()[contains(normalize-space(.), '" + text + "')]]");
+  }
+
+  void screenshot(String name) throws IOException {
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        shot.toPath(),
+        SCREENSHOTS.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The page as it last stood, to read when a step fails. */
+  void savePage(String name) {
+    try {
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      screenshot(name);
+    } catch (IOException | RuntimeException ignored) {
+      // best effort: the test's own failure is what matters
+    }
+  }
+
+  @Override
+  public void close() {
+    savePage("last-page-" + Thread.currentThread().getStackTrace()[2].getMethodName());
+    driver.quit();
+  }
+}

@@ -1,0 +1,333 @@
+package jp.bansou.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.intake.Intake;
+import jp.bansou.tracks.TrackDriver;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * People in a real browser: a coordinator starts a case through the start form, the offered
+ * companion claims and answers in Tasklist, a supervisor sees it in Cockpit, and the webapps speak
+ * Japanese to a Japanese browser. Screenshots go to target/e2e/.
+ */
+@CaseEngineTest
+class TasklistBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired FormService formService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired RepositoryService repositoryService;
+
+  @BeforeAll
+  static void needsChromium() {
+    if (!Browser.available()) {
+      System.out.println(
+          "Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does).");
+    }
+    Assumptions.assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+  }
+
+  @Test
+  void coordinatorStartsACaseThroughTheStartFormAndSeesIt() throws Exception {
+    String name = "Browser Person " + System.nanoTime();
+    try (Browser coordinator = new Browser(base(), "en-US")) {
+      coordinator.logIn("tasklist", "coordinator");
+      coordinator.click(By.linkText("Start process"));
+      coordinator.click(Browser.text("伴走支援ケース"));
+      coordinator.visible(Browser.text("相談を受け付ける"));
+      type(coordinator, "名前または呼び名", name);
+      choose(coordinator, "話せる言語", "ベトナム語");
+      choose(coordinator, "都道府県", "東京都");
+      choose(coordinator, "在留資格・いまの状態", "技能実習");
+      tick(coordinator, "相談の分野", "労働");
+      choose(coordinator, "どこから来た相談ですか", "相談会で");
+      tick(coordinator, "同意", "ケースワーク（この相談の記録と支援）に同意しました");
+      choose(coordinator, "同意を説明した言語", "ベトナム語");
+      coordinator.screenshot("a-1-start-form");
+      coordinator.click(By.xpath("//button[normalize-space(.)='Start']"));
+
+      ProcessInstance started = waitForCase(name);
+      coordinator.click(Browser.text("コーディネーターのタスク"));
+      coordinator.visible(Browser.text(started.getBusinessKey()));
+      coordinator.visible(Browser.text("トリアージを確認する"));
+      coordinator.screenshot("a-2-coordinator-sees-the-case");
+    }
+  }
+
+  @Test
+  void offeredCompanionClaimsAndAnswersThroughTheForm() throws Exception {
+    ProcessInstance pi = caseOfferedTo("companion");
+    try (Browser companion = new Browser(base(), "en-US")) {
+      companion.logIn("tasklist", "companion");
+      companion.click(Browser.text("グループのタスク"));
+      companion.visible(By.xpath("//li[contains(@class,'task')]//a[contains(.,'ケースを引き受けるか答える')]"));
+      // other tests leave offers too: open this case's offer, as the link in a mail would
+      Task offer =
+          taskService
+              .createTaskQuery()
+              .processInstanceId(pi.getId())
+              .taskDefinitionKey("offerCase")
+              .singleResult();
+      String groupFilter =
+          engine
+              .getFilterService()
+              .createFilterQuery()
+              .filterName("グループのタスク")
+              .singleResult()
+              .getId();
+      companion.open(
+          "/camunda/app/tasklist/default/#/?filter=" + groupFilter + "&task=" + offer.getId());
+      companion.visible(Browser.text(pi.getBusinessKey()));
+      companion.click(By.xpath("//button[contains(normalize-space(.),'Claim')]"));
+      companion.click(By.xpath("//label[contains(normalize-space(.),'引き受けます')]"));
+      companion.screenshot("b-1-companion-answers");
+      companion.click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+      new WebDriverWait(companion.driver, Duration.ofSeconds(20))
+          .until(
+              d ->
+                  taskService
+                          .createTaskQuery()
+                          .processInstanceId(pi.getId())
+                          .taskDefinitionKey("offerCase")
+                          .count()
+                      == 0);
+      companion.screenshot("b-2-completed");
+    }
+    assertThat(runtimeService.getActiveActivityIds(pi.getId()))
+        .doesNotContain("offerCase")
+        .isNotEmpty();
+    assertThat(runtimeService.getVariable(pi.getId(), "offerAnswer")).isEqualTo("accept");
+    assertThat(
+            taskService
+                    .createTaskQuery()
+                    .processInstanceId(pi.getId())
+                    .taskDefinitionKey("proposeClosure")
+                    .count()
+                + runtimeService
+                    .createProcessInstanceQuery()
+                    .superProcessInstanceId(pi.getId())
+                    .count())
+        .as("the case moved on to its support phase")
+        .isPositive();
+  }
+
+  @Test
+  void supervisorSeesTheRunningCaseInCockpit() throws Exception {
+    ProcessInstance pi = caseOfferedTo("companion2");
+    try (Browser supervisor = new Browser(base(), "en-US")) {
+      supervisor.logIn("cockpit", "supervisor");
+      supervisor.open("/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime");
+      supervisor.visible(Browser.text(pi.getId()));
+      supervisor.visible(Browser.text("伴走支援ケース"));
+      supervisor.screenshot("c-supervisor-cockpit");
+    }
+  }
+
+  @Test
+  void japaneseBrowserGetsJapaneseWebapps() throws Exception {
+    try (Browser browser = new Browser(base(), "ja")) {
+      browser.open("/camunda/app/tasklist/");
+      // the translations load after the page: wait for them, re-reading the re-rendered field
+      browser
+          .wait
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              d ->
+                  "ユーザー名"
+                      .equals(
+                          d.findElement(By.cssSelector("input[ng-model='username']"))
+                              .getDomAttribute("placeholder")));
+      assertThat(browser.visible(Browser.text("ログイン")).isDisplayed()).isTrue();
+      browser.screenshot("d-1-tasklist-login-ja");
+      browser.logIn("tasklist", "companion");
+      browser.visible(By.linkText("プロセスを開始"));
+      browser.screenshot("d-2-tasklist-ja");
+    }
+    try (Browser supervisor = new Browser(base(), "ja")) {
+      supervisor.logIn("cockpit", "supervisor");
+      supervisor.visible(Browser.text("実行中のプロセスインスタンス"));
+      supervisor.visible(Browser.text("未解決のインシデント"));
+      supervisor.screenshot("d-3-cockpit-ja");
+    }
+  }
+
+  @Test
+  void markupInAVariableIsShownAsTextAndRunsNoScript() throws Exception {
+    String markup = "<img src=x onerror=alert(1)>";
+    ProcessInstance pi = caseOfferedTo("companion");
+    Task offer =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .taskDefinitionKey("offerCase")
+            .singleResult();
+    taskService.claim(offer.getId(), "companion");
+    taskService.complete(offer.getId(), Map.of("offerAnswer", "accept"));
+    TrackDriver.completeTracks(engine, pi.getId());
+    Task proposal =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .taskDefinitionKey("proposeClosure")
+            .singleResult();
+    taskService.complete(
+        proposal.getId(),
+        Map.of(
+            "nextStep",
+            "close",
+            "outcome",
+            "resolved",
+            "closureSummary",
+            markup,
+            "systemicProblem",
+            false));
+
+    try (Browser coordinator = new Browser(base(), "en-US")) {
+      coordinator.logIn("tasklist", "coordinator");
+      coordinator.click(Browser.text("コーディネーターのタスク"));
+      coordinator.click(
+          By.xpath(
+              "//li[contains(@class,'task')][.//*[contains(text(),'"
+                  + pi.getBusinessKey()
+                  + "')]]//a[contains(.,'終結を承認する')]"));
+      By summary = By.xpath("//textarea[contains(@id,'closureSummary') or @name='closureSummary']");
+      coordinator
+          .wait
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> markup.equals(coordinator.visible(summary).getDomProperty("value")));
+      coordinator.screenshot("e-markup-as-text");
+      boolean alerted;
+      try {
+        new WebDriverWait(coordinator.driver, Duration.ofSeconds(2))
+            .until(ExpectedConditions.alertIsPresent());
+        alerted = true;
+      } catch (TimeoutException none) {
+        alerted = false;
+      }
+      assertThat(alerted).as("a script ran").isFalse();
+      assertThat(coordinator.driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    }
+  }
+
+  // --- helpers ---
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private ProcessInstance caseOfferedTo(String companion) {
+    String definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("accompaniment-case")
+            .latestVersion()
+            .singleResult()
+            .getId();
+    ProcessInstance pi =
+        formService.submitStartForm(
+            definition,
+            Intake.person()
+                .with("prefecture", companion.equals("companion2") ? "27" : "13")
+                .variables());
+    complete(pi, "reviewTriage", Map.of());
+    complete(pi, "confirmCompanion", Map.of("companionId", companion));
+    return pi;
+  }
+
+  private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .taskDefinitionKey(key)
+            .singleResult();
+    taskService.complete(task.getId(), variables);
+  }
+
+  private ProcessInstance waitForCase(String name) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      List<ProcessInstance> found =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processDefinitionKey("accompaniment-case")
+              .variableValueEquals("personName", name)
+              .list();
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the case was not started");
+  }
+
+  private static By field(String label) {
+    return By.xpath(
+        "//div[contains(@class,'fjs-form-field')][./label[contains(normalize-space(.),'"
+            + label
+            + "')] or ./*/label[contains(normalize-space(.),'"
+            + label
+            + "')] or ./legend[contains(normalize-space(.),'"
+            + label
+            + "')]]");
+  }
+
+  private static void type(Browser browser, String label, String text) {
+    browser.act(
+        d -> browser.visible(field(label)).findElement(By.cssSelector("input")).sendKeys(text));
+  }
+
+  /** A select or tag list of form-js: open it, type to search when it can, pick the option. */
+  private static void choose(Browser browser, String label, String option) {
+    browser.act(
+        d -> {
+          WebElement container = browser.visible(field(label));
+          List<WebElement> inputs =
+              container.findElements(
+                  By.cssSelector("input:not([type='hidden']):not(.fjs-select-hidden-input)"));
+          if (!inputs.isEmpty()) {
+            inputs.get(0).click();
+            inputs.get(0).sendKeys(option);
+          } else {
+            container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
+          }
+        });
+    browser.click(
+        By.xpath(
+            "//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'"
+                + option
+                + "')]"));
+  }
+
+  private static void tick(Browser browser, String label, String option) {
+    browser.act(
+        d ->
+            browser
+                .visible(field(label))
+                .findElement(By.xpath(".//label[contains(normalize-space(.),'" + option + "')]"))
+                .click());
+  }
+}
