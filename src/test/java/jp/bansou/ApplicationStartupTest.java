@@ -101,6 +101,19 @@ class ApplicationStartupTest {
   }
 
   @Test
+  void sessionCookieIsHttpOnlyAndSameSiteAndSecurityHeadersAreOn() {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    List<String> cookies = page.getHeaders().getOrEmpty("Set-Cookie");
+    assertThat(cookies)
+        .anySatisfy(
+            c -> assertThat(c).startsWith("JSESSIONID").contains("HttpOnly", "SameSite=Lax"));
+    assertThat(cookies)
+        .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN").contains("SameSite"));
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).isNotBlank();
+    assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
+  @Test
   void demoAccountsAreInTheirGroups() {
     for (Role role : Role.values()) {
       for (String user : role.demoUsers()) {

@@ -144,9 +144,11 @@ public class DashboardService {
   /** Open cases where no task of the case or its tracks was completed for 30 days. */
   private Map<String, Object> silentCases(List<CaseSummary> open, Instant now) {
     Map<String, Instant> lastWork = new HashMap<>();
+    // only the open cases' task history: reading all of it took a second at 100,000 closed cases
     jdbc.query(
-        "select ROOT_PROC_INST_ID_, max(END_TIME_) from ACT_HI_TASKINST"
-            + " where END_TIME_ is not null group by ROOT_PROC_INST_ID_",
+        "select t.ROOT_PROC_INST_ID_, max(t.END_TIME_) from ACT_HI_TASKINST t"
+            + " join case_summary c on c.process_instance_id = t.ROOT_PROC_INST_ID_"
+            + " where c.closed_at is null and t.END_TIME_ is not null group by t.ROOT_PROC_INST_ID_",
         rs -> {
           Timestamp last = rs.getTimestamp(2);
           if (rs.getString(1) != null && last != null) {

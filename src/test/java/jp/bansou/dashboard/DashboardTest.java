@@ -141,9 +141,11 @@ class DashboardTest {
     assertThat(prefecture(d, "47").get("gap").asBoolean()).isTrue();
     assertThat(prefecture(d, "13").get("gap").asBoolean()).isFalse();
 
+    // a case counts for its companion once accepted: offered cases carry companionId already
     long companionCases =
         open.stream()
             .filter(pi -> "companion".equals(runtimeService.getVariable(pi.getId(), "companionId")))
+            .filter(pi -> !runtimeService.getActiveActivityIds(pi.getId()).contains("offerCase"))
             .count();
     JsonNode workload = null;
     for (JsonNode row : d.get("companionWorkload")) {
@@ -173,6 +175,33 @@ class DashboardTest {
     }
     assertThat(rest.getForEntity("/api/dashboard", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void coordinatorOptsIntoTheDailyDigestAndChoosesTheMailLanguage() {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    ResponseEntity<String> put =
+        rest.withBasicAuth("coordinator", "coordinator")
+            .exchange(
+                "/api/me/notification-settings",
+                org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(
+                    "{\"dailyDigest\": true, \"mailLanguage\": \"en\"}", headers),
+                String.class);
+    assertThat(put.getBody()).contains("\"dailyDigest\":true", "\"mailLanguage\":\"en\"");
+    assertThat(identityService.getUserInfo("coordinator", "dailyDigest")).isEqualTo("true");
+    assertThat(get("coordinator", "/api/me/notification-settings").getBody())
+        .contains("\"mailLanguage\":\"en\"");
+    ResponseEntity<String> wrong =
+        rest.withBasicAuth("coordinator", "coordinator")
+            .exchange(
+                "/api/me/notification-settings",
+                org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>("{\"mailLanguage\": \"fr\"}", headers),
+                String.class);
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    identityService.setUserInfo("coordinator", "mailLanguage", "ja");
   }
 
   @Test

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import jp.bansou.CaseEngineTest;
+import jp.bansou.intake.CaseDriver;
 import jp.bansou.intake.Intake;
 import jp.bansou.tracks.TrackDriver;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,9 +23,7 @@ import org.springframework.http.ResponseEntity;
 class ExportsTest {
 
   @Autowired TestRestTemplate rest;
-  @Autowired FormService formService;
   @Autowired TaskService taskService;
-  @Autowired RepositoryService repositoryService;
   @Autowired ProcessEngine engine;
 
   @Test
@@ -111,28 +108,12 @@ class ExportsTest {
   }
 
   private ProcessInstance start(Intake intake) {
-    String definition =
-        repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey("accompaniment-case")
-            .latestVersion()
-            .singleResult()
-            .getId();
-    return formService.submitStartForm(definition, intake.variables());
+    return CaseDriver.start(engine, intake);
   }
 
   private void complete(
       ProcessInstance pi, String key, String user, Map<String, Object> variables) {
-    Task task =
-        taskService
-            .createTaskQuery()
-            .processInstanceId(pi.getId())
-            .taskDefinitionKey(key)
-            .singleResult();
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), user);
-    }
-    taskService.complete(task.getId(), variables);
+    CaseDriver.complete(engine, pi, key, user, variables);
   }
 
   private ResponseEntity<String> get(String path) {

@@ -51,6 +51,10 @@ final class Browser implements AutoCloseable {
         "--lang=" + language,
         "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    org.openqa.selenium.logging.LoggingPreferences logs =
+        new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -116,6 +120,18 @@ final class Browser implements AutoCloseable {
         shot.toPath(),
         SCREENSHOTS.resolve(name + ".png"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Errors the page's scripts wrote to the console; failed network requests are left out (the login
+   * page's first look at the session answers 404 before anyone has logged in).
+   */
+  java.util.List<String> scriptErrors() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> !m.contains("Failed to load resource"))
+        .toList();
   }
 
   /** The page as it last stood, to read when a step fails. */
