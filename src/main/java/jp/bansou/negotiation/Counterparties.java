@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
 /** The counterparty register and its negotiations ({@code counterparty}, {@code negotiation}). */
@@ -24,9 +24,15 @@ public class Counterparties {
               rs.getString("corporate_number"));
 
   private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert counterparties;
+  private final SimpleJdbcInsert negotiations;
 
   public Counterparties(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.counterparties =
+        new SimpleJdbcInsert(jdbc).withTableName("counterparty").usingGeneratedKeyColumns("id");
+    this.negotiations =
+        new SimpleJdbcInsert(jdbc).withTableName("negotiation").usingGeneratedKeyColumns("id");
   }
 
   public List<Counterparty> all() {
@@ -60,44 +66,26 @@ public class Counterparties {
     if (!existing.isEmpty()) {
       return existing.get(0);
     }
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "insert into counterparty (name, counterparty_type, prefecture, corporate_number,"
-                      + " created_at) values (?, ?, ?, ?, ?)",
-                  new String[] {"id"});
-          statement.setString(1, name);
-          statement.setString(2, type);
-          statement.setString(3, prefecture);
-          statement.setString(4, corporateNumber);
-          statement.setTimestamp(5, new Timestamp(ClockUtil.getCurrentTime().getTime()));
-          return statement;
-        },
-        key);
-    return new Counterparty(key.getKey().longValue(), name, type, prefecture, corporateNumber);
+    Map<String, Object> row = new java.util.HashMap<>();
+    row.put("name", name);
+    row.put("counterparty_type", type);
+    row.put("prefecture", prefecture);
+    row.put("corporate_number", corporateNumber);
+    row.put("created_at", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    long id = counterparties.executeAndReturnKey(row).longValue();
+    return new Counterparty(id, name, type, prefecture, corporateNumber);
   }
 
   public long openNegotiation(
       String caseNumber, long counterpartyId, String claimTypes, Long claimedAmountYen) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "insert into negotiation (case_number, counterparty_id, claim_types,"
-                      + " claimed_amount_yen, status, started_at) values (?, ?, ?, ?, 'open', ?)",
-                  new String[] {"id"});
-          statement.setString(1, caseNumber);
-          statement.setLong(2, counterpartyId);
-          statement.setString(3, claimTypes);
-          statement.setObject(4, claimedAmountYen);
-          statement.setTimestamp(5, new Timestamp(ClockUtil.getCurrentTime().getTime()));
-          return statement;
-        },
-        key);
-    return key.getKey().longValue();
+    Map<String, Object> row = new java.util.HashMap<>();
+    row.put("case_number", caseNumber);
+    row.put("counterparty_id", counterpartyId);
+    row.put("claim_types", claimTypes);
+    row.put("claimed_amount_yen", claimedAmountYen);
+    row.put("status", "open");
+    row.put("started_at", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    return negotiations.executeAndReturnKey(row).longValue();
   }
 
   public void closeNegotiation(long negotiationId, String status, Long recoveredAmountYen) {

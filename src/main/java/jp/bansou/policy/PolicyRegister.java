@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +20,15 @@ public class PolicyRegister {
   public record Entry(long id, String advocacyField, String title, String status, int cases) {}
 
   private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert issues;
+  private final SimpleJdbcInsert agendas;
 
   public PolicyRegister(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.issues =
+        new SimpleJdbcInsert(jdbc).withTableName("policy_issue").usingGeneratedKeyColumns("id");
+    this.agendas =
+        new SimpleJdbcInsert(jdbc).withTableName("policy_agenda").usingGeneratedKeyColumns("id");
   }
 
   public List<Entry> entries(boolean openOnly) {
@@ -49,21 +55,18 @@ public class PolicyRegister {
   }
 
   public long open(String advocacyField, String title) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "insert into policy_issue (advocacy_field, title, status, opened_at)"
-                      + " values (?, ?, 'open', ?)",
-                  new String[] {"id"});
-          statement.setString(1, advocacyField);
-          statement.setString(2, title);
-          statement.setTimestamp(3, now());
-          return statement;
-        },
-        key);
-    return key.getKey().longValue();
+    return issues
+        .executeAndReturnKey(
+            Map.of(
+                "advocacy_field",
+                advocacyField,
+                "title",
+                title,
+                "status",
+                "open",
+                "opened_at",
+                now()))
+        .longValue();
   }
 
   public void addEvidence(
@@ -89,17 +92,7 @@ public class PolicyRegister {
 
   /** A new agenda of every open entry; returns its id. */
   public long compileAgenda() {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "insert into policy_agenda (compiled_at) values (?)", new String[] {"id"});
-          statement.setTimestamp(1, now());
-          return statement;
-        },
-        key);
-    return key.getKey().longValue();
+    return agendas.executeAndReturnKey(Map.of("compiled_at", now())).longValue();
   }
 
   public void recordAnswer(
