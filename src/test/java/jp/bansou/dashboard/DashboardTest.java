@@ -104,6 +104,7 @@ class DashboardTest {
         outcomes.merge(outcome, 1L, Long::sum);
       }
     }
+    assertThat(outcomes).containsKey("duplicate");
     for (var e : outcomes.entrySet()) {
       assertThat(d.at("/outcomes/counts/" + e.getKey()).asLong())
           .as(e.getKey())
@@ -232,7 +233,15 @@ class DashboardTest {
             .latestVersion()
             .singleResult()
             .getId();
-    formService.submitStartForm(definition, Intake.person().with("prefecture", "47").variables());
+    Intake uncovered = Intake.person().with("prefecture", "47");
+    formService.submitStartForm(definition, uncovered.variables());
+    // and one closed case, so that the outcome counts are compared against something
+    ProcessInstance duplicate =
+        formService.submitStartForm(
+            definition, Intake.person().with("phone", uncovered.phone()).variables());
+    taskService.complete(
+        task(duplicate, "reviewPossibleDuplicate").getId(),
+        Map.of("duplicateDecision", "closeAsDuplicate"));
     ProcessInstance triaged =
         formService.submitStartForm(
             definition, Intake.person().with("noHousing", true).variables());
