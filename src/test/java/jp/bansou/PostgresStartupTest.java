@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jp.bansou.config.UnsafeConfigurationException;
-import jp.bansou.intake.Intake;
+import jp.bansou.casefile.Intake;
+import jp.bansou.security.UnsafeConfigurationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -68,8 +68,7 @@ class PostgresStartupTest {
       identity.saveUser(leftover);
     }
     assertThatThrownBy(PostgresStartupTest::startProduction)
-        .hasRootCauseInstanceOf(UnsafeConfigurationException.class)
-        .rootCause()
+        .isInstanceOf(UnsafeConfigurationException.class)
         .hasMessageContaining("demo account 'companion'");
   }
 

@@ -3,7 +3,8 @@ package jp.bansou.accompaniment;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
+import jp.bansou.api.ApiError;
+import jp.bansou.engine.Texts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,10 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FeeClaimController {
 
-  private final FeeClaims feeClaims;
+  /** One month's approved fees and their total. */
+  public record MonthlyFees(String month, int totalYen, List<FeeClaim> claims) {}
 
-  public FeeClaimController(FeeClaims feeClaims) {
+  private final FeeClaims feeClaims;
+  private final Texts texts;
+
+  public FeeClaimController(FeeClaims feeClaims, Texts texts) {
     this.feeClaims = feeClaims;
+    this.texts = texts;
   }
 
   @GetMapping("/api/fee-claims")
@@ -28,12 +34,11 @@ public class FeeClaimController {
     try {
       parsed = YearMonth.parse(month);
     } catch (DateTimeParseException e) {
-      return ResponseEntity.badRequest()
-          .body(Map.of("error", "month は 2026-11 のように 年-月 で指定してください。"));
+      return ResponseEntity.badRequest().body(new ApiError(texts.get("api.feeClaims.badMonth")));
     }
     List<FeeClaim> claims = feeClaims.approvedIn(parsed);
-    int total = claims.stream().mapToInt(FeeClaim::feeYen).sum();
     return ResponseEntity.ok(
-        Map.of("month", parsed.toString(), "totalYen", total, "claims", claims));
+        new MonthlyFees(
+            parsed.toString(), claims.stream().mapToInt(FeeClaim::feeYen).sum(), claims));
   }
 }

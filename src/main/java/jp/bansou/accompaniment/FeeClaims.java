@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.List;
+import jp.bansou.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +30,7 @@ public class FeeClaims {
         claim.feeYen(),
         claim.approvedBy(),
         Timestamp.from(claim.approvedAt()),
-        YearMonth.from(claim.approvedAt().atZone(jp.bansou.forms.FormValues.JAPAN)).toString());
+        YearMonth.from(claim.approvedAt().atZone(EngineClock.JAPAN)).toString());
   }
 
   public List<FeeClaim> approvedIn(YearMonth month) {

@@ -1,9 +1,13 @@
 package jp.bansou.accompaniment;
 
-import static jp.bansou.accompaniment.AccompanimentVariables.*;
+import static jp.bansou.accompaniment.Visit.*;
+import static jp.bansou.facts.CaseFacts.*;
 
+import java.util.List;
 import jp.bansou.accompaniment.InterpreterMatcher.Match;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.Texts;
+import jp.bansou.reference.ReferenceData;
+import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,25 +17,33 @@ import org.springframework.stereotype.Component;
 public class FindInterpretersDelegate implements JavaDelegate {
 
   private final InterpreterMatcher matcher;
+  private final ReferenceData reference;
+  private final Texts texts;
 
-  public FindInterpretersDelegate(InterpreterMatcher matcher) {
+  public FindInterpretersDelegate(
+      InterpreterMatcher matcher, ReferenceData reference, Texts texts) {
     this.matcher = matcher;
+    this.reference = reference;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Match match =
         matcher.find(
-            FormValues.text(execution, PREFECTURE),
-            FormValues.strings(execution, LANGUAGES),
-            FormValues.strings(execution, DECLINED_INTERPRETERS));
-    execution.setVariable(INTERPRETER_CANDIDATES, FormValues.javaList(match.interpreterIds()));
-    execution.setVariable(INTERPRETER_CANDIDATE_COUNT, match.interpreterIds().size());
-    execution.setVariable(INTERPRETATION_MODE, match.mode().code());
-    execution.setVariable(
-        INTERPRETATION_SUMMARY,
+            PREFECTURE.orElse(execution, ""),
+            LANGUAGES.orElse(execution, List.of()),
+            DECLINED_INTERPRETERS.orElse(execution, List.of()));
+    INTERPRETER_CANDIDATES.set(execution, match.interpreterIds());
+    INTERPRETER_CANDIDATE_COUNT.set(execution, (long) match.interpreterIds().size());
+    INTERPRETATION_MODE.set(execution, match.mode());
+    INTERPRETATION_SUMMARY.set(
+        execution,
         match.interpreterIds().isEmpty()
-            ? "この言語を通訳できる人が見つかりません。"
-            : "通訳の方法：**" + match.mode().label() + "**（候補 " + match.interpreterIds().size() + "人）");
+            ? texts.get("interpretation.none")
+            : texts.get(
+                "interpretation.summary",
+                reference.name(ReferenceList.INTERPRETATION_MODES, match.mode()),
+                match.interpreterIds().size()));
   }
 }

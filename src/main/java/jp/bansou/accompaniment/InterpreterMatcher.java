@@ -17,28 +17,12 @@ public class InterpreterMatcher {
   /** Japanese needs no interpreter. */
   static final Set<String> JAPANESE = Set.of("ja", "ja-easy");
 
-  public enum Mode {
-    IN_PERSON("in-person", "対面"),
-    REMOTE("remote", "電話・ビデオ");
+  /** How the interpreter works: codes of reference/interpretation-modes.csv. */
+  public static final String IN_PERSON = "in-person";
 
-    private final String code;
-    private final String label;
+  public static final String REMOTE = "remote";
 
-    Mode(String code, String label) {
-      this.code = code;
-      this.label = label;
-    }
-
-    public String code() {
-      return code;
-    }
-
-    public String label() {
-      return label;
-    }
-  }
-
-  public record Match(Mode mode, List<String> interpreterIds) {}
+  public record Match(String mode, List<String> interpreterIds) {}
 
   private final CompanionProfiles profiles;
 
@@ -62,10 +46,10 @@ public class InterpreterMatcher {
             .map(CompanionProfile::userId)
             .toList();
     if (!local.isEmpty()) {
-      return new Match(Mode.IN_PERSON, local);
+      return new Match(IN_PERSON, local);
     }
     return new Match(
-        Mode.REMOTE,
+        REMOTE,
         speakers.stream()
             .filter(CompanionProfile::worksRemotely)
             .map(CompanionProfile::userId)

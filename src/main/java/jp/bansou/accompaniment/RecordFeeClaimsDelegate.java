@@ -1,13 +1,13 @@
 package jp.bansou.accompaniment;
 
-import static jp.bansou.accompaniment.AccompanimentVariables.*;
+import static jp.bansou.accompaniment.Visit.*;
+import static jp.bansou.facts.CaseFacts.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
-import jp.bansou.forms.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Records the approved fees (companion, and interpreter if there was one) for payment. */
@@ -15,43 +15,43 @@ import org.springframework.stereotype.Component;
 public class RecordFeeClaimsDelegate implements JavaDelegate {
 
   private final FeeClaims feeClaims;
+  private final Clock clock;
 
-  public RecordFeeClaimsDelegate(FeeClaims feeClaims) {
+  public RecordFeeClaimsDelegate(FeeClaims feeClaims, Clock clock) {
     this.feeClaims = feeClaims;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    String approver = FormValues.text(execution, FEE_DECIDED_BY);
-    BigDecimal hours = hours(execution.getVariable(HOURS_SPENT));
+    Instant now = clock.instant();
+    String caseNumber = CASE_NUMBER.get(execution);
+    String approver = FEE_DECIDED_BY.orElse(execution, null);
+    BigDecimal hours = HOURS_SPENT.orElse(execution, BigDecimal.ZERO);
     feeClaims.add(
         new FeeClaim(
-            FormValues.text(execution, CASE_NUMBER),
-            FormValues.date(execution, VISIT_DATE),
-            FormValues.text(execution, COMPANION_ID),
+            caseNumber,
+            VISIT_DATE.orElse(execution, null),
+            COMPANION_ID.get(execution),
             "companion",
             hours,
-            ((Number) execution.getVariable(COMPANION_FEE_YEN)).intValue(),
+            COMPANION_FEE_YEN.get(execution).intValue(),
             approver,
             now));
-    Object interpreter = execution.getVariable(INTERPRETER_ID);
-    if (interpreter != null && execution.getVariable(INTERPRETER_FEE_YEN) != null) {
-      Object interpreterHours = execution.getVariable(INTERPRETER_HOURS);
-      feeClaims.add(
-          new FeeClaim(
-              FormValues.text(execution, CASE_NUMBER),
-              FormValues.date(execution, VISIT_DATE),
-              interpreter.toString(),
-              "interpreter",
-              interpreterHours == null ? hours : hours(interpreterHours),
-              ((Number) execution.getVariable(INTERPRETER_FEE_YEN)).intValue(),
-              approver,
-              now));
-    }
-  }
-
-  private static BigDecimal hours(Object value) {
-    return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    INTERPRETER_ID
+        .find(execution)
+        .filter(interpreter -> INTERPRETER_FEE_YEN.find(execution).isPresent())
+        .ifPresent(
+            interpreter ->
+                feeClaims.add(
+                    new FeeClaim(
+                        caseNumber,
+                        VISIT_DATE.orElse(execution, null),
+                        interpreter,
+                        "interpreter",
+                        INTERPRETER_HOURS.orElse(execution, hours),
+                        INTERPRETER_FEE_YEN.get(execution).intValue(),
+                        approver,
+                        now)));
   }
 }

@@ -1,8 +1,8 @@
 package jp.bansou.accompaniment;
 
-import static jp.bansou.accompaniment.AccompanimentVariables.*;
+import static jp.bansou.accompaniment.Visit.*;
 
-import jp.bansou.forms.OfferAnswers;
+import jp.bansou.engine.OfferAnswers;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,8 +14,14 @@ import org.springframework.stereotype.Component;
 @Component("recordInterpreterAnswer")
 public class RecordInterpreterAnswerListener implements TaskListener {
 
+  private final OfferAnswers offers;
+
+  public RecordInterpreterAnswerListener(OfferAnswers offers) {
+    this.offers = offers;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    OfferAnswers.record(task, INTERPRETATION_ANSWER, INTERPRETER_ID, DECLINED_INTERPRETERS);
+    offers.record(task, INTERPRETATION_ANSWER, INTERPRETER_ID, DECLINED_INTERPRETERS);
   }
 }

@@ -1,16 +1,18 @@
 package jp.bansou.accompaniment;
 
-import static jp.bansou.accompaniment.AccompanimentVariables.VISIT_DATE;
-import static jp.bansou.accompaniment.AccompanimentVariables.VISIT_TIME;
+import static jp.bansou.accompaniment.Visit.VISIT_DATE;
+import static jp.bansou.accompaniment.Visit.VISIT_TIME;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,32 +24,38 @@ public class VisitSchedule {
 
   static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
 
+  private final Clock clock;
+
+  public VisitSchedule(Clock clock) {
+    this.clock = clock;
+  }
+
   public Date visitTime(DelegateExecution execution) {
-    LocalDate date = FormValues.date(execution, VISIT_DATE);
+    LocalDate date = VISIT_DATE.orElse(execution, null);
     if (date == null) {
       return null;
     }
-    String time = FormValues.text(execution, VISIT_TIME);
+    String time = VISIT_TIME.orElse(execution, "");
     LocalTime at = DEFAULT_TIME;
     try {
       at = time.isEmpty() ? DEFAULT_TIME : LocalTime.parse(time.length() == 4 ? "0" + time : time);
-    } catch (java.time.format.DateTimeParseException notATime) {
+    } catch (DateTimeParseException notATime) {
       // a note such as 「午前中」: remind by the default time
     }
-    return Date.from(date.atTime(at).atZone(FormValues.JAPAN).toInstant());
+    return Date.from(date.atTime(at).atZone(EngineClock.JAPAN).toInstant());
   }
 
   /** The lead time before the visit, but never in the past: a late schedule reminds at once. */
   public Date reminderTime(DelegateExecution execution, String leadTime) {
     Date visit = visitTime(execution);
-    Date now = ClockUtil.getCurrentTime();
+    Instant now = clock.instant();
     if (visit == null) {
-      return now;
+      return Date.from(now);
     }
-    java.time.Instant reminder =
+    Instant reminder =
         leadTime.contains("T")
             ? visit.toInstant().minus(Duration.parse(leadTime))
-            : visit.toInstant().atZone(FormValues.JAPAN).minus(Period.parse(leadTime)).toInstant();
-    return reminder.isBefore(now.toInstant()) ? now : Date.from(reminder);
+            : visit.toInstant().atZone(EngineClock.JAPAN).minus(Period.parse(leadTime)).toInstant();
+    return Date.from(reminder.isBefore(now) ? now : reminder);
   }
 }

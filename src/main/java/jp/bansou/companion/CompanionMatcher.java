@@ -1,7 +1,7 @@
 package jp.bansou.companion;
 
-import static jp.bansou.intake.CaseVariables.COMPANION_ID;
-import static jp.bansou.intake.CaseVariables.PROCESS_KEY;
+import static jp.bansou.casefile.CaseFile.PROCESS_KEY;
+import static jp.bansou.facts.CaseFacts.COMPANION_ID;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import jp.bansou.security.Role;
@@ -36,16 +37,19 @@ public class CompanionMatcher {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final ReferenceData reference;
+  private final Texts texts;
 
   public CompanionMatcher(
       CompanionProfiles profiles,
       RuntimeService runtimeService,
       IdentityService identityService,
-      ReferenceData reference) {
+      ReferenceData reference,
+      Texts texts) {
     this.profiles = profiles;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.reference = reference;
+    this.texts = texts;
   }
 
   /** The ids of the {@code companions} group: interpreters who are not companions stay out. */
@@ -70,7 +74,7 @@ public class CompanionMatcher {
     Set<String> neededSpecialties = new LinkedHashSet<>();
     problemFields.stream()
         .map(reference::specialtyFor)
-        .filter(s -> s != null)
+        .filter(java.util.Objects::nonNull)
         .forEach(neededSpecialties::add);
     List<Candidate> candidates = new ArrayList<>();
     Set<String> companions = companionIds();
@@ -95,14 +99,16 @@ public class CompanionMatcher {
               + PER_SPECIALTY * specialties.size()
               + PER_OPEN_CASE * (int) caseload;
       String reasons =
-          (local ? "同じ都道府県" : "遠隔で対応可")
-              + "・言語: "
-              + (shared.isEmpty() ? "共通なし" : names(ReferenceList.LANGUAGES, shared))
-              + "・専門: "
-              + (specialties.isEmpty() ? "該当なし" : names(ReferenceList.SPECIALTIES, specialties))
-              + "・担当中 "
-              + caseload
-              + "件";
+          texts.get(
+              "matching.reasons",
+              texts.get(local ? "matching.local" : "matching.remote"),
+              shared.isEmpty()
+                  ? texts.get("matching.noSharedLanguage")
+                  : reference.names(ReferenceList.LANGUAGES, shared),
+              specialties.isEmpty()
+                  ? texts.get("matching.noSpecialty")
+                  : reference.names(ReferenceList.SPECIALTIES, specialties),
+              caseload);
       candidates.add(new Candidate(profile.userId(), profile.displayName(), score, reasons));
     }
     candidates.sort(
@@ -114,11 +120,7 @@ public class CompanionMatcher {
     return runtimeService
         .createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY)
-        .variableValueEquals(COMPANION_ID, userId)
+        .variableValueEquals(COMPANION_ID.name(), userId)
         .count();
-  }
-
-  private String names(ReferenceList list, List<String> codes) {
-    return String.join("、", codes.stream().map(c -> reference.name(list, c)).toList());
   }
 }

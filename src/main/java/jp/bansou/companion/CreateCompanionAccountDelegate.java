@@ -1,12 +1,15 @@
 package jp.bansou.companion;
 
+import static jp.bansou.companion.Onboarding.*;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
+import jp.bansou.notification.MailPreferences;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -23,56 +26,60 @@ public class CreateCompanionAccountDelegate implements JavaDelegate {
 
   private final IdentityService identityService;
   private final CompanionProfiles profiles;
+  private final Texts texts;
 
   public CreateCompanionAccountDelegate(
-      IdentityService identityService, CompanionProfiles profiles) {
+      IdentityService identityService, CompanionProfiles profiles, Texts texts) {
     this.identityService = identityService;
     this.profiles = profiles;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String userId = FormValues.text(execution, "applicantUserId");
+    String userId = APPLICANT_USER_ID.orElse(execution, "");
     if (!userId.matches(USER_ID)) {
-      throw new ProcessEngineException("ユーザー名には半角英数字と . _ - だけが使えます。");
+      throw new Refusal(texts.get("onboarding.refused.userId"));
     }
     boolean created = identityService.createUserQuery().userId(userId).count() == 0;
     if (created) {
       User user = identityService.newUser(userId);
-      user.setFirstName(FormValues.text(execution, "applicantName"));
+      user.setFirstName(APPLICANT_NAME.get(execution));
       user.setLastName("");
-      user.setEmail(FormValues.text(execution, "applicantEmail"));
+      user.setEmail(APPLICANT_EMAIL.orElse(execution, null));
       // unusable until the welcome mail (or an administrator) sets the real one
       user.setPassword(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
       identityService.saveUser(user);
     }
-    boolean interprets = FormValues.flag(execution, "wantsToInterpret");
+    boolean interprets = WANTS_TO_INTERPRET.isTrue(execution);
     join(userId, Role.COMPANIONS.groupId());
     if (interprets) {
       join(userId, Role.INTERPRETERS.groupId());
     }
-    String language = FormValues.text(execution, "mailLanguage");
-    identityService.setUserInfo(userId, "mailLanguage", language.isEmpty() ? "ja" : language);
+    identityService.setUserInfo(
+        userId, MailPreferences.LANGUAGE, MAIL_LANGUAGE.orElse(execution, "ja"));
 
     Map<String, String> levels = new LinkedHashMap<>();
-    FormValues.strings(execution, "conversationalLanguages")
+    CONVERSATIONAL_LANGUAGES
+        .orElse(execution, List.of())
         .forEach(l -> levels.put(l, CompanionProfile.CONVERSATIONAL));
-    FormValues.strings(execution, "fluentLanguages")
+    FLUENT_LANGUAGES
+        .orElse(execution, List.of())
         .forEach(l -> levels.put(l, CompanionProfile.FLUENT));
     List<String> specialties =
         profiles.find(userId).map(CompanionProfile::specialties).orElse(List.of());
     profiles.save(
         new CompanionProfile(
             userId,
-            FormValues.text(execution, "applicantName"),
-            FormValues.strings(execution, "coveredPrefectures"),
+            APPLICANT_NAME.get(execution),
+            COVERED_PREFECTURES.orElse(execution, List.of()),
             levels,
             specialties,
-            FormValues.flag(execution, "worksRemotely"),
+            WORKS_REMOTELY.isTrue(execution),
             interprets,
             true,
             profiles.find(userId).map(CompanionProfile::certified).orElse(false)));
-    execution.setVariable("accountCreated", created);
+    ACCOUNT_CREATED.set(execution, created);
   }
 
   private void join(String userId, String groupId) {

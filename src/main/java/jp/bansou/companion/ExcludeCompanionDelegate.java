@@ -1,10 +1,10 @@
 package jp.bansou.companion;
 
-import static jp.bansou.intake.CaseVariables.*;
+import static jp.bansou.casefile.CaseFile.*;
+import static jp.bansou.facts.CaseFacts.COMPANION_ID;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.bansou.forms.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,13 +15,13 @@ public class ExcludeCompanionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> declined = new ArrayList<>(FormValues.strings(execution, DECLINED_COMPANIONS));
-    String companion = FormValues.text(execution, COMPANION_ID);
-    if (!companion.isEmpty() && !declined.contains(companion)) {
-      declined.add(companion);
-    }
-    execution.setVariable(DECLINED_COMPANIONS, FormValues.jsonList(declined));
-    execution.removeVariable(COMPANION_ID);
-    execution.removeVariable(OFFER_ANSWER);
+    List<String> declined = new ArrayList<>(DECLINED_COMPANIONS.orElse(execution, List.of()));
+    COMPANION_ID
+        .find(execution)
+        .filter(companion -> !declined.contains(companion))
+        .ifPresent(declined::add);
+    DECLINED_COMPANIONS.set(execution, declined);
+    COMPANION_ID.remove(execution);
+    OFFER_ANSWER.remove(execution);
   }
 }

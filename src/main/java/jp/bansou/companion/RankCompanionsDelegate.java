@@ -1,12 +1,13 @@
 package jp.bansou.companion;
 
-import static jp.bansou.intake.CaseVariables.*;
+import static jp.bansou.casefile.CaseFile.*;
+import static jp.bansou.facts.CaseFacts.*;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import jp.bansou.companion.CompanionMatcher.Candidate;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.Option;
+import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,43 +17,41 @@ import org.springframework.stereotype.Component;
 public class RankCompanionsDelegate implements JavaDelegate {
 
   private final CompanionMatcher matcher;
+  private final Texts texts;
 
-  public RankCompanionsDelegate(CompanionMatcher matcher) {
+  public RankCompanionsDelegate(CompanionMatcher matcher, Texts texts) {
     this.matcher = matcher;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (FormValues.flag(execution, CLEAR_DECLINES)) {
-      execution.setVariable(DECLINED_COMPANIONS, FormValues.jsonList(List.of()));
-      execution.setVariable(CLEAR_DECLINES, false);
+    if (CLEAR_DECLINES.isTrue(execution)) {
+      DECLINED_COMPANIONS.set(execution, List.of());
+      CLEAR_DECLINES.set(execution, false);
     }
     List<Candidate> candidates =
         matcher.rank(
-            FormValues.text(execution, PREFECTURE),
-            FormValues.strings(execution, LANGUAGES),
-            FormValues.strings(execution, PROBLEM_FIELDS),
-            FormValues.strings(execution, DECLINED_COMPANIONS));
-    execution.setVariable(CANDIDATE_COUNT, candidates.size());
-    execution.setVariable(
-        COMPANION_OPTIONS,
-        FormValues.jsonList(
-            candidates.stream()
-                .map(
-                    c ->
-                        Map.of(
-                            "value",
-                            c.userId(),
-                            "label",
-                            c.displayName() + "（" + c.reasons() + "）"))
-                .toList()));
-    execution.setVariable(
-        CANDIDATE_SUMMARY,
+            PREFECTURE.orElse(execution, ""),
+            LANGUAGES.orElse(execution, List.of()),
+            PROBLEM_FIELDS.orElse(execution, List.of()),
+            DECLINED_COMPANIONS.orElse(execution, List.of()));
+    CANDIDATE_COUNT.set(execution, (long) candidates.size());
+    COMPANION_OPTIONS.set(
+        execution,
+        candidates.stream()
+            .map(
+                c ->
+                    new Option(
+                        c.userId(), texts.get("matching.option", c.displayName(), c.reasons())))
+            .toList());
+    CANDIDATE_SUMMARY.set(
+        execution,
         candidates.isEmpty()
-            ? "候補者がいません。"
+            ? texts.get("matching.none")
             : candidates.stream()
-                .map(c -> "1. " + c.displayName() + " — " + c.reasons())
+                .map(c -> texts.get("matching.line", c.displayName(), c.reasons()))
                 .collect(Collectors.joining("\n")));
-    execution.removeVariable(COMPANION_ID);
+    COMPANION_ID.remove(execution);
   }
 }

@@ -1,13 +1,15 @@
 package jp.bansou.companion;
 
+import static jp.bansou.companion.Onboarding.*;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
-import jp.bansou.security.AccessPolicy;
+import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,36 +22,43 @@ import org.springframework.stereotype.Component;
 @Component("recordCourseAttendance")
 public class RecordCourseAttendanceDelegate implements JavaDelegate {
 
+  /** The {@code course} column of specialties.csv that marks a basic session. */
   static final String BASIC = "基礎";
 
   private final CourseAttendances attendances;
   private final CompanionProfiles profiles;
   private final IdentityService identityService;
   private final ReferenceData reference;
+  private final EngineClock clock;
+  private final Texts texts;
 
   public RecordCourseAttendanceDelegate(
       CourseAttendances attendances,
       CompanionProfiles profiles,
       IdentityService identityService,
-      ReferenceData reference) {
+      ReferenceData reference,
+      EngineClock clock,
+      Texts texts) {
     this.attendances = attendances;
     this.profiles = profiles;
     this.identityService = identityService;
     this.reference = reference;
+    this.clock = clock;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String userId = FormValues.text(execution, "applicantUserId");
-    String session = FormValues.text(execution, "courseSession");
-    LocalDate day = FormValues.date(execution, "attendedOn");
-    attendances.record(userId, session, day == null ? LocalDate.now(FormValues.JAPAN) : day, null);
+    String userId = APPLICANT_USER_ID.get(execution);
+    String session = COURSE_SESSION.get(execution);
+    LocalDate day = ATTENDED_ON.orElse(execution, clock.today());
+    attendances.record(userId, session, day, null);
 
     List<String> attended = attendances.sessionsOf(userId);
     List<String> all = reference.codes(ReferenceList.SPECIALTIES);
     List<String> basics =
         all.stream()
-            .filter(s -> BASIC.equals(reference.column(ReferenceList.SPECIALTIES, s, 2)))
+            .filter(s -> BASIC.equals(reference.column(ReferenceList.SPECIALTIES, s, "course")))
             .toList();
     boolean certified = attended.containsAll(basics);
 
@@ -73,24 +82,20 @@ public class RecordCourseAttendanceDelegate implements JavaDelegate {
         && identityService
                 .createUserQuery()
                 .userId(userId)
-                .memberOfGroup(AccessPolicy.CERTIFIED_COMPANIONS)
+                .memberOfGroup(Role.CERTIFIED_COMPANIONS)
                 .count()
             == 0) {
-      identityService.createMembership(userId, AccessPolicy.CERTIFIED_COMPANIONS);
+      identityService.createMembership(userId, Role.CERTIFIED_COMPANIONS);
     }
-    execution.setVariable(
-        "courseProgress",
-        "受講済み（"
-            + attended.size()
-            + "/"
-            + all.size()
-            + "）："
-            + attended.stream()
-                .map(s -> reference.name(ReferenceList.SPECIALTIES, s))
-                .collect(Collectors.joining("、"))
-            + (certified ? "\n\n**認定伴走者です。**" : ""));
-    execution.setVariable(
-        "courseFinished", attended.containsAll(all) || FormValues.flag(execution, "finishCourse"));
-    execution.setVariable("finishCourse", false);
+    COURSE_PROGRESS.set(
+        execution,
+        texts.get(
+                "course.progress",
+                attended.size(),
+                all.size(),
+                reference.names(ReferenceList.SPECIALTIES, attended))
+            + (certified ? texts.get("course.certified") : ""));
+    COURSE_FINISHED.set(execution, attended.containsAll(all) || FINISH_COURSE.isTrue(execution));
+    FINISH_COURSE.set(execution, false);
   }
 }

@@ -1,10 +1,9 @@
 package jp.bansou.dashboard;
 
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The page {@code /dashboard} and the JSON it reads; access rule in {@code ApiAccessFilter}. */
+/** The JSON that {@code /dashboard} reads; access rule in {@code ApiAccessFilter}. */
 @RestController
 public class DashboardController {
 
@@ -15,7 +14,7 @@ public class DashboardController {
   }
 
   @GetMapping("/api/dashboard")
-  public Map<String, Object> numbers() {
+  public Dashboard numbers() {
     return dashboard.snapshot();
   }
 }

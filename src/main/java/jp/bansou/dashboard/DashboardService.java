@@ -1,13 +1,13 @@
 package jp.bansou.dashboard;
 
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,252 +16,259 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import jp.bansou.casefile.CaseFile;
+import jp.bansou.casefile.CaseStages;
+import jp.bansou.casefile.CaseStages.Stage;
+import jp.bansou.casefile.CaseStages.StageMap;
+import jp.bansou.casefile.CaseSummaries;
+import jp.bansou.casefile.CaseSummary;
+import jp.bansou.casefile.CaseSummaryRecorder;
 import jp.bansou.companion.CompanionMatcher;
 import jp.bansou.companion.CompanionProfile;
 import jp.bansou.companion.CompanionProfiles;
-import jp.bansou.forms.FormValues;
-import jp.bansou.intake.CaseVariables;
+import jp.bansou.dashboard.Dashboard.Breakdown;
+import jp.bansou.dashboard.Dashboard.OpenCases;
+import jp.bansou.dashboard.Dashboard.Overdue;
+import jp.bansou.dashboard.Dashboard.OverdueTask;
+import jp.bansou.dashboard.Dashboard.PrefectureRow;
+import jp.bansou.dashboard.Dashboard.Silent;
+import jp.bansou.dashboard.Dashboard.Week;
+import jp.bansou.dashboard.Dashboard.Workload;
+import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Texts;
+import jp.bansou.facts.CaseFacts;
 import jp.bansou.policy.PolicyRegister;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
-import jp.bansou.reports.CaseSummaries;
-import jp.bansou.reports.CaseSummary;
-import jp.bansou.triage.Urgency;
+import jp.bansou.triage.UrgencyLevels;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * The supervisors' numbers. Categories and case numbers only: no name, contact or address ever
- * enters this JSON. Sources: {@code case_summary}, the companion profiles, the policy register, the
- * engine's open tasks and its task history.
+ * enters them. Sources: {@code case_summary}, the companion profiles, the policy register, the
+ * engine's open tasks and what the models say (stages, the silent-case alarm, urgency labels).
  */
 @Service
 public class DashboardService {
 
-  static final Duration SILENCE = Duration.ofDays(30);
   static final int WEEKS = 12;
   static final int LISTED_TASKS = 20;
 
+  /** A task the model marks so ({@code dashboardList} = {@code silentCases}) lists its case. */
+  static final String LIST_PROPERTY = "dashboardList";
+
+  static final String SILENT_CASES = "silentCases";
+  static final String UNTRIAGED = "untriaged";
+
   private final CaseSummaries summaries;
+  private final CaseStages stages;
+  private final UrgencyLevels urgencyLevels;
   private final CompanionProfiles profiles;
   private final CompanionMatcher matcher;
   private final PolicyRegister policyRegister;
   private final TaskService taskService;
   private final JdbcTemplate jdbc;
   private final ReferenceData reference;
+  private final Clock clock;
+  private final Texts texts;
 
   public DashboardService(
       CaseSummaries summaries,
+      CaseStages stages,
+      UrgencyLevels urgencyLevels,
       CompanionProfiles profiles,
       CompanionMatcher matcher,
       PolicyRegister policyRegister,
       TaskService taskService,
       JdbcTemplate jdbc,
-      ReferenceData reference) {
+      ReferenceData reference,
+      Clock clock,
+      Texts texts) {
     this.summaries = summaries;
+    this.stages = stages;
+    this.urgencyLevels = urgencyLevels;
     this.profiles = profiles;
     this.matcher = matcher;
     this.policyRegister = policyRegister;
     this.taskService = taskService;
     this.jdbc = jdbc;
     this.reference = reference;
+    this.clock = clock;
+    this.texts = texts;
   }
 
-  public Map<String, Object> snapshot() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+  public Dashboard snapshot() {
+    Instant now = clock.instant();
     List<CaseSummary> open = summaries.open();
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("generatedAt", now.toString());
-    result.put("openCases", openCases(open));
-    result.put("overdueTasks", overdueTasks(now));
-    result.put("silentCases", silentCases(open, now));
-    result.put("companionWorkload", workload(open));
-    result.put("weekly", weekly(now));
-    result.put("outcomes", outcomes());
-    result.put("prefectures", prefectures(open));
-    result.put("policyIssuesByField", policyIssuesByField());
-    return result;
+    List<Task> caseTasks =
+        taskService.createTaskQuery().processDefinitionKey(CaseFile.PROCESS_KEY).list();
+    return new Dashboard(
+        now.toString(),
+        openCases(open, caseTasks),
+        overdueTasks(now),
+        silentCases(open, caseTasks),
+        workload(open),
+        weekly(now),
+        outcomes(),
+        prefectures(open),
+        policyIssuesByField());
   }
 
-  private Map<String, Object> openCases(List<CaseSummary> open) {
-    Map<String, List<String>> taskKeysByInstance = new HashMap<>();
-    for (Task task :
-        taskService.createTaskQuery().processDefinitionKey(CaseVariables.PROCESS_KEY).list()) {
-      taskKeysByInstance
-          .computeIfAbsent(task.getProcessInstanceId(), k -> new ArrayList<>())
-          .add(task.getTaskDefinitionKey());
-    }
+  private OpenCases openCases(List<CaseSummary> open, List<Task> caseTasks) {
+    Map<String, List<Task>> tasksByInstance =
+        caseTasks.stream().collect(Collectors.groupingBy(Task::getProcessInstanceId));
+    StageMap latest = stages.latest();
     Map<String, Long> byStage = new LinkedHashMap<>();
-    for (CaseStage stage : CaseStage.values()) {
-      byStage.put(stage.code(), 0L);
-    }
-    Map<String, Long> byUrgency = new LinkedHashMap<>();
-    for (Urgency urgency : Urgency.values()) {
-      byUrgency.put(urgency.code(), 0L);
-    }
-    byUrgency.put("untriaged", 0L);
-    for (CaseSummary c : open) {
-      CaseStage stage =
-          CaseStage.of(taskKeysByInstance.getOrDefault(c.processInstanceId(), List.of()));
-      byStage.merge(stage.code(), 1L, Long::sum);
-      byUrgency.merge(c.urgency() == null ? "untriaged" : c.urgency(), 1L, Long::sum);
-    }
     Map<String, String> stageLabels = new LinkedHashMap<>();
-    for (CaseStage stage : CaseStage.values()) {
+    for (Stage stage : latest.stages()) {
+      byStage.put(stage.code(), 0L);
       stageLabels.put(stage.code(), stage.label());
     }
+    Map<String, Long> byUrgency = new LinkedHashMap<>();
     Map<String, String> urgencyLabels = new LinkedHashMap<>();
-    for (Urgency urgency : Urgency.values()) {
-      urgencyLabels.put(urgency.code(), urgency.label());
+    for (UrgencyLevels.Level level : urgencyLevels.all()) {
+      byUrgency.put(level.code(), 0L);
+      urgencyLabels.put(level.code(), level.label());
     }
-    urgencyLabels.put("untriaged", "未判定");
-    return Map.of(
-        "total", (long) open.size(),
-        "byStage", byStage,
-        "stageLabels", stageLabels,
-        "byUrgency", byUrgency,
-        "urgencyLabels", urgencyLabels);
+    byUrgency.put(UNTRIAGED, 0L);
+    urgencyLabels.put(UNTRIAGED, texts.get("dashboard.untriaged"));
+    for (CaseSummary c : open) {
+      List<Task> tasks = tasksByInstance.getOrDefault(c.processInstanceId(), List.of());
+      // each case is read with the model of its own version
+      StageMap map = tasks.isEmpty() ? latest : stages.of(tasks.get(0).getProcessDefinitionId());
+      byStage.merge(
+          map.stageOf(tasks.stream().map(Task::getTaskDefinitionKey).toList()), 1L, Long::sum);
+      byUrgency.merge(c.urgency() == null ? UNTRIAGED : c.urgency(), 1L, Long::sum);
+    }
+    return new OpenCases(open.size(), byStage, stageLabels, byUrgency, urgencyLabels);
   }
 
-  private Map<String, Object> overdueTasks(Instant now) {
+  private Overdue overdueTasks(Instant now) {
     var query = taskService.createTaskQuery().dueBefore(Date.from(now)).orderByDueDate().asc();
-    long count = query.count();
-    List<Map<String, Object>> listed = new ArrayList<>();
+    List<OverdueTask> listed = new ArrayList<>();
     for (Task task : query.listPage(0, LISTED_TASKS)) {
-      Object caseNumber = taskService.getVariable(task.getId(), CaseVariables.CASE_NUMBER);
       listed.add(
-          Map.of(
-              "task", task.getName(),
-              "caseNumber", caseNumber == null ? "" : caseNumber.toString(),
-              "due", task.getDueDate().toInstant().toString()));
+          new OverdueTask(
+              task.getName(),
+              CaseFacts.CASE_NUMBER
+                  .read(taskService.getVariable(task.getId(), CaseFacts.CASE_NUMBER.name()))
+                  .orElse(""),
+              task.getDueDate().toInstant().toString()));
     }
-    return Map.of("count", count, "tasks", listed);
+    return new Overdue(query.count(), listed);
   }
 
-  /** Open cases where no task of the case or its tracks was completed for 30 days. */
-  private Map<String, Object> silentCases(List<CaseSummary> open, Instant now) {
-    Map<String, Instant> lastWork = new HashMap<>();
-    // only the open cases' task history: reading all of it took a second at 100,000 closed cases
-    jdbc.query(
-        "select t.ROOT_PROC_INST_ID_, max(t.END_TIME_) from ACT_HI_TASKINST t"
-            + " join case_summary c on c.process_instance_id = t.ROOT_PROC_INST_ID_"
-            + " where c.closed_at is null and t.END_TIME_ is not null group by t.ROOT_PROC_INST_ID_",
-        rs -> {
-          Timestamp last = rs.getTimestamp(2);
-          if (rs.getString(1) != null && last != null) {
-            lastWork.put(rs.getString(1), last.toInstant());
-          }
-        });
-    Instant limit = now.minus(SILENCE);
-    List<String> silent =
+  /** Open cases whose silence alarm (a task the model marks for this list) is waiting. */
+  private Silent silentCases(List<CaseSummary> open, List<Task> caseTasks) {
+    Map<String, String> caseNumbers =
         open.stream()
+            .collect(Collectors.toMap(CaseSummary::processInstanceId, CaseSummary::caseNumber));
+    Map<String, Set<String>> markedByDefinition = new HashMap<>();
+    List<String> silent =
+        caseTasks.stream()
             .filter(
-                c -> {
-                  Instant last = lastWork.getOrDefault(c.processInstanceId(), c.openedAt());
-                  return last.isBefore(limit) && c.openedAt().isBefore(limit);
-                })
-            .map(CaseSummary::caseNumber)
+                t ->
+                    markedByDefinition
+                        .computeIfAbsent(
+                            t.getProcessDefinitionId(),
+                            d -> Set.copyOf(stages.tasksMarked(d, LIST_PROPERTY, SILENT_CASES)))
+                        .contains(t.getTaskDefinitionKey()))
+            .map(t -> caseNumbers.get(t.getProcessInstanceId()))
+            .filter(n -> n != null)
+            .distinct()
             .sorted()
             .toList();
-    return Map.of("count", (long) silent.size(), "caseNumbers", silent);
+    return new Silent(silent.size(), silent);
   }
 
-  private List<Map<String, Object>> workload(List<CaseSummary> open) {
+  private List<Workload> workload(List<CaseSummary> open) {
     Map<String, Long> cases =
         open.stream()
             .filter(c -> c.companionId() != null)
             .collect(Collectors.groupingBy(CaseSummary::companionId, Collectors.counting()));
-    List<Map<String, Object>> rows = new ArrayList<>();
     Set<String> companions = matcher.companionIds();
-    for (CompanionProfile profile : profiles.available()) {
-      if (!companions.contains(profile.userId())) {
-        continue;
-      }
-      rows.add(
-          Map.of(
-              "companion", profile.displayName(),
-              "openCases", cases.getOrDefault(profile.userId(), 0L),
-              "openTasks", taskService.createTaskQuery().taskAssignee(profile.userId()).count()));
-    }
-    rows.sort((a, b) -> Long.compare((Long) b.get("openCases"), (Long) a.get("openCases")));
-    return rows;
+    return profiles.available().stream()
+        .filter(p -> companions.contains(p.userId()))
+        .map(
+            p ->
+                new Workload(
+                    p.displayName(),
+                    cases.getOrDefault(p.userId(), 0L),
+                    taskService.createTaskQuery().taskAssignee(p.userId()).count()))
+        .sorted(Comparator.comparingLong(Workload::openCases).reversed())
+        .toList();
   }
 
-  private List<Map<String, Object>> weekly(Instant now) {
-    LocalDate thisMonday =
-        now.atZone(FormValues.JAPAN)
-            .toLocalDate()
-            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  private List<Week> weekly(Instant now) {
+    LocalDate thisMonday = monday(now);
     LocalDate first = thisMonday.minusWeeks(WEEKS - 1);
     Map<LocalDate, long[]> counts = new TreeMap<>();
     for (int i = 0; i < WEEKS; i++) {
       counts.put(first.plusWeeks(i), new long[2]);
     }
-    Instant since = first.atStartOfDay(FormValues.JAPAN).toInstant();
+    Instant since = first.atStartOfDay(EngineClock.JAPAN).toInstant();
     for (CaseSummary c : summaries.openedOrClosedSince(since)) {
       count(counts, c.openedAt(), 0);
       if (c.closedAt() != null) {
         count(counts, c.closedAt(), 1);
       }
     }
-    List<Map<String, Object>> weeks = new ArrayList<>();
+    List<Week> weeks = new ArrayList<>();
     counts.forEach(
         (monday, n) ->
             weeks.add(
-                Map.of(
-                    "week",
+                new Week(
                     monday.getYear()
                         + "-W"
                         + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
-                    "from",
                     monday.toString(),
-                    "opened",
                     n[0],
-                    "closed",
                     n[1])));
     return weeks;
   }
 
+  private static LocalDate monday(Instant at) {
+    return at.atZone(EngineClock.JAPAN)
+        .toLocalDate()
+        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
   private static void count(Map<LocalDate, long[]> counts, Instant at, int index) {
-    LocalDate monday =
-        at.atZone(FormValues.JAPAN)
-            .toLocalDate()
-            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    long[] n = counts.get(monday);
+    long[] n = counts.get(monday(at));
     if (n != null) {
       n[index]++;
     }
   }
 
-  private Map<String, Object> outcomes() {
+  private Breakdown outcomes() {
     Map<String, Long> counts = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
     for (String code : reference.codes(ReferenceList.CASE_OUTCOMES)) {
       counts.put(code, 0L);
       labels.put(code, reference.name(ReferenceList.CASE_OUTCOMES, code));
     }
-    counts.put("duplicate", 0L);
-    labels.put("duplicate", "重複として終了");
+    counts.put(CaseSummaryRecorder.DUPLICATE, 0L);
+    labels.put(CaseSummaryRecorder.DUPLICATE, texts.get("dashboard.duplicate"));
     jdbc.query(
         "select outcome, count(*) from case_summary where closed_at is not null and outcome is not null"
             + " group by outcome",
         rs -> {
           counts.put(rs.getString(1), rs.getLong(2));
         });
-    return Map.of("counts", counts, "labels", labels);
+    return new Breakdown(counts, labels);
   }
 
-  private List<Map<String, Object>> prefectures(List<CaseSummary> open) {
+  private List<PrefectureRow> prefectures(List<CaseSummary> open) {
     Map<String, Long> cases =
         open.stream()
             .filter(c -> c.prefecture() != null)
             .collect(Collectors.groupingBy(CaseSummary::prefecture, Collectors.counting()));
     List<CompanionProfile> available = profiles.available();
     Set<String> companionIds = matcher.companionIds();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<PrefectureRow> rows = new ArrayList<>();
     for (String code : reference.codes(ReferenceList.PREFECTURES)) {
       long companions =
           available.stream()
@@ -278,21 +285,21 @@ public class DashboardService {
       long interpreters =
           available.stream().filter(p -> p.interpreter() && p.prefectures().contains(code)).count();
       long openCases = cases.getOrDefault(code, 0L);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("code", code);
-      row.put("name", reference.name(ReferenceList.PREFECTURES, code));
-      row.put("openCases", openCases);
-      row.put("companions", companions);
-      row.put("remoteCompanions", remote);
-      row.put("interpreters", interpreters);
-      // 支援空白地帯: cases here, but nobody who can go with them in person
-      row.put("gap", openCases > 0 && companions == 0);
-      rows.add(row);
+      rows.add(
+          new PrefectureRow(
+              code,
+              reference.name(ReferenceList.PREFECTURES, code),
+              openCases,
+              companions,
+              remote,
+              interpreters,
+              // 支援空白地帯: cases here, but nobody who can go with them in person
+              openCases > 0 && companions == 0));
     }
     return rows;
   }
 
-  private Map<String, Object> policyIssuesByField() {
+  private Breakdown policyIssuesByField() {
     Map<String, Long> counts = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
     for (String code : reference.codes(ReferenceList.ADVOCACY_FIELDS)) {
@@ -300,6 +307,6 @@ public class DashboardService {
       labels.put(code, reference.name(ReferenceList.ADVOCACY_FIELDS, code));
     }
     counts.putAll(policyRegister.openByField());
-    return Map.of("counts", counts, "labels", labels);
+    return new Breakdown(counts, labels);
   }
 }

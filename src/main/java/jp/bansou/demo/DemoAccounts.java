@@ -1,5 +1,6 @@
 package jp.bansou.demo;
 
+import jp.bansou.engine.StartupStep;
 import jp.bansou.security.AccessPolicy;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
@@ -9,19 +10,38 @@ import org.springframework.stereotype.Component;
 
 /**
  * One fictional account per role, password = user id, created only in demo mode. Production refuses
- * to start while any of them still works (see {@link DemoAccountGuard}).
+ * to start while any of them still works (see {@code DemoAccountGuard}).
  */
 @Component
 @ConditionalOnProperty(name = "bansou.demo-mode", havingValue = "true")
-public class DemoAccounts {
+public class DemoAccounts implements StartupStep {
 
-  public DemoAccounts(IdentityService identityService, AccessPolicy groupsExistFirst) {
+  private final IdentityService identityService;
+  private final AccessPolicy access;
+
+  public DemoAccounts(IdentityService identityService, AccessPolicy access) {
+    this.identityService = identityService;
+    this.access = access;
+  }
+
+  @Override
+  public String name() {
+    return "demo accounts";
+  }
+
+  @Override
+  public int getOrder() {
+    return DEMO;
+  }
+
+  @Override
+  public void run() {
     for (Role role : Role.values()) {
       for (String userId : role.demoUsers()) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
           User user = identityService.newUser(userId);
           user.setFirstName(userId);
-          user.setLastName("(" + role.displayName() + "・デモ)");
+          user.setLastName("(" + access.groupName(role.groupId()) + "・デモ)");
           user.setEmail(userId + "@demo.invalid");
           user.setPassword(userId);
           identityService.saveUser(user);

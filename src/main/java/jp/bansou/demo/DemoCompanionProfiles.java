@@ -1,50 +1,53 @@
 package jp.bansou.demo;
 
-import java.util.List;
+import static jp.bansou.reference.CsvRows.codes;
+
+import java.util.Map;
 import jp.bansou.companion.CompanionProfile;
 import jp.bansou.companion.CompanionProfiles;
+import jp.bansou.engine.StartupStep;
+import jp.bansou.reference.CsvRows;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Fictional profiles for the demo accounts, so that matching has someone to propose. */
+/**
+ * Fictional profiles for the demo accounts ({@code demo/companion-profiles.csv}), so that matching
+ * has someone to propose.
+ */
 @Component
 @ConditionalOnProperty(name = "bansou.demo-mode", havingValue = "true")
-public class DemoCompanionProfiles {
+public class DemoCompanionProfiles implements StartupStep {
 
-  static final List<CompanionProfile> PROFILES =
-      List.of(
-          new CompanionProfile(
-              "companion",
-              "伴走者A（デモ）",
-              List.of("13", "14", "11"),
-              List.of("ja", "ja-easy", "en", "vi"),
-              List.of("casework", "residence", "labour", "welfare", "technical-intern"),
-              false,
-              false,
-              true),
-          new CompanionProfile(
-              "companion2",
-              "伴走者B（デモ）",
-              List.of("27", "28", "26"),
-              List.of("ja", "ja-easy", "zh", "tl", "en"),
-              List.of("casework", "welfare", "children-youth", "dv", "refugee"),
-              true,
-              false,
-              true),
-          new CompanionProfile(
-              "interpreter",
-              "通訳者C（デモ）",
-              List.of("13", "23"),
-              List.of("ja", "vi", "ne", "en"),
-              List.of("casework"),
-              true,
-              true,
-              true));
+  private final CompanionProfiles profiles;
 
-  public DemoCompanionProfiles(CompanionProfiles profiles, DemoAccounts accountsFirst) {
-    for (CompanionProfile profile : PROFILES) {
-      if (!profiles.exists(profile.userId())) {
-        profiles.save(profile);
+  public DemoCompanionProfiles(CompanionProfiles profiles) {
+    this.profiles = profiles;
+  }
+
+  @Override
+  public String name() {
+    return "demo companion profiles";
+  }
+
+  @Override
+  public int getOrder() {
+    return DEMO + 1;
+  }
+
+  @Override
+  public void run() {
+    for (Map<String, String> row : CsvRows.read("demo/companion-profiles.csv")) {
+      if (!profiles.exists(row.get("user_id"))) {
+        profiles.save(
+            new CompanionProfile(
+                row.get("user_id"),
+                row.get("display_name"),
+                codes(row.get("prefectures")),
+                codes(row.get("languages")),
+                codes(row.get("specialties")),
+                Boolean.parseBoolean(row.get("works_remotely")),
+                Boolean.parseBoolean(row.get("interpreter")),
+                true));
       }
     }
   }

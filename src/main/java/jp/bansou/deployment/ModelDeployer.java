@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import jp.bansou.engine.StartupStep;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Duplicate filtering makes a restart with unchanged files a no-op.
  */
 @Component
-public class ModelDeployer {
+public class ModelDeployer implements StartupStep {
 
   public static final String DEPLOYMENT_NAME = "bansou-models";
   public static final String DEPLOYMENT_SOURCE = "bansou-startup";
@@ -35,19 +36,34 @@ public class ModelDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
   private final RepositoryService repositoryService;
-  private final DeploymentWithDefinitions deployment;
+  private DeploymentWithDefinitions deploymentOfThisStart;
 
   public ModelDeployer(RepositoryService repositoryService) {
     this.repositoryService = repositoryService;
-    this.deployment = deploy();
+  }
+
+  @Override
+  public String name() {
+    return "models and forms deployed";
+  }
+
+  @Override
+  public int getOrder() {
+    return MODELS;
+  }
+
+  @Override
+  public void run() {
+    deploymentOfThisStart = deploy();
   }
 
   /** The deployment made at this start, or null when nothing had changed. */
   public DeploymentWithDefinitions deploymentOfThisStart() {
-    return deployment;
+    return deploymentOfThisStart;
   }
 
-  private DeploymentWithDefinitions deploy() {
+  /** Deploys what changed; the deployment made, or null when nothing had changed. */
+  public DeploymentWithDefinitions deploy() {
     List<ModelFile> files = findModelFiles();
     DeploymentBuilder builder =
         repositoryService

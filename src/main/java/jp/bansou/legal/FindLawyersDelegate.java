@@ -1,9 +1,8 @@
 package jp.bansou.legal;
 
-import static jp.bansou.legal.LegalVariables.*;
+import static jp.bansou.legal.LegalReferral.*;
 
 import java.util.List;
-import jp.bansou.forms.FormValues;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,7 +22,7 @@ public class FindLawyersDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> declined = FormValues.strings(execution, DECLINED_LAWYERS);
+    List<String> declined = DECLINED_LAWYERS.orElse(execution, List.of());
     List<String> candidates =
         identityService
             .createUserQuery()
@@ -35,7 +34,7 @@ public class FindLawyersDelegate implements JavaDelegate {
             .map(User::getId)
             .filter(id -> !declined.contains(id))
             .toList();
-    execution.setVariable(LAWYER_CANDIDATES, FormValues.javaList(candidates));
-    execution.setVariable(LAWYER_CANDIDATE_COUNT, candidates.size());
+    LAWYER_CANDIDATES.set(execution, candidates);
+    LAWYER_CANDIDATE_COUNT.set(execution, (long) candidates.size());
   }
 }

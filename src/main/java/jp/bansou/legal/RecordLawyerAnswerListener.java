@@ -1,10 +1,10 @@
 package jp.bansou.legal;
 
-import static jp.bansou.legal.LegalVariables.*;
+import static jp.bansou.legal.LegalReferral.*;
 
-import jp.bansou.forms.FormValues;
-import jp.bansou.forms.OfferAnswers;
-import org.camunda.bpm.engine.ProcessEngineException;
+import jp.bansou.engine.OfferAnswers;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,12 +16,20 @@ import org.springframework.stereotype.Component;
 @Component("recordLawyerAnswer")
 public class RecordLawyerAnswerListener implements TaskListener {
 
+  private final OfferAnswers offers;
+  private final Texts texts;
+
+  public RecordLawyerAnswerListener(OfferAnswers offers, Texts texts) {
+    this.offers = offers;
+    this.texts = texts;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    if ("accept".equals(FormValues.text(task, LAWYER_ANSWER))
-        && !FormValues.flag(task, CONFLICT_CHECKED)) {
-      throw new ProcessEngineException("引き受ける前に、利益相反がないことを確認してください。");
+    if (OfferAnswers.ACCEPT.equals(LAWYER_ANSWER.orElse(task, ""))
+        && !CONFLICT_CHECKED.isTrue(task)) {
+      throw new Refusal(texts.get("legal.refused.conflictNotChecked"));
     }
-    OfferAnswers.record(task, LAWYER_ANSWER, LAWYER_ID, DECLINED_LAWYERS);
+    offers.record(task, LAWYER_ANSWER, LAWYER_ID, DECLINED_LAWYERS);
   }
 }

@@ -1,8 +1,7 @@
 package jp.bansou.negotiation;
 
-import static jp.bansou.negotiation.NegotiationVariables.*;
+import static jp.bansou.negotiation.Negotiation.*;
 
-import jp.bansou.forms.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,20 +18,17 @@ public class CloseNegotiationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String escalation = ESCALATION.orElse(execution, "close");
     String status;
-    if ("agreed".equals(FormValues.text(execution, EMPLOYER_RESPONSE))) {
+    if ("agreed".equals(EMPLOYER_RESPONSE.orElse(execution, ""))) {
       status = "agreed";
-    } else if (!FormValues.text(execution, ESCALATION).isEmpty()
-        && !"close".equals(FormValues.text(execution, ESCALATION))) {
-      status = "escalated-" + FormValues.text(execution, ESCALATION);
+    } else if (!"close".equals(escalation)) {
+      status = "escalated-" + escalation;
     } else {
       status = "closed";
     }
-    Object recovered = execution.getVariable(RECOVERED_AMOUNT_YEN);
     counterparties.closeNegotiation(
-        ((Number) execution.getVariable(NEGOTIATION_ID)).longValue(),
-        status,
-        recovered == null ? null : ((Number) recovered).longValue());
-    execution.setVariable("negotiationStatus", status);
+        NEGOTIATION_ID.get(execution), status, RECOVERED_AMOUNT_YEN.orElse(execution, null));
+    NEGOTIATION_STATUS.set(execution, status);
   }
 }

@@ -1,10 +1,10 @@
 package jp.bansou.negotiation;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
@@ -23,12 +23,25 @@ public class Counterparties {
               rs.getString("prefecture"),
               rs.getString("corporate_number"));
 
+  /** One counterparty with its cases, open claims and recovered amount. */
+  public record Statistics(
+      long id,
+      String name,
+      String type,
+      String prefecture,
+      String corporateNumber,
+      long cases,
+      long openClaims,
+      long recoveredYen) {}
+
   private final JdbcTemplate jdbc;
+  private final Clock clock;
   private final SimpleJdbcInsert counterparties;
   private final SimpleJdbcInsert negotiations;
 
-  public Counterparties(JdbcTemplate jdbc) {
+  public Counterparties(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
     this.counterparties =
         new SimpleJdbcInsert(jdbc).withTableName("counterparty").usingGeneratedKeyColumns("id");
     this.negotiations =
@@ -71,7 +84,7 @@ public class Counterparties {
     row.put("counterparty_type", type);
     row.put("prefecture", prefecture);
     row.put("corporate_number", corporateNumber);
-    row.put("created_at", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    row.put("created_at", Timestamp.from(clock.instant()));
     long id = counterparties.executeAndReturnKey(row).longValue();
     return new Counterparty(id, name, type, prefecture, corporateNumber);
   }
@@ -84,7 +97,7 @@ public class Counterparties {
     row.put("claim_types", claimTypes);
     row.put("claimed_amount_yen", claimedAmountYen);
     row.put("status", "open");
-    row.put("started_at", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    row.put("started_at", Timestamp.from(clock.instant()));
     return negotiations.executeAndReturnKey(row).longValue();
   }
 
@@ -93,31 +106,29 @@ public class Counterparties {
         "update negotiation set status = ?, recovered_amount_yen = ?, closed_at = ? where id = ?",
         status,
         recoveredAmountYen,
-        new Timestamp(ClockUtil.getCurrentTime().getTime()),
+        Timestamp.from(clock.instant()),
         negotiationId);
   }
 
   /** One row per counterparty: how many cases and open claims it has; repeaters first. */
-  public List<Map<String, Object>> statistics() {
-    // H2 answers upper-case column labels, PostgreSQL lower-case: the API speaks lower-case
-    return jdbc
-        .queryForList(
-            "select c.id, c.name, c.counterparty_type as type, c.prefecture,"
-                + " c.corporate_number as corporate_number,"
-                + " count(distinct n.case_number) as cases,"
-                + " sum(case when n.status = 'open' then 1 else 0 end) as open_claims,"
-                + " coalesce(sum(n.recovered_amount_yen), 0) as recovered_yen"
-                + " from counterparty c left join negotiation n on n.counterparty_id = c.id"
-                + " group by c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number"
-                + " order by cases desc, c.name")
-        .stream()
-        .map(Counterparties::lowerCaseKeys)
-        .toList();
-  }
-
-  private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
-    Map<String, Object> result = new java.util.LinkedHashMap<>();
-    row.forEach((key, value) -> result.put(key.toLowerCase(java.util.Locale.ROOT), value));
-    return result;
+  public List<Statistics> statistics() {
+    return jdbc.query(
+        "select c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number,"
+            + " count(distinct n.case_number) as cases,"
+            + " sum(case when n.status = 'open' then 1 else 0 end) as open_claims,"
+            + " coalesce(sum(n.recovered_amount_yen), 0) as recovered_yen"
+            + " from counterparty c left join negotiation n on n.counterparty_id = c.id"
+            + " group by c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number"
+            + " order by cases desc, c.name",
+        (rs, i) ->
+            new Statistics(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("counterparty_type"),
+                rs.getString("prefecture"),
+                rs.getString("corporate_number"),
+                rs.getLong("cases"),
+                rs.getLong("open_claims"),
+                rs.getLong("recovered_yen")));
   }
 }

@@ -1,7 +1,6 @@
 package jp.bansou.negotiation;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +18,7 @@ public class CounterpartyController {
   }
 
   @GetMapping("/api/counterparties")
-  public List<Map<String, Object>> statistics() {
+  public List<Counterparties.Statistics> statistics() {
     return counterparties.statistics();
   }
 }

@@ -1,11 +1,11 @@
 package jp.bansou.negotiation;
 
-import static jp.bansou.negotiation.NegotiationVariables.*;
+import static jp.bansou.negotiation.Negotiation.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.Option;
+import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,32 +18,32 @@ public class LoadCounterpartiesDelegate implements JavaDelegate {
 
   private final Counterparties counterparties;
   private final ReferenceData reference;
+  private final Texts texts;
 
-  public LoadCounterpartiesDelegate(Counterparties counterparties, ReferenceData reference) {
+  public LoadCounterpartiesDelegate(
+      Counterparties counterparties, ReferenceData reference, Texts texts) {
     this.counterparties = counterparties;
     this.reference = reference;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<Map<String, Object>> options = new ArrayList<>();
-    options.add(Map.of("value", NEW_COUNTERPARTY, "label", "（登録されていない、新しい相手方）"));
+    List<Option> options = new ArrayList<>();
+    options.add(new Option(NEW_COUNTERPARTY, texts.get("negotiation.newCounterparty")));
     for (Counterparty c : counterparties.all()) {
-      String where =
-          c.prefecture() == null
-              ? ""
-              : "・" + reference.name(ReferenceList.PREFECTURES, c.prefecture());
+      String type = reference.name(ReferenceList.COUNTERPARTY_TYPES, c.type());
       options.add(
-          Map.of(
-              "value",
+          new Option(
               String.valueOf(c.id()),
-              "label",
-              c.name()
-                  + "（"
-                  + reference.name(ReferenceList.COUNTERPARTY_TYPES, c.type())
-                  + where
-                  + "）"));
+              c.prefecture() == null
+                  ? texts.get("negotiation.counterparty", c.name(), type)
+                  : texts.get(
+                      "negotiation.counterpartyIn",
+                      c.name(),
+                      type,
+                      reference.name(ReferenceList.PREFECTURES, c.prefecture()))));
     }
-    execution.setVariable(COUNTERPARTY_OPTIONS, FormValues.jsonList(options));
+    COUNTERPARTY_OPTIONS.set(execution, options);
   }
 }

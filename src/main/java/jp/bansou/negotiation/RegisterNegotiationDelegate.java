@@ -1,9 +1,11 @@
 package jp.bansou.negotiation;
 
-import static jp.bansou.negotiation.NegotiationVariables.*;
+import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
+import static jp.bansou.negotiation.Negotiation.*;
 
-import jp.bansou.forms.FormValues;
-import org.camunda.bpm.engine.ProcessEngineException;
+import java.util.List;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,47 +15,55 @@ import org.springframework.stereotype.Component;
 public class RegisterNegotiationDelegate implements JavaDelegate {
 
   private final Counterparties counterparties;
+  private final Texts texts;
 
-  public RegisterNegotiationDelegate(Counterparties counterparties) {
+  public RegisterNegotiationDelegate(Counterparties counterparties, Texts texts) {
     this.counterparties = counterparties;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String chosen = FormValues.text(execution, COUNTERPARTY_ID);
+    String chosen = COUNTERPARTY_ID.orElse(execution, NEW_COUNTERPARTY);
     Counterparty counterparty;
-    if (chosen.isEmpty() || NEW_COUNTERPARTY.equals(chosen)) {
-      String name = FormValues.text(execution, NEW_COUNTERPARTY_NAME);
-      if (name.isEmpty()) {
-        throw new ProcessEngineException("新しい相手方の名前を入力してください。");
-      }
+    if (NEW_COUNTERPARTY.equals(chosen)) {
+      String name =
+          NEW_COUNTERPARTY_NAME
+              .find(execution)
+              .orElseThrow(() -> new Refusal(texts.get("negotiation.refused.noName")));
       String corporateNumber =
-          FormValues.text(execution, NEW_COUNTERPARTY_CORPORATE_NUMBER).replaceAll("\\D", "");
+          NEW_COUNTERPARTY_CORPORATE_NUMBER.orElse(execution, "").replaceAll("\\D", "");
       if (!corporateNumber.isEmpty() && corporateNumber.length() != 13) {
-        throw new ProcessEngineException("法人番号は13けたの数字です。分からなければ空けてください。");
+        throw new Refusal(texts.get("negotiation.refused.corporateNumber"));
       }
-      String prefecture = FormValues.text(execution, NEW_COUNTERPARTY_PREFECTURE);
       counterparty =
           counterparties.findOrAdd(
               name,
-              FormValues.text(execution, NEW_COUNTERPARTY_TYPE),
-              prefecture.isEmpty() ? null : prefecture,
+              NEW_COUNTERPARTY_TYPE.orElse(execution, null),
+              NEW_COUNTERPARTY_PREFECTURE.orElse(execution, null),
               corporateNumber.isEmpty() ? null : corporateNumber);
     } else {
       counterparty =
           counterparties
-              .find(Long.parseLong(chosen))
-              .orElseThrow(() -> new ProcessEngineException("選んだ相手方が登録簿にありません。"));
+              .find(parseId(chosen))
+              .orElseThrow(() -> new Refusal(texts.get("negotiation.refused.unknownCounterparty")));
     }
-    Object amount = execution.getVariable(CLAIMED_AMOUNT_YEN);
     long negotiationId =
         counterparties.openNegotiation(
-            FormValues.text(execution, CASE_NUMBER),
+            CASE_NUMBER.get(execution),
             counterparty.id(),
-            String.join(",", FormValues.strings(execution, CLAIM_TYPES)),
-            amount == null ? null : ((Number) amount).longValue());
-    execution.setVariable(COUNTERPARTY_ID, String.valueOf(counterparty.id()));
-    execution.setVariable(COUNTERPARTY_NAME, counterparty.name());
-    execution.setVariable(NEGOTIATION_ID, negotiationId);
+            String.join(",", CLAIM_TYPES.orElse(execution, List.of())),
+            CLAIMED_AMOUNT_YEN.orElse(execution, null));
+    COUNTERPARTY_ID.set(execution, String.valueOf(counterparty.id()));
+    COUNTERPARTY_NAME.set(execution, counterparty.name());
+    NEGOTIATION_ID.set(execution, negotiationId);
+  }
+
+  private static long parseId(String chosen) {
+    try {
+      return Long.parseLong(chosen);
+    } catch (NumberFormatException notAnId) {
+      return -1;
+    }
   }
 }

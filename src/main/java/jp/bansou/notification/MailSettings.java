@@ -43,7 +43,7 @@ public class MailSettings {
     return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
   }
 
-  String tasklistLink() {
+  public String tasklistLink() {
     return publicUrl + "/camunda/app/tasklist/default/";
   }
 }

@@ -1,131 +1,79 @@
 package jp.bansou.notification;
 
 import java.util.List;
+import jp.bansou.engine.Texts;
+import org.springframework.stereotype.Component;
 
 /**
- * The texts of our mails, in Japanese and English. A mail names the task, the case number and the
- * link; it never carries the person's name, contact, address or status.
+ * The texts of our mails, in the recipient's language, from {@code messages*.properties}. A mail
+ * names the task, the case number and the link; it never carries the person's name, contact,
+ * address or status.
  */
-final class MailTemplates {
+@Component
+public class MailTemplates {
 
-  record Mail(String subject, String body) {}
+  /** A mail ready to send. */
+  public record Mail(String subject, String body) {}
 
-  private MailTemplates() {}
-
-  static boolean english(String language) {
-    return "en".equals(language);
-  }
-
-  static Mail task(String language, String kind, String taskName, String caseNumber, String link) {
-    String onCase = caseNumber == null ? "" : caseNumber;
-    if (english(language)) {
-      boolean offered = NotificationVariables.OFFERED.equals(kind);
-      return new Mail(
-          "[Bansou] "
-              + (offered ? "A task is offered to you" : "A task is assigned to you")
-              + ": "
-              + taskName
-              + (onCase.isEmpty() ? "" : " (case " + onCase + ")"),
-          (offered
-                  ? "A task is offered to you. To take it, open it in Tasklist and press \"Claim\".\n\n"
-                  : "A task is assigned to you.\n\n")
-              + "Task: "
-              + taskName
-              + "\n"
-              + (onCase.isEmpty() ? "" : "Case number: " + onCase + "\n")
-              + "Open: "
-              + link
-              + "\n\n"
-              + FOOTER_EN);
-    }
-    boolean offered = NotificationVariables.OFFERED.equals(kind);
-    return new Mail(
-        "【伴走支援】"
-            + (offered ? "タスクの依頼" : "タスクが届きました")
-            + "："
-            + taskName
-            + (onCase.isEmpty() ? "" : "（ケース " + onCase + "）"),
-        (offered
-                ? "あなたにタスクの依頼が届きました。引き受ける場合は、Tasklist で開いて「Claim」を押してください。\n\n"
-                : "あなたにタスクが割り当てられました。\n\n")
-            + "タスク："
-            + taskName
-            + "\n"
-            + (onCase.isEmpty() ? "" : "ケース番号：" + onCase + "\n")
-            + "開く："
-            + link
-            + "\n\n"
-            + FOOTER_JA);
-  }
-
-  /** One line per open task: name, case number, link. */
+  /** One line of the digest: task name, case number, link. */
   record Line(String taskName, String caseNumber, String link) {}
 
-  static Mail digest(String language, List<Line> lines, String tasklist) {
+  private final Texts texts;
+
+  public MailTemplates(Texts texts) {
+    this.texts = texts;
+  }
+
+  Mail task(String language, String kind, String taskName, String caseNumber, String link) {
+    String key = Notification.OFFERED.equals(kind) ? "mail.task.offered" : "mail.task.assigned";
+    return new Mail(
+        texts.in(language, key + ".subject", taskName, onCase(language, caseNumber)),
+        texts.in(
+            language,
+            "mail.task.body",
+            texts.in(language, key + ".intro"),
+            taskName,
+            caseNumber == null ? "" : texts.in(language, "mail.caseNumberLine", caseNumber),
+            link,
+            texts.in(language, "mail.footer")));
+  }
+
+  Mail digest(String language, List<Line> lines, String tasklist) {
     StringBuilder list = new StringBuilder();
     for (Line line : lines) {
-      list.append("- ").append(line.taskName());
-      if (line.caseNumber() != null) {
-        list.append(english(language) ? " (case " : "（ケース ")
-            .append(line.caseNumber())
-            .append(english(language) ? ")" : "）");
-      }
-      list.append("\n  ").append(line.link()).append("\n");
-    }
-    if (english(language)) {
-      return new Mail(
-          "[Bansou] Daily digest: " + lines.size() + " open coordinator tasks",
-          "Open tasks for coordinators today: "
-              + lines.size()
-              + "\n\n"
-              + list
-              + "\nTasklist: "
-              + tasklist
-              + "\n\n"
-              + FOOTER_EN);
+      list.append(
+          texts.in(
+              language,
+              "mail.digest.line",
+              line.taskName(),
+              onCase(language, line.caseNumber()),
+              line.link()));
     }
     return new Mail(
-        "【伴走支援】毎日のまとめ：コーディネーターの未処理タスク " + lines.size() + "件",
-        "きょうのコーディネーターの未処理タスク："
-            + lines.size()
-            + "件\n\n"
-            + list
-            + "\nTasklist："
-            + tasklist
-            + "\n\n"
-            + FOOTER_JA);
+        texts.in(language, "mail.digest.subject", lines.size()),
+        texts.in(
+            language,
+            "mail.digest.body",
+            lines.size(),
+            list.toString(),
+            tasklist,
+            texts.in(language, "mail.footer")));
   }
 
-  static Mail welcome(String language, String userId, String password, String tasklist) {
-    if (english(language)) {
-      return new Mail(
-          "[Bansou] Welcome: your account",
-          "Welcome to the companion network. An account was created for you.\n\n"
-              + "User name: "
-              + userId
-              + "\nInitial password: "
-              + password
-              + "\nTasklist: "
-              + tasklist
-              + "\n\nPlease change the password after your first login (your name at the top right → Profile).\n\n"
-              + FOOTER_EN);
-    }
+  /** The welcome mail with an initial password, sent once when an account is created. */
+  public Mail welcome(String language, String userId, String password, String tasklist) {
     return new Mail(
-        "【伴走支援】ようこそ：アカウントのお知らせ",
-        "伴走ネットへようこそ。あなたのアカウントを作りました。\n\n"
-            + "ユーザー名："
-            + userId
-            + "\n最初のパスワード："
-            + password
-            + "\nTasklist："
-            + tasklist
-            + "\n\n最初にログインしたら、パスワードを変えてください（右上の名前 → プロフィール）。\n\n"
-            + FOOTER_JA);
+        texts.in(language, "mail.welcome.subject"),
+        texts.in(
+            language,
+            "mail.welcome.body",
+            userId,
+            password,
+            tasklist,
+            texts.in(language, "mail.footer")));
   }
 
-  static final String FOOTER_JA =
-      "このメールには、相談者の名前や連絡先は書かれていません。詳しくは Tasklist でご覧ください。\n" + "伴走支援ケースエンジン（自動送信）";
-  static final String FOOTER_EN =
-      "This mail never contains the name or contact of the person supported; see Tasklist for details.\n"
-          + "Bansou case engine (automatic message)";
+  private String onCase(String language, String caseNumber) {
+    return caseNumber == null ? "" : texts.in(language, "mail.onCase", caseNumber);
+  }
 }

@@ -16,7 +16,7 @@ public class Mailer {
     this.settings = settings;
   }
 
-  void send(String to, MailTemplates.Mail mail) {
+  public void send(String to, MailTemplates.Mail mail) {
     try {
       MimeMessage message = settings.sender().createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");

@@ -1,9 +1,10 @@
 package jp.bansou.notification;
 
-import static jp.bansou.notification.NotificationVariables.*;
+import static jp.bansou.notification.MailPreferences.*;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
+import jp.bansou.api.ApiError;
+import jp.bansou.engine.Texts;
 import jp.bansou.security.ApiAccessFilter;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
@@ -19,37 +20,39 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class NotificationSettingsController {
 
-  private final IdentityService identityService;
+  /** The settings as read and written; a field left out of a PUT stays as it was. */
+  public record Settings(Boolean dailyDigest, String mailLanguage) {}
 
-  public NotificationSettingsController(IdentityService identityService) {
+  private final IdentityService identityService;
+  private final Texts texts;
+
+  public NotificationSettingsController(IdentityService identityService, Texts texts) {
     this.identityService = identityService;
+    this.texts = texts;
   }
 
   @GetMapping("/api/me/notification-settings")
-  public Map<String, Object> get(HttpServletRequest request) {
+  public Settings get(HttpServletRequest request) {
     String user = (String) request.getAttribute(ApiAccessFilter.USER_ATTRIBUTE);
-    String language = identityService.getUserInfo(user, MAIL_LANGUAGE);
-    return Map.of(
-        "dailyDigest",
+    String language = identityService.getUserInfo(user, LANGUAGE);
+    return new Settings(
         "true".equals(identityService.getUserInfo(user, DAILY_DIGEST)),
-        "mailLanguage",
         language == null ? "ja" : language);
   }
 
   @PutMapping("/api/me/notification-settings")
-  public ResponseEntity<?> put(
-      HttpServletRequest request, @RequestBody Map<String, Object> settings) {
+  public ResponseEntity<?> put(HttpServletRequest request, @RequestBody Settings settings) {
     String user = (String) request.getAttribute(ApiAccessFilter.USER_ATTRIBUTE);
-    Object language = settings.get("mailLanguage");
+    String language = settings.mailLanguage();
     if (language != null && !"ja".equals(language) && !"en".equals(language)) {
-      return ResponseEntity.badRequest().body(Map.of("error", "mailLanguage は ja か en です。"));
+      return ResponseEntity.badRequest()
+          .body(new ApiError(texts.get("api.notificationSettings.badLanguage")));
     }
-    if (settings.containsKey("dailyDigest")) {
-      identityService.setUserInfo(
-          user, DAILY_DIGEST, String.valueOf(Boolean.TRUE.equals(settings.get("dailyDigest"))));
+    if (settings.dailyDigest() != null) {
+      identityService.setUserInfo(user, DAILY_DIGEST, settings.dailyDigest().toString());
     }
     if (language != null) {
-      identityService.setUserInfo(user, MAIL_LANGUAGE, language.toString());
+      identityService.setUserInfo(user, LANGUAGE, language);
     }
     return ResponseEntity.ok(get(request));
   }

@@ -1,6 +1,7 @@
 package jp.bansou.notification;
 
-import static jp.bansou.notification.NotificationVariables.*;
+import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
+import static jp.bansou.notification.Notification.*;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -21,14 +22,13 @@ final class Notifications {
       String kind,
       String taskId,
       String taskName,
-      Object caseNumber) {
-    VariableMap variables =
-        Variables.createVariables()
-            .putValue(RECIPIENT, recipient)
-            .putValue(KIND, kind)
-            .putValue(TASK_ID, taskId)
-            .putValue(TASK_NAME, taskName)
-            .putValue(CASE_NUMBER, caseNumber == null ? null : caseNumber.toString());
+      String caseNumber) {
+    VariableMap variables = Variables.createVariables();
+    RECIPIENT.put(variables, recipient);
+    KIND.put(variables, kind);
+    TASK_ID.put(variables, taskId);
+    TASK_NAME.put(variables, taskName);
+    CASE_NUMBER.put(variables, caseNumber);
     engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
   }
 }

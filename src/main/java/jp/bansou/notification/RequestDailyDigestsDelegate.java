@@ -1,6 +1,6 @@
 package jp.bansou.notification;
 
-import static jp.bansou.notification.NotificationVariables.*;
+import static jp.bansou.notification.Notification.DIGEST;
 
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +31,8 @@ public class RequestDailyDigestsDelegate implements JavaDelegate {
     }
     for (User coordinator :
         identityService.createUserQuery().memberOfGroup(Role.COORDINATORS.groupId()).list()) {
-      if ("true".equals(identityService.getUserInfo(coordinator.getId(), DAILY_DIGEST))) {
+      if ("true"
+          .equals(identityService.getUserInfo(coordinator.getId(), MailPreferences.DAILY_DIGEST))) {
         Notifications.request(
             execution.getProcessEngineServices(), coordinator.getId(), DIGEST, null, null, null);
       }

@@ -1,9 +1,9 @@
 package jp.bansou.notification;
 
-import static jp.bansou.notification.NotificationVariables.*;
+import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
+import static jp.bansou.notification.Notification.*;
 
 import java.util.List;
-import jp.bansou.forms.FormValues;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,16 +24,19 @@ public class SendNotificationMailDelegate implements JavaDelegate {
 
   private final MailSettings settings;
   private final Mailer mailer;
+  private final MailTemplates templates;
   private final IdentityService identityService;
   private final TaskService taskService;
 
   public SendNotificationMailDelegate(
       MailSettings settings,
       Mailer mailer,
+      MailTemplates templates,
       IdentityService identityService,
       TaskService taskService) {
     this.settings = settings;
     this.mailer = mailer;
+    this.templates = templates;
     this.identityService = identityService;
     this.taskService = taskService;
   }
@@ -43,7 +46,7 @@ public class SendNotificationMailDelegate implements JavaDelegate {
     if (!settings.enabled()) {
       return;
     }
-    String recipient = FormValues.text(execution, RECIPIENT);
+    String recipient = RECIPIENT.get(execution);
     User user = identityService.createUserQuery().userId(recipient).singleResult();
     if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
       // ids only: a log line never carries a name or an address
@@ -52,17 +55,17 @@ public class SendNotificationMailDelegate implements JavaDelegate {
           execution.getProcessInstanceId());
       return;
     }
-    String language = identityService.getUserInfo(recipient, MAIL_LANGUAGE);
-    String kind = FormValues.text(execution, KIND);
+    String language = identityService.getUserInfo(recipient, MailPreferences.LANGUAGE);
+    String kind = KIND.get(execution);
     MailTemplates.Mail mail =
         DIGEST.equals(kind)
-            ? MailTemplates.digest(language, openCoordinatorTasks(), settings.tasklistLink())
-            : MailTemplates.task(
+            ? templates.digest(language, openCoordinatorTasks(), settings.tasklistLink())
+            : templates.task(
                 language,
                 kind,
-                FormValues.text(execution, TASK_NAME),
-                (String) execution.getVariable(CASE_NUMBER),
-                settings.taskLink(FormValues.text(execution, TASK_ID)));
+                TASK_NAME.get(execution),
+                CASE_NUMBER.orElse(execution, null),
+                settings.taskLink(TASK_ID.get(execution)));
     mailer.send(user.getEmail(), mail);
   }
 
@@ -80,10 +83,9 @@ public class SendNotificationMailDelegate implements JavaDelegate {
   }
 
   private MailTemplates.Line line(Task task) {
-    Object caseNumber = taskService.getVariable(task.getId(), "caseNumber");
     return new MailTemplates.Line(
         task.getName(),
-        caseNumber == null ? null : caseNumber.toString(),
+        CASE_NUMBER.read(taskService.getVariable(task.getId(), CASE_NUMBER.name())).orElse(null),
         settings.taskLink(task.getId()));
   }
 }

@@ -1,6 +1,7 @@
 package jp.bansou.notification;
 
-import static jp.bansou.notification.NotificationVariables.*;
+import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
+import static jp.bansou.notification.Notification.*;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -70,6 +71,6 @@ class TaskNotifier implements TaskListener {
         kind,
         task.getId(),
         task.getName(),
-        task.getVariable(CASE_NUMBER));
+        CASE_NUMBER.orElse(task, null));
   }
 }

@@ -1,8 +1,10 @@
 package jp.bansou.policy;
 
+import static jp.bansou.policy.PolicyIssue.*;
+
 import java.util.List;
 import java.util.stream.Collectors;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,32 +17,30 @@ public class CompileAgendaDelegate implements JavaDelegate {
 
   private final PolicyRegister register;
   private final ReferenceData reference;
+  private final Texts texts;
 
-  public CompileAgendaDelegate(PolicyRegister register, ReferenceData reference) {
+  public CompileAgendaDelegate(PolicyRegister register, ReferenceData reference, Texts texts) {
     this.register = register;
     this.reference = reference;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     List<PolicyRegister.Entry> open = register.entries(true);
-    execution.setVariable("agendaId", register.compileAgenda());
-    execution.setVariable(
-        "agendaEntries",
-        FormValues.javaList(open.stream().map(e -> String.valueOf(e.id())).toList()));
-    execution.setVariable("agendaEntryCount", open.size());
-    execution.setVariable(
-        "agendaSummary",
+    AGENDA_ID.set(execution, register.compileAgenda());
+    AGENDA_ENTRIES.set(execution, open.stream().map(e -> String.valueOf(e.id())).toList());
+    AGENDA_ENTRY_COUNT.set(execution, (long) open.size());
+    AGENDA_SUMMARY.set(
+        execution,
         open.stream()
             .map(
                 e ->
-                    "- 【"
-                        + reference.name(ReferenceList.ADVOCACY_FIELDS, e.advocacyField())
-                        + "】"
-                        + e.title()
-                        + "（根拠 "
-                        + e.cases()
-                        + "件）")
+                    texts.get(
+                        "policy.agenda.line",
+                        reference.name(ReferenceList.ADVOCACY_FIELDS, e.advocacyField()),
+                        e.title(),
+                        e.cases()))
             .collect(Collectors.joining("\n")));
   }
 }

@@ -1,9 +1,11 @@
 package jp.bansou.policy;
 
+import static jp.bansou.policy.PolicyIssue.*;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.Option;
+import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,34 +16,30 @@ import org.springframework.stereotype.Component;
 @Component("loadPolicyRegister")
 public class LoadPolicyRegisterDelegate implements JavaDelegate {
 
-  static final String NEW_ENTRY = "new";
-
   private final PolicyRegister register;
   private final ReferenceData reference;
+  private final Texts texts;
 
-  public LoadPolicyRegisterDelegate(PolicyRegister register, ReferenceData reference) {
+  public LoadPolicyRegisterDelegate(PolicyRegister register, ReferenceData reference, Texts texts) {
     this.register = register;
     this.reference = reference;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<Map<String, Object>> options = new ArrayList<>();
-    options.add(Map.of("value", NEW_ENTRY, "label", "（新しい課題として登録する）"));
+    List<Option> options = new ArrayList<>();
+    options.add(new Option(NEW_ENTRY, texts.get("policy.newEntry")));
     for (PolicyRegister.Entry entry : register.entries(true)) {
       options.add(
-          Map.of(
-              "value",
+          new Option(
               String.valueOf(entry.id()),
-              "label",
-              "【"
-                  + reference.name(ReferenceList.ADVOCACY_FIELDS, entry.advocacyField())
-                  + "】"
-                  + entry.title()
-                  + "（"
-                  + entry.cases()
-                  + "件）"));
+              texts.get(
+                  "policy.entry",
+                  reference.name(ReferenceList.ADVOCACY_FIELDS, entry.advocacyField()),
+                  entry.title(),
+                  entry.cases())));
     }
-    execution.setVariable(PolicyIssueVariables.REGISTER_OPTIONS, FormValues.jsonList(options));
+    REGISTER_OPTIONS.set(execution, options);
   }
 }

@@ -1,10 +1,10 @@
 package jp.bansou.policy;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Component;
@@ -19,12 +19,18 @@ public class PolicyRegister {
   /** An entry of the register with how many cases support it. */
   public record Entry(long id, String advocacyField, String title, String status, int cases) {}
 
+  /** Evidence of one entry, categories only, for the export. */
+  public record Evidence(
+      String prefecture, String statusCategory, String outcome, String reportedMonth) {}
+
   private final JdbcTemplate jdbc;
+  private final Clock clock;
   private final SimpleJdbcInsert issues;
   private final SimpleJdbcInsert agendas;
 
-  public PolicyRegister(JdbcTemplate jdbc) {
+  public PolicyRegister(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
     this.issues =
         new SimpleJdbcInsert(jdbc).withTableName("policy_issue").usingGeneratedKeyColumns("id");
     this.agendas =
@@ -123,14 +129,31 @@ public class PolicyRegister {
   }
 
   /** Per entry: the prefectures, status categories and outcomes of its evidence (for export). */
-  public List<Map<String, Object>> evidenceOf(long policyIssueId) {
-    return jdbc.queryForList(
-        "select prefecture, status_category, problem_fields, outcome, reported_month"
+  public List<Evidence> evidenceOf(long policyIssueId) {
+    return jdbc.query(
+        "select prefecture, status_category, outcome, reported_month"
             + " from policy_evidence where policy_issue_id = ? order by id",
+        (rs, i) ->
+            new Evidence(
+                rs.getString("prefecture"),
+                rs.getString("status_category"),
+                rs.getString("outcome"),
+                rs.getString("reported_month")),
         policyIssueId);
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  /** The id of an open entry chosen in a form, if it is one. */
+  public java.util.Optional<Long> openEntry(String chosen) {
+    long id;
+    try {
+      id = Long.parseLong(chosen);
+    } catch (NumberFormatException notAnId) {
+      return java.util.Optional.empty();
+    }
+    return entries(true).stream().map(Entry::id).filter(e -> e == id).findFirst();
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
   }
 }

@@ -1,9 +1,11 @@
 package jp.bansou.policy;
 
-import static jp.bansou.policy.PolicyIssueVariables.*;
+import static jp.bansou.facts.CaseFacts.*;
+import static jp.bansou.policy.PolicyIssue.*;
 
-import jp.bansou.forms.FormValues;
-import org.camunda.bpm.engine.ProcessEngineException;
+import java.util.List;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,32 +15,37 @@ import org.springframework.stereotype.Component;
 public class RecordPolicyEvidenceDelegate implements JavaDelegate {
 
   private final PolicyRegister register;
+  private final Texts texts;
 
-  public RecordPolicyEvidenceDelegate(PolicyRegister register) {
+  public RecordPolicyEvidenceDelegate(PolicyRegister register, Texts texts) {
     this.register = register;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String chosen = FormValues.text(execution, "policyIssueId");
+    String chosen = POLICY_ISSUE_ID.orElse(execution, NEW_ENTRY);
     long entry;
-    if (chosen.isEmpty() || LoadPolicyRegisterDelegate.NEW_ENTRY.equals(chosen)) {
-      String title = FormValues.text(execution, "newPolicyIssueTitle");
-      if (title.isEmpty()) {
-        throw new ProcessEngineException("新しい課題の題名を入力してください。");
-      }
-      entry = register.open(FormValues.text(execution, ADVOCACY_FIELD), title);
+    if (NEW_ENTRY.equals(chosen)) {
+      String title =
+          NEW_ENTRY_TITLE
+              .find(execution)
+              .orElseThrow(() -> new Refusal(texts.get("policy.refused.noTitle")));
+      entry = register.open(ADVOCACY_FIELD.get(execution), title);
     } else {
-      entry = Long.parseLong(chosen);
+      entry =
+          register
+              .openEntry(chosen)
+              .orElseThrow(() -> new Refusal(texts.get("policy.refused.unknownEntry")));
     }
     register.addEvidence(
         entry,
-        FormValues.text(execution, PREFECTURE),
-        FormValues.text(execution, STATUS_CATEGORY),
-        FormValues.strings(execution, PROBLEM_FIELDS),
-        FormValues.text(execution, OUTCOME),
-        FormValues.text(execution, REPORTED_MONTH),
-        FormValues.text(execution, DESCRIPTION));
-    execution.setVariable("policyIssueId", String.valueOf(entry));
+        PREFECTURE.orElse(execution, null),
+        STATUS_CATEGORY.orElse(execution, null),
+        PROBLEM_FIELDS.orElse(execution, List.of()),
+        OUTCOME.orElse(execution, null),
+        REPORTED_MONTH.orElse(execution, null),
+        POLICY_DESCRIPTION.orElse(execution, null));
+    POLICY_ISSUE_ID.set(execution, String.valueOf(entry));
   }
 }

@@ -1,6 +1,7 @@
 package jp.bansou.policy;
 
-import jp.bansou.forms.FormValues;
+import static jp.bansou.policy.PolicyIssue.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,9 @@ import org.springframework.stereotype.Component;
 /** Keeps a ministry's answer to one agenda entry; the entry closes unless it stays open. */
 @Component("saveMinistryAnswer")
 public class SaveMinistryAnswerDelegate implements JavaDelegate {
+
+  /** The answer of the form's radio that closes the entry. */
+  static final String CLOSE = "close";
 
   private final PolicyRegister register;
 
@@ -18,10 +22,10 @@ public class SaveMinistryAnswerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     register.recordAnswer(
-        ((Number) execution.getVariable("agendaId")).longValue(),
-        Long.parseLong(FormValues.text(execution, "policyIssueId")),
-        FormValues.text(execution, "ministry"),
-        FormValues.text(execution, "ministryAnswer"),
-        !"close".equals(FormValues.text(execution, "entryStaysOpen")));
+        AGENDA_ID.get(execution),
+        Long.parseLong(POLICY_ISSUE_ID.get(execution)),
+        MINISTRY.get(execution),
+        MINISTRY_ANSWER.get(execution),
+        !CLOSE.equals(ENTRY_STAYS_OPEN.orElse(execution, "")));
   }
 }

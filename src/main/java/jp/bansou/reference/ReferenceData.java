@@ -1,27 +1,23 @@
 package jp.bansou.reference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The lists shipped as data in {@code src/main/resources/reference/}: prefectures (JIS X 0401),
- * residence statuses with their category, languages, problem fields and the rest. The forms carry
- * the same codes; a test keeps both in step.
+ * residence statuses with their category, languages, problem fields and the rest. Each is a CSV
+ * file with a header line whose first two columns are {@code code} and {@code name}. The forms
+ * carry the same codes; a test keeps both in step.
  */
 @Component
 public class ReferenceData {
 
-  /** One CSV file: a header line, then {@code code,name[,extra…]}. */
+  /** One CSV file. */
   public enum ReferenceList {
     PREFECTURES("prefectures.csv"),
     RESIDENCE_STATUSES("residence-statuses.csv"),
@@ -41,7 +37,9 @@ public class ReferenceData {
     ESCALATION_ROUTES("escalation-routes.csv"),
     LEGAL_AID_ROUTES("legal-aid-routes.csv"),
     LEGAL_OUTCOMES("legal-outcomes.csv"),
-    SPECIALTIES("specialties.csv");
+    SPECIALTIES("specialties.csv"),
+    INTERPRETATION_MODES("interpretation-modes.csv"),
+    ROLES("roles.csv");
 
     private final String file;
 
@@ -54,7 +52,7 @@ public class ReferenceData {
     }
   }
 
-  private final Map<ReferenceList, Map<String, List<String>>> lists = new LinkedHashMap<>();
+  private final Map<ReferenceList, Map<String, Map<String, String>>> lists = new LinkedHashMap<>();
 
   public ReferenceData() {
     for (ReferenceList list : ReferenceList.values()) {
@@ -67,46 +65,41 @@ public class ReferenceData {
     return List.copyOf(lists.get(list).keySet());
   }
 
-  /** The Japanese name of a code, or the code itself when unknown. */
-  public String name(ReferenceList list, String code) {
-    List<String> row = lists.get(list).get(code);
-    return row == null ? code : row.get(1);
+  public boolean has(ReferenceList list, String code) {
+    return lists.get(list).containsKey(code);
   }
 
-  /** Column {@code index} (0 = code) of a code's row, or null. */
-  public String column(ReferenceList list, String code, int index) {
-    List<String> row = lists.get(list).get(code);
-    return row == null || row.size() <= index ? null : row.get(index);
+  /** The Japanese name of a code, or the code itself when unknown. */
+  public String name(ReferenceList list, String code) {
+    String name = column(list, code, "name");
+    return name == null ? code : name;
+  }
+
+  /** The names of several codes, as a Japanese list (「ベトナム語、英語」). */
+  public String names(ReferenceList list, Collection<String> codes) {
+    return codes.stream().map(c -> name(list, c)).collect(Collectors.joining("、"));
+  }
+
+  /** A named column of a code's row (e.g. {@code category}), or null. */
+  public String column(ReferenceList list, String code, String column) {
+    Map<String, String> row = code == null ? null : lists.get(list).get(code);
+    return row == null ? null : row.get(column);
   }
 
   /** The statistics category of a residence status, e.g. {@code no-status} for 仮放免. */
   public String statusCategory(String residenceStatus) {
-    String category = column(ReferenceList.RESIDENCE_STATUSES, residenceStatus, 2);
+    String category = column(ReferenceList.RESIDENCE_STATUSES, residenceStatus, "category");
     return category == null ? "unknown" : category;
   }
 
   /** The companion specialty (course topic) that a problem field needs. */
   public String specialtyFor(String problemField) {
-    return column(ReferenceList.PROBLEM_FIELDS, problemField, 2);
+    return column(ReferenceList.PROBLEM_FIELDS, problemField, "specialty");
   }
 
-  private static Map<String, List<String>> read(String file) {
-    Map<String, List<String>> rows = new LinkedHashMap<>();
-    ClassPathResource resource = new ClassPathResource("reference/" + file);
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-      reader.readLine(); // header
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-          rows.put(cells.get(0), Collections.unmodifiableList(cells));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read reference/" + file, e);
-    }
+  private static Map<String, Map<String, String>> read(String file) {
+    Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+    CsvRows.read("reference/" + file).forEach(row -> rows.put(row.get("code"), row));
     return Collections.unmodifiableMap(rows);
   }
 }

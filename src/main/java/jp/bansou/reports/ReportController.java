@@ -1,13 +1,16 @@
 package jp.bansou.reports;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import jp.bansou.forms.FormValues;
+import java.util.function.Function;
+import jp.bansou.casefile.CaseSummaries;
+import jp.bansou.casefile.CaseSummary;
+import jp.bansou.engine.EngineClock;
 import jp.bansou.policy.PolicyRegister;
+import jp.bansou.policy.PolicyRegister.Evidence;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReportController {
 
-  static final MediaType CSV =
-      new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final CaseSummaries summaries;
   private final PolicyRegister register;
@@ -35,9 +37,27 @@ public class ReportController {
 
   @GetMapping("/api/reports/cases.csv")
   public ResponseEntity<String> cases() {
-    StringBuilder csv = new StringBuilder(Csv.BOM);
-    csv.append(
-        Csv.row(
+    List<List<?>> rows =
+        summaries.all().stream()
+            .filter(CaseSummary::consentStatistics)
+            .<List<?>>map(
+                c ->
+                    List.of(
+                        c.caseNumber(),
+                        day(c.openedAt()),
+                        day(c.closedAt()),
+                        nullToEmpty(c.prefecture()),
+                        nullToEmpty(c.statusCategory()),
+                        nullToEmpty(c.nationality()),
+                        String.join(" ", c.languages()),
+                        String.join(" ", c.problemFields()),
+                        nullToEmpty(c.urgency()),
+                        String.join(" ", c.tracks()),
+                        nullToEmpty(c.outcome())))
+            .toList();
+    return attachment(
+        "cases.csv",
+        Csv.document(
             List.of(
                 "case_number",
                 "opened_on",
@@ -49,34 +69,32 @@ public class ReportController {
                 "problem_fields",
                 "urgency",
                 "tracks",
-                "outcome")));
-    for (CaseSummary c : summaries.all()) {
-      if (!c.consentStatistics()) {
-        continue;
-      }
-      csv.append(
-          Csv.row(
-              List.of(
-                  c.caseNumber(),
-                  day(c.openedAt()),
-                  day(c.closedAt()),
-                  nullToEmpty(c.prefecture()),
-                  nullToEmpty(c.statusCategory()),
-                  nullToEmpty(c.nationality()),
-                  String.join(" ", c.languages()),
-                  String.join(" ", c.problemFields()),
-                  nullToEmpty(c.urgency()),
-                  String.join(" ", c.tracks()),
-                  nullToEmpty(c.outcome()))));
-    }
-    return attachment("cases.csv", csv.toString());
+                "outcome"),
+            rows));
   }
 
   @GetMapping("/api/reports/policy-issues.csv")
   public ResponseEntity<String> policyIssues() {
-    StringBuilder csv = new StringBuilder(Csv.BOM);
-    csv.append(
-        Csv.row(
+    List<List<?>> rows =
+        register.entries(false).stream()
+            .<List<?>>map(
+                entry -> {
+                  List<Evidence> evidence = register.evidenceOf(entry.id());
+                  return List.of(
+                      entry.id(),
+                      entry.advocacyField(),
+                      entry.title(),
+                      entry.status(),
+                      entry.cases(),
+                      distinct(evidence, Evidence::prefecture),
+                      distinct(evidence, Evidence::statusCategory),
+                      distinct(evidence, Evidence::outcome),
+                      distinct(evidence, Evidence::reportedMonth));
+                })
+            .toList();
+    return attachment(
+        "policy-issues.csv",
+        Csv.document(
             List.of(
                 "id",
                 "advocacy_field",
@@ -86,35 +104,14 @@ public class ReportController {
                 "prefectures",
                 "status_categories",
                 "outcomes",
-                "reported_months")));
-    for (PolicyRegister.Entry entry : register.entries(false)) {
-      List<Map<String, Object>> evidence = register.evidenceOf(entry.id());
-      csv.append(
-          Csv.row(
-              List.of(
-                  entry.id(),
-                  entry.advocacyField(),
-                  entry.title(),
-                  entry.status(),
-                  entry.cases(),
-                  distinct(evidence, "prefecture"),
-                  distinct(evidence, "status_category"),
-                  distinct(evidence, "outcome"),
-                  distinct(evidence, "reported_month"))));
-    }
-    return attachment("policy-issues.csv", csv.toString());
+                "reported_months"),
+            rows));
   }
 
-  private static String distinct(List<Map<String, Object>> rows, String column) {
+  private static String distinct(List<Evidence> evidence, Function<Evidence, String> column) {
     TreeSet<String> values = new TreeSet<>();
-    for (Map<String, Object> row : rows) {
-      for (Map.Entry<String, Object> cell : row.entrySet()) {
-        if (cell.getKey().equalsIgnoreCase(column) && cell.getValue() != null) {
-          values.add(cell.getValue().toString().trim());
-        }
-      }
-    }
-    return String.join(" ", new ArrayList<>(values));
+    evidence.stream().map(column).filter(v -> v != null).map(String::trim).forEach(values::add);
+    return String.join(" ", values);
   }
 
   private static ResponseEntity<String> attachment(String name, String body) {
@@ -125,7 +122,7 @@ public class ReportController {
   }
 
   private static String day(Instant at) {
-    return at == null ? "" : LocalDate.ofInstant(at, FormValues.JAPAN).toString();
+    return at == null ? "" : LocalDate.ofInstant(at, EngineClock.JAPAN).toString();
   }
 
   private static String nullToEmpty(String value) {

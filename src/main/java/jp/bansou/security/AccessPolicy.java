@@ -23,7 +23,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.bansou.deployment.ModelDeployer;
+import jp.bansou.engine.StartupStep;
+import jp.bansou.engine.Texts;
+import jp.bansou.facts.CaseFacts;
+import jp.bansou.reference.ReferenceData;
+import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,22 +51,17 @@ import org.springframework.stereotype.Component;
  * every start and adds only what is missing.
  */
 @Component
-public class AccessPolicy {
+public class AccessPolicy implements StartupStep {
 
   static final String ALL = "*";
-
-  /** Companions who completed the five basic course sessions. */
-  public static final String CERTIFIED_COMPANIONS = "certified-companions";
-
-  static final String FILTER_MINE = "自分のタスク";
-  static final String FILTER_GROUP = "グループのタスク";
-  static final String FILTER_URGENT = "緊急";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
   private final RepositoryService repositoryService;
+  private final ReferenceData reference;
+  private final Texts texts;
 
   public AccessPolicy(
       IdentityService identityService,
@@ -70,25 +69,43 @@ public class AccessPolicy {
       FilterService filterService,
       TaskService taskService,
       RepositoryService repositoryService,
-      ModelDeployer modelsDeployedFirst) {
+      ReferenceData reference,
+      Texts texts) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
-    apply();
+    this.reference = reference;
+    this.texts = texts;
   }
 
-  private void apply() {
+  @Override
+  public String name() {
+    return "groups, authorizations and Tasklist filters";
+  }
+
+  @Override
+  public int getOrder() {
+    return PERMISSIONS;
+  }
+
+  /** The name people read for a group, from reference/roles.csv. */
+  public String groupName(String groupId) {
+    return reference.name(ReferenceList.ROLES, groupId);
+  }
+
+  @Override
+  public void run() {
     for (Role role : Role.values()) {
-      ensureGroup(role.groupId(), role.displayName());
+      ensureGroup(role.groupId(), groupName(role.groupId()));
       grant(role, APPLICATION, "tasklist", ACCESS);
       // definitions hold no personal data; Tasklist needs them to show forms and diagrams
       grant(role, PROCESS_DEFINITION, ALL, READ);
       grant(role, DECISION_DEFINITION, ALL, READ);
     }
-    ensureGroup(CERTIFIED_COMPANIONS, "認定伴走者");
-    grant(CERTIFIED_COMPANIONS, APPLICATION, "tasklist", ACCESS);
+    ensureGroup(Role.CERTIFIED_COMPANIONS, groupName(Role.CERTIFIED_COMPANIONS));
+    grant(Role.CERTIFIED_COMPANIONS, APPLICATION, "tasklist", ACCESS);
 
     grant(Role.COORDINATORS, APPLICATION, "cockpit", ACCESS);
     grant(Role.COORDINATORS, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE, READ_HISTORY);
@@ -132,34 +149,35 @@ public class AccessPolicy {
   private void ensureFilters() {
     List<String> everyone = Arrays.stream(Role.values()).map(Role::groupId).toList();
     ensureFilter(
-        FILTER_MINE,
+        texts.get("filter.mine"),
         -10,
-        "自分が担当しているタスク",
+        texts.get("filter.mine.description"),
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
         everyone);
     ensureFilter(
-        FILTER_GROUP,
+        texts.get("filter.group"),
         -5,
-        "自分または自分のグループに届いた、まだ誰も担当していないタスク",
+        texts.get("filter.group.description"),
         // candidate user covers both: tasks offered to me and to any group I am in
         taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"),
         everyone);
     ensureFilter(
-        FILTER_URGENT,
+        texts.get("filter.urgent"),
         -20,
-        "緊急度が「緊急」のケースのタスク",
+        texts.get("filter.urgent.description"),
         taskService
             .createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks()
-            .processVariableValueEquals("urgency", "emergency"),
+            .processVariableValueEquals(CaseFacts.URGENCY.name(), "emergency"),
         everyone);
     int priority = 0;
     for (Role role : Role.values()) {
+      String group = groupName(role.groupId());
       ensureFilter(
-          role.displayName() + "のタスク",
+          texts.get("filter.role", group),
           ++priority,
-          role.displayName() + "グループ宛てのすべてのタスク",
+          texts.get("filter.role.description", group),
           taskService.createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks(),
           List.of(role.groupId()));
     }
@@ -179,8 +197,16 @@ public class AccessPolicy {
     properties.put(
         "variables",
         List.of(
-            Map.of("name", "caseNumber", "label", "ケース番号"),
-            Map.of("name", "urgencyLabel", "label", "緊急度")));
+            Map.of(
+                "name",
+                CaseFacts.CASE_NUMBER.name(),
+                "label",
+                texts.get("filter.column.caseNumber")),
+            Map.of(
+                "name",
+                CaseFacts.URGENCY_LABEL.name(),
+                "label",
+                texts.get("filter.column.urgency"))));
     filter.setProperties(properties);
     filter.setQuery(query);
     filterService.saveFilter(filter);

@@ -1,6 +1,6 @@
 package jp.bansou.security;
 
-import jp.bansou.config.UnsafeConfigurationException;
+import jp.bansou.engine.StartupStep;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -11,11 +11,29 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "bansou.demo-mode", havingValue = "false", matchIfMissing = true)
-public class DemoAccountGuard {
+public class DemoAccountGuard implements StartupStep {
+
+  private final IdentityService identityService;
 
   public DemoAccountGuard(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public String name() {
+    return "no demo account left with its demo password";
+  }
+
+  @Override
+  public int getOrder() {
+    return CHECKS;
+  }
+
+  @Override
+  public void run() {
     for (String userId : Role.allDemoUsers()) {
-      if (identityService.checkPassword(userId, userId)) {
+      if (identityService.createUserQuery().userId(userId).count() > 0
+          && identityService.checkPassword(userId, userId)) {
         throw new UnsafeConfigurationException(
             "the demo account '" + userId + "' still exists with its demo password; delete it");
       }

@@ -4,38 +4,38 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The network's roles; each is a Camunda group (see shared DOMAIN.md) with its demo accounts. */
+/**
+ * The network's roles; each is a Camunda group (see shared DOMAIN.md) with its demo accounts. Their
+ * names for people are in {@code reference/roles.csv}.
+ */
 public enum Role {
-  COORDINATORS("coordinators", "コーディネーター", "coordinator"),
-  COMPANIONS("companions", "伴走者", "companion", "companion2"),
-  INTERPRETERS("interpreters", "通訳者", "interpreter"),
-  SUPERVISORS("supervisors", "事務局", "supervisor"),
-  LAWYERS("lawyers", "弁護士・協力団体", "lawyer"),
-  POLICY_TEAM("policy-team", "政策チーム", "policy"),
-  MODELLERS("modellers", "モデラー", "modeller");
+  COORDINATORS("coordinators", "coordinator"),
+  COMPANIONS("companions", "companion", "companion2"),
+  INTERPRETERS("interpreters", "interpreter"),
+  SUPERVISORS("supervisors", "supervisor"),
+  LAWYERS("lawyers", "lawyer"),
+  POLICY_TEAM("policy-team", "policy"),
+  MODELLERS("modellers", "modeller");
 
   /** Camunda's built-in administrators group. */
   public static final String ADMIN_GROUP = "camunda-admin";
+
+  /** Companions who completed the five basic course sessions. */
+  public static final String CERTIFIED_COMPANIONS = "certified-companions";
 
   /** The demo administrator; its password equals its id, like every demo account. */
   public static final String DEMO_ADMIN = "demo";
 
   private final String groupId;
-  private final String displayName;
   private final List<String> demoUsers;
 
-  Role(String groupId, String displayName, String... demoUsers) {
+  Role(String groupId, String... demoUsers) {
     this.groupId = groupId;
-    this.displayName = displayName;
     this.demoUsers = List.of(demoUsers);
   }
 
   public String groupId() {
     return groupId;
-  }
-
-  public String displayName() {
-    return displayName;
   }
 
   public List<String> demoUsers() {

@@ -1,13 +1,14 @@
 package jp.bansou.triage;
 
-import static jp.bansou.intake.CaseVariables.*;
+import static jp.bansou.casefile.CaseFile.*;
+import static jp.bansou.facts.CaseFacts.*;
 
 import java.util.List;
 import java.util.Set;
-import jp.bansou.forms.FormValues;
+import jp.bansou.casefile.CaseSummaryRecorder;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
-import jp.bansou.reports.CaseSummaryRecorder;
+import jp.bansou.triage.UrgencyLevels.Level;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,28 +22,31 @@ import org.springframework.stereotype.Component;
 public class ApplyTriageReviewDelegate implements JavaDelegate {
 
   private final ReferenceData reference;
+  private final UrgencyLevels levels;
   private final CaseSummaryRecorder summaries;
 
-  public ApplyTriageReviewDelegate(ReferenceData reference, CaseSummaryRecorder summaries) {
+  public ApplyTriageReviewDelegate(
+      ReferenceData reference, UrgencyLevels levels, CaseSummaryRecorder summaries) {
     this.reference = reference;
+    this.levels = levels;
     this.summaries = summaries;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Urgency urgency = Urgency.of(FormValues.text(execution, URGENCY));
+    Level urgency = levels.of(URGENCY.get(execution));
     List<String> known = reference.codes(ReferenceList.SUPPORT_TRACKS);
     List<String> tracks =
-        FormValues.strings(execution, TRACKS).stream().filter(known::contains).distinct().toList();
+        TRACKS.orElse(execution, List.of()).stream().filter(known::contains).distinct().toList();
     boolean overridden =
-        !urgency.code().equals(FormValues.text(execution, PROPOSED_URGENCY))
-            || !Set.copyOf(tracks)
-                .equals(Set.copyOf(FormValues.strings(execution, PROPOSED_TRACKS)));
+        !urgency.code().equals(PROPOSED_URGENCY.orElse(execution, ""))
+            || !Set.copyOf(tracks).equals(Set.copyOf(PROPOSED_TRACKS.orElse(execution, List.of())));
 
-    execution.setVariable(URGENCY_LABEL, urgency.label());
-    execution.setVariable(TRACKS, FormValues.jsonList(tracks));
-    execution.setVariable(TRACK_LIST, FormValues.javaList(tracks));
-    execution.setVariable(TRIAGE_OVERRIDDEN, overridden);
+    URGENCY_LABEL.set(execution, urgency.label());
+    TASK_PRIORITY.set(execution, urgency.taskPriority());
+    TRACKS.set(execution, tracks);
+    TRACK_LIST.set(execution, tracks);
+    TRIAGE_OVERRIDDEN.set(execution, overridden);
     summaries.triaged(execution);
   }
 }

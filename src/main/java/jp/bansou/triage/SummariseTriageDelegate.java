@@ -1,7 +1,9 @@
 package jp.bansou.triage;
 
-import static jp.bansou.intake.CaseVariables.*;
+import static jp.bansou.casefile.CaseFile.*;
+import static jp.bansou.facts.CaseFacts.*;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Date;
@@ -11,25 +13,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.triage.UrgencyLevels.Level;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the rows that DMN {@code case-triage} collected into the case's proposal: the most severe
- * urgency found (with its triage deadline) and every support track found.
+ * urgency found (severity from DMN {@code urgency-levels}, with its triage deadline) and every
+ * support track found.
  */
 @Component("summariseTriage")
 public class SummariseTriageDelegate implements JavaDelegate {
 
   private final ReferenceData reference;
+  private final UrgencyLevels levels;
+  private final Clock clock;
+  private final Texts texts;
 
-  public SummariseTriageDelegate(ReferenceData reference) {
+  public SummariseTriageDelegate(
+      ReferenceData reference, UrgencyLevels levels, Clock clock, Texts texts) {
     this.reference = reference;
+    this.levels = levels;
+    this.clock = clock;
+    this.texts = texts;
   }
 
   @Override
@@ -39,47 +49,44 @@ public class SummariseTriageDelegate implements JavaDelegate {
         (List<Map<String, Object>>) execution.getVariable(TRIAGE_FINDINGS);
     Map<String, Object> mostSevere =
         findings.stream()
-            .filter(f -> f.get(URGENCY) != null)
-            .min(Comparator.comparing(f -> Urgency.of((String) f.get(URGENCY))))
+            .filter(f -> f.get(URGENCY.name()) != null)
+            .min(
+                Comparator.comparingLong(f -> levels.of((String) f.get(URGENCY.name())).severity()))
             .orElseThrow(
-                () -> new IllegalStateException("case-triage must always yield an urgency"));
-    Urgency urgency = Urgency.of((String) mostSevere.get(URGENCY));
+                () -> new IllegalStateException("DMN case-triage must always yield an urgency"));
+    Level urgency = levels.of((String) mostSevere.get(URGENCY.name()));
     Set<String> tracks =
         findings.stream()
             .map(f -> (String) f.get("track"))
             .filter(Objects::nonNull)
             .collect(Collectors.toCollection(LinkedHashSet::new));
 
-    execution.setVariable(URGENCY, urgency.code());
-    execution.setVariable(URGENCY_LABEL, urgency.label());
-    execution.setVariable(PROPOSED_URGENCY, urgency.code());
-    String deadline = (String) mostSevere.get(TRIAGE_DEADLINE);
-    execution.setVariable(TRIAGE_DEADLINE, deadline);
-    execution.setVariable(
-        TRIAGE_DUE_AT,
-        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(deadline))));
-    execution.setVariable(PROPOSED_TRACKS, FormValues.jsonList(tracks));
-    execution.setVariable(TRACKS, FormValues.jsonList(tracks));
-    execution.setVariable(
-        TRIAGE_SUMMARY,
-        "判定：**"
-            + urgency.label()
-            + "**（"
-            + readable(deadline)
-            + "以内にトリアージ）\n\n提案する支援トラック："
-            + (tracks.isEmpty()
-                ? "なし"
-                : tracks.stream()
-                    .map(t -> reference.name(ReferenceList.SUPPORT_TRACKS, t))
-                    .collect(Collectors.joining("、"))));
+    URGENCY.set(execution, urgency.code());
+    URGENCY_LABEL.set(execution, urgency.label());
+    TASK_PRIORITY.set(execution, urgency.taskPriority());
+    PROPOSED_URGENCY.set(execution, urgency.code());
+    String deadline = (String) mostSevere.get(TRIAGE_DEADLINE.name());
+    TRIAGE_DEADLINE.set(execution, deadline);
+    TRIAGE_DUE_AT.set(execution, Date.from(clock.instant().plus(Duration.parse(deadline))));
+    PROPOSED_TRACKS.set(execution, List.copyOf(tracks));
+    TRACKS.set(execution, List.copyOf(tracks));
+    TRIAGE_SUMMARY.set(
+        execution,
+        texts.get(
+            "triage.summary",
+            urgency.label(),
+            readable(deadline),
+            tracks.isEmpty()
+                ? texts.get("triage.summary.noTracks")
+                : reference.names(ReferenceList.SUPPORT_TRACKS, List.copyOf(tracks))));
     execution.removeVariable(TRIAGE_FINDINGS);
   }
 
   /** PT24H → 24時間, P7D → 7日: what a coordinator reads in the form. */
-  static String readable(String isoDuration) {
+  String readable(String isoDuration) {
     Duration duration = Duration.parse(isoDuration);
     return duration.toHours() % 24 == 0 && duration.toHours() >= 24 * 7
-        ? duration.toDays() + "日"
-        : duration.toHours() + "時間";
+        ? texts.get("duration.days", duration.toDays())
+        : texts.get("duration.hours", duration.toHours());
   }
 }

@@ -92,7 +92,7 @@ class AccompanimentDecisionsTest {
   private static List<String> publicOffices() {
     ReferenceData reference = new ReferenceData();
     return reference.codes(ReferenceList.OFFICE_TYPES).stream()
-        .filter(o -> "yes".equals(reference.column(ReferenceList.OFFICE_TYPES, o, 2)))
+        .filter(o -> "yes".equals(reference.column(ReferenceList.OFFICE_TYPES, o, "public")))
         .toList();
   }
 

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.bansou.CaseEngineTest;
+import jp.bansou.FormJson;
 import jp.bansou.companion.CompanionProfile;
 import jp.bansou.companion.CompanionProfiles;
-import jp.bansou.forms.FormValues;
+import jp.bansou.engine.EngineClock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,7 +71,7 @@ class OfficeAccompanimentProcessTest {
     assertThat(pi)
         .isWaitingAt("scheduleVisit")
         .hasNotPassed("assessReportingRisk", "findInterpreters");
-    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(10));
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(10));
     assertThat(task("recordVisitOutcome", pi)).isAssignedTo("companion");
     complete(task("recordVisitOutcome", pi), outcome(2.99, false));
 
@@ -161,7 +162,7 @@ class OfficeAccompanimentProcessTest {
     String remote = interpreter("01", true);
     VariableMap variables = track("technical-intern", true, "labour");
     variables.putValue("prefecture", "40");
-    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
     ProcessInstance pi = start(variables);
     plan(pi, "hospital");
 
@@ -184,7 +185,7 @@ class OfficeAccompanimentProcessTest {
     interpreter("40", false);
     VariableMap variables = track("technical-intern", true, "labour");
     variables.putValue("prefecture", "40");
-    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
     ProcessInstance pi = start(variables);
     plan(pi, "hospital");
 
@@ -200,7 +201,7 @@ class OfficeAccompanimentProcessTest {
     interpreter("40", false);
     VariableMap variables = track("technical-intern", true, "labour");
     variables.putValue("prefecture", "40");
-    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
     ProcessInstance pi = start(variables);
     plan(pi, "hospital");
 
@@ -215,7 +216,7 @@ class OfficeAccompanimentProcessTest {
   @Test
   void noInterpreterForTheLanguageGoesStraightToTheCoordinator() {
     VariableMap variables = track("technical-intern", true, "labour");
-    variables.putValueTyped("languages", FormValues.jsonList(List.of("si", "ja-easy")));
+    variables.putValueTyped("languages", FormJson.list(List.of("si", "ja-easy")));
     variables.putValue("prefecture", "47");
     ProcessInstance pi = start(variables);
     plan(pi, "hospital");
@@ -223,7 +224,7 @@ class OfficeAccompanimentProcessTest {
     assertThat(pi)
         .isWaitingAt("arrangeInterpreter")
         .variables()
-        .containsEntry("interpreterCandidateCount", 0);
+        .containsEntry("interpreterCandidateCount", 0L);
   }
 
   @Test
@@ -231,15 +232,15 @@ class OfficeAccompanimentProcessTest {
     String local = interpreter("40", false);
     VariableMap variables = track("technical-intern", true, "labour");
     variables.putValue("prefecture", "40");
-    variables.putValueTyped("languages", FormValues.jsonList(List.of(LANGUAGE)));
+    variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
     ProcessInstance pi = start(variables);
     plan(pi, "hospital");
     answerInterpretation(pi, local, "accept");
-    LocalDate visitDay = LocalDate.now(FormValues.JAPAN).plusDays(5);
+    LocalDate visitDay = LocalDate.now(EngineClock.JAPAN).plusDays(5);
     schedule(pi, visitDay);
 
     Job reminder = job("dayBeforeVisit", pi);
-    ZonedDateTime due = reminder.getDuedate().toInstant().atZone(FormValues.JAPAN);
+    ZonedDateTime due = reminder.getDuedate().toInstant().atZone(EngineClock.JAPAN);
     assertThat(due.toLocalDate()).isEqualTo(visitDay.minusDays(1));
     assertThat(due.getHour()).isEqualTo(10);
     execute(reminder);
@@ -271,7 +272,7 @@ class OfficeAccompanimentProcessTest {
   void reminderForAVisitScheduledTooLateComesAtOnce() {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hospital");
-    schedule(pi, LocalDate.now(FormValues.JAPAN));
+    schedule(pi, LocalDate.now(EngineClock.JAPAN));
     assertThat(job("dayBeforeVisit", pi).getDuedate()).isBeforeOrEqualTo(new java.util.Date());
   }
 
@@ -279,7 +280,7 @@ class OfficeAccompanimentProcessTest {
   void followUpVisitLoopsBackToPlanning() {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hello-work");
-    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(3));
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
     complete(task("recordVisitOutcome", pi), outcome(1.5, true));
     approveAs(pi, "coordinator");
 
@@ -291,7 +292,7 @@ class OfficeAccompanimentProcessTest {
   void rejectedClaimIsNotRecordedForPayment() {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hello-work");
-    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(3));
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
     complete(task("recordVisitOutcome", pi), outcome(2, false));
     String caseNumber = caseNumberOf(pi);
 
@@ -308,11 +309,11 @@ class OfficeAccompanimentProcessTest {
   void approvedClaimsAreListedPerMonthForCoordinatorsAndSupervisorsOnly() {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hello-work");
-    schedule(pi, LocalDate.now(FormValues.JAPAN).plusDays(3));
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
     complete(task("recordVisitOutcome", pi), outcome(4, false));
     String caseNumber = caseNumberOf(pi);
     approveAs(pi, "coordinator");
-    String month = YearMonth.now(FormValues.JAPAN).toString();
+    String month = YearMonth.now(EngineClock.JAPAN).toString();
 
     ResponseEntity<String> supervisor =
         rest.withBasicAuth("supervisor", "supervisor")
@@ -352,11 +353,11 @@ class OfficeAccompanimentProcessTest {
         .putValue("track", "office-accompaniment")
         .putValue("companionId", "companion")
         .putValue("prefecture", "13")
-        .putValueTyped("languages", FormValues.jsonList(List.of("vi", "ja-easy")))
+        .putValueTyped("languages", FormJson.list(List.of("vi", "ja-easy")))
         .putValue("interpreterNeeded", interpreterNeeded)
         .putValue("residenceStatus", residenceStatus)
         .putValue("statusCategory", "work")
-        .putValueTyped("problemFields", FormValues.jsonList(List.of(problem)))
+        .putValueTyped("problemFields", FormJson.list(List.of(problem)))
         .putValue("urgency", "normal")
         .putValue("caseOverview", "- 地域：東京都");
   }
@@ -368,7 +369,7 @@ class OfficeAccompanimentProcessTest {
             "officeType", officeType,
             "officeName", "テスト窓口",
             "visitPurpose", "other",
-            "documentsToBring", FormValues.jsonList(List.of("residence-card")),
+            "documentsToBring", FormJson.list(List.of("residence-card")),
             "proposedDates", "来週"));
   }
 
@@ -418,7 +419,7 @@ class OfficeAccompanimentProcessTest {
   }
 
   private List<FeeClaim> claimsOf(String caseNumber) {
-    return feeClaims.approvedIn(YearMonth.now(FormValues.JAPAN)).stream()
+    return feeClaims.approvedIn(YearMonth.now(EngineClock.JAPAN)).stream()
         .filter(c -> c.caseNumber().equals(caseNumber))
         .toList();
   }

@@ -2,8 +2,8 @@ package jp.bansou.benchmark;
 
 import java.util.List;
 import java.util.Map;
-import jp.bansou.forms.FormValues;
-import jp.bansou.intake.Intake;
+import jp.bansou.FormJson;
+import jp.bansou.casefile.Intake;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -68,7 +68,7 @@ final class Lifecycle {
             .putValue("officeName", "病院")
             .putValue("visitPurpose", "medical-care")
             .putValue("proposedDates", "来週")
-            .putValueTyped("documentsToBring", FormValues.jsonList(List.of("passport"))));
+            .putValueTyped("documentsToBring", FormJson.list(List.of("passport"))));
     work(
         engine,
         pi.getProcessInstanceId(),

@@ -12,8 +12,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.List;
 import java.util.UUID;
 import jp.bansou.CaseEngineTest;
-import jp.bansou.forms.FormValues;
-import jp.bansou.security.AccessPolicy;
+import jp.bansou.FormJson;
+import jp.bansou.security.Role;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -84,7 +84,7 @@ public class CompanionOnboardingProcessTest {
             identityService
                 .createUserQuery()
                 .userId(userId)
-                .memberOfGroup(AccessPolicy.CERTIFIED_COMPANIONS)
+                .memberOfGroup(Role.CERTIFIED_COMPANIONS)
                 .count())
         .isEqualTo(1);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "courseProgress"))
@@ -174,9 +174,9 @@ public class CompanionOnboardingProcessTest {
         .putValue("applicantName", "テスト ボランティア")
         .putValue("applicantEmail", userId + "@example.invalid")
         .putValue("mailLanguage", "en")
-        .putValueTyped("fluentLanguages", FormValues.jsonList(List.of("si", "ja")))
-        .putValueTyped("conversationalLanguages", FormValues.jsonList(List.of("en")))
-        .putValueTyped("coveredPrefectures", FormValues.jsonList(List.of("32")))
+        .putValueTyped("fluentLanguages", FormJson.list(List.of("si", "ja")))
+        .putValueTyped("conversationalLanguages", FormJson.list(List.of("en")))
+        .putValueTyped("coveredPrefectures", FormJson.list(List.of("32")))
         .putValue("worksRemotely", false)
         .putValue("wantsToInterpret", true)
         .putValue("availability", "土日");

@@ -9,15 +9,13 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.Intake;
 import jp.bansou.companion.CompanionProfile;
 import jp.bansou.companion.CompanionProfiles;
-import jp.bansou.forms.FormValues;
-import jp.bansou.intake.Intake;
+import jp.bansou.engine.EngineClock;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -72,7 +70,10 @@ class DashboardTest {
               : runtimeService.getVariable(pi.getId(), "urgency");
       urgency.merge(u == null ? "untriaged" : u.toString(), 1L, Long::sum);
       stage.merge(
-          stageFromActivities(runtimeService.getActiveActivityIds(pi.getId())), 1L, Long::sum);
+          stageFromModel(
+              pi.getProcessDefinitionId(), runtimeService.getActiveActivityIds(pi.getId())),
+          1L,
+          Long::sum);
     }
     for (var e : urgency.entrySet()) {
       assertThat(d.at("/openCases/byUrgency/" + e.getKey()).asLong())
@@ -112,12 +113,12 @@ class DashboardTest {
     }
 
     LocalDate monday =
-        LocalDate.now(FormValues.JAPAN).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate.now(EngineClock.JAPAN).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     long openedThisWeek =
         historyService
             .createHistoricProcessInstanceQuery()
             .processDefinitionKey("accompaniment-case")
-            .startedAfter(Date.from(monday.atStartOfDay(FormValues.JAPAN).toInstant()))
+            .startedAfter(Date.from(monday.atStartOfDay(EngineClock.JAPAN).toInstant()))
             .count();
     JsonNode thisWeek = d.at("/weekly/11");
     assertThat(thisWeek.get("from").asText()).isEqualTo(monday.toString());
@@ -261,16 +262,52 @@ class DashboardTest {
         .singleResult();
   }
 
-  /** The same stage rule, read from active activities instead of tasks. */
-  private static String stageFromActivities(List<String> active) {
-    Set<String> a = new HashSet<>(active);
-    if (a.contains("reviewPossibleDuplicate")) return "intake";
-    if (a.contains("reviewTriage")) return "triage";
-    if (a.contains("confirmCompanion")
-        || a.contains("offerCase")
-        || a.contains("handleNoCandidate")) return "matching";
-    if (a.contains("proposeClosure") || a.contains("approveClosure")) return "closure";
-    return "support";
+  /**
+   * The stage as the deployed model marks it (each user task's {@code caseStage} property, the
+   * earliest stage in the process's list wins), read from the active activities instead of tasks.
+   */
+  private String stageFromModel(String definitionId, List<String> active) {
+    var model = repositoryService.getBpmnModelInstance(definitionId);
+    List<String> order = new java.util.ArrayList<>();
+    String withoutTask = null;
+    var process = model.getModelElementById("accompaniment-case");
+    for (var p :
+        process
+            .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class)
+            .iterator()
+            .next()
+            .getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+            .singleResult()
+            .getCamundaProperties()) {
+      if (p.getCamundaName().startsWith("caseStage:")) {
+        order.add(p.getCamundaName().substring("caseStage:".length()));
+      } else if (p.getCamundaName().equals("caseStageWithoutTask")) {
+        withoutTask = p.getCamundaValue();
+      }
+    }
+    String earliest = null;
+    for (String id : active) {
+      var element = model.getModelElementById(id);
+      if (!(element instanceof org.camunda.bpm.model.bpmn.instance.UserTask task)
+          || task.getExtensionElements() == null) {
+        continue;
+      }
+      for (var props :
+          task.getExtensionElements()
+              .getElementsQuery()
+              .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+              .list()) {
+        for (var p : props.getCamundaProperties()) {
+          if (p.getCamundaName().equals("caseStage")
+              && (earliest == null
+                  || order.indexOf(p.getCamundaValue()) < order.indexOf(earliest))) {
+            earliest = p.getCamundaValue();
+          }
+        }
+      }
+    }
+    return earliest == null ? withoutTask : earliest;
   }
 
   private String outcomeOf(String processInstanceId) {

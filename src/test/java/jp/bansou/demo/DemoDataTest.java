@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.bansou.BansouApplication;
-import jp.bansou.reports.CaseSummaries;
-import jp.bansou.reports.CaseSummary;
+import jp.bansou.casefile.CaseSummaries;
+import jp.bansou.casefile.CaseSummary;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,7 +28,7 @@ class DemoDataTest {
       var cases = app.getBean(CaseSummaries.class).all();
       TaskService tasks = app.getBean(TaskService.class);
 
-      assertThat(cases).hasSize(DemoCases.CASES.size());
+      assertThat(cases).hasSize(jp.bansou.reference.CsvRows.read(DemoCases.ROWS).size());
       assertThat(cases.stream().map(CaseSummary::prefecture).collect(Collectors.toSet()))
           .hasSizeGreaterThan(10);
       assertThat(cases.stream().filter(c -> c.closedAt() != null).count()).isGreaterThan(5);

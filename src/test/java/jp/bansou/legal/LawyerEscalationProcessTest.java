@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.bansou.CaseEngineTest;
-import jp.bansou.forms.FormValues;
+import jp.bansou.FormJson;
+import jp.bansou.engine.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -125,7 +126,7 @@ class LawyerEscalationProcessTest {
     ProcessInstance pi = start();
     prepare(pi, true, false, null);
     accept(pi);
-    LocalDate deadline = LocalDate.now(FormValues.JAPAN).plusDays(7);
+    LocalDate deadline = LocalDate.now(EngineClock.JAPAN).plusDays(7);
 
     complete(
         task("handleLegalMatter", pi),
@@ -140,7 +141,7 @@ class LawyerEscalationProcessTest {
     assertThat(pi).isWaitingAt("handleLegalMatter", "deadlineAlertDue");
     assertThat(pi).variables().doesNotContainKey("legalDeadlineDate");
     Job alert = job("deadlineAlertDue", pi);
-    ZonedDateTime due = alert.getDuedate().toInstant().atZone(FormValues.JAPAN);
+    ZonedDateTime due = alert.getDuedate().toInstant().atZone(EngineClock.JAPAN);
     assertThat(due.toLocalDate()).isEqualTo(deadline.minusDays(2));
     execute(alert);
     assertThat(task("alertLawyer", pi)).isAssignedTo("lawyer");
@@ -159,7 +160,7 @@ class LawyerEscalationProcessTest {
   @Test
   void deadlineEnteredByTheCoordinatorAtReferralIsWatchedToo() {
     ProcessInstance pi = start();
-    prepare(pi, false, true, LocalDate.now(FormValues.JAPAN).plusDays(1).toString());
+    prepare(pi, false, true, LocalDate.now(EngineClock.JAPAN).plusDays(1).toString());
 
     assertThat(pi).variables().containsEntry("legalAidRoute", "jfba-refugee");
     assertThat(pi).isWaitingAt("offerToLawyers", "deadlineAlertDue");
@@ -178,7 +179,7 @@ class LawyerEscalationProcessTest {
                 .putValue("caseNumber", caseNumber)
                 .putValue("statusCategory", "no-status")
                 .putValue(
-                    "legalDeadlineDate", LocalDate.now(FormValues.JAPAN).plusDays(5).toString())
+                    "legalDeadlineDate", LocalDate.now(EngineClock.JAPAN).plusDays(5).toString())
                 .putValue("legalDeadlineNote", "難民不認定の審査請求"));
     assertThat(pi).isWaitingAt("prepareReferral", "deadlineAlertDue");
     // the engine evaluates the condition at start and on the variable's creation: one watch only
@@ -195,13 +196,13 @@ class LawyerEscalationProcessTest {
   @Test
   void twoDeadlinesAreWatchedSeparately() {
     ProcessInstance pi = start();
-    prepare(pi, true, false, LocalDate.now(FormValues.JAPAN).plusDays(20).toString());
+    prepare(pi, true, false, LocalDate.now(EngineClock.JAPAN).plusDays(20).toString());
     accept(pi);
     complete(
         task("handleLegalMatter", pi),
         withVariables(
             "matterAction", "addDeadline",
-            "legalDeadlineDate", LocalDate.now(FormValues.JAPAN).plusDays(40).toString(),
+            "legalDeadlineDate", LocalDate.now(EngineClock.JAPAN).plusDays(40).toString(),
             "legalDeadlineNote", "控訴期限"));
     assertThat(
             engine
@@ -216,7 +217,7 @@ class LawyerEscalationProcessTest {
   @Test
   void reportingTheOutcomeEndsPendingDeadlineWatches() {
     ProcessInstance pi = start();
-    prepare(pi, true, false, LocalDate.now(FormValues.JAPAN).plusDays(30).toString());
+    prepare(pi, true, false, LocalDate.now(EngineClock.JAPAN).plusDays(30).toString());
     accept(pi);
 
     complete(
@@ -238,7 +239,7 @@ class LawyerEscalationProcessTest {
             .putValue("companionId", "companion")
             .putValue("statusCategory", "work")
             .putValue("counterpartyName", "テスト株式会社")
-            .putValueTyped("problemFields", FormValues.jsonList(List.of("labour")))
+            .putValueTyped("problemFields", FormJson.list(List.of("labour")))
             .putValue("consentSharing", true));
   }
 

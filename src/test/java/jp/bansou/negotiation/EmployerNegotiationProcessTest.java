@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.bansou.CaseEngineTest;
-import jp.bansou.forms.FormValues;
+import jp.bansou.FormJson;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,10 +60,10 @@ class EmployerNegotiationProcessTest {
         withVariables("recoveredAmountYen", 250000, "agreementTerms", "12月末までに支払う"));
 
     assertThat(pi).isEnded().hasPassed("closeNegotiation", "negotiationDone");
-    Map<String, Object> row = statisticsOf(employer);
-    assertThat(((Number) row.get("cases")).intValue()).isEqualTo(1);
-    assertThat(((Number) row.get("open_claims")).intValue()).isZero();
-    assertThat(((Number) row.get("recovered_yen")).longValue()).isEqualTo(250000);
+    Counterparties.Statistics row = statisticsOf(employer);
+    assertThat(row.cases()).isEqualTo(1);
+    assertThat(row.openClaims()).isZero();
+    assertThat(row.recoveredYen()).isEqualTo(250000);
   }
 
   @Test
@@ -224,7 +224,9 @@ class EmployerNegotiationProcessTest {
     ProcessInstance second = start("technical-intern");
 
     assertThat(
-            FormValues.strings(runtimeService.getVariable(first.getId(), "counterpartyOptions"))
+            Negotiation.COUNTERPARTY_OPTIONS
+                .read(runtimeService.getVariable(first.getId(), "counterpartyOptions"))
+                .orElseThrow()
                 .toString())
         .contains("反復監理協同組合");
     for (ProcessInstance pi : List.of(first, second)) {
@@ -232,9 +234,9 @@ class EmployerNegotiationProcessTest {
           task("prepareClaim", pi),
           claim().putValue("counterpartyId", String.valueOf(registered.id())));
     }
-    Map<String, Object> row = statisticsOf(registered.name());
-    assertThat(((Number) row.get("cases")).intValue()).isEqualTo(2);
-    assertThat(((Number) row.get("open_claims")).intValue()).isEqualTo(2);
+    Counterparties.Statistics row = statisticsOf(registered.name());
+    assertThat(row.cases()).isEqualTo(2);
+    assertThat(row.openClaims()).isEqualTo(2);
 
     assertThat(
             counterparties
@@ -272,14 +274,14 @@ class EmployerNegotiationProcessTest {
                     ? "technical-intern"
                     : "engineer-humanities")
             .putValue("statusCategory", statusCategory)
-            .putValueTyped("problemFields", FormValues.jsonList(List.of("labour")))
+            .putValueTyped("problemFields", FormJson.list(List.of("labour")))
             .putValue("consentSharing", true));
   }
 
   private VariableMap claim() {
     return Variables.createVariables()
         .putValueTyped(
-            "claimTypes", FormValues.jsonList(List.of("unpaid-wages", "passport-confiscation")))
+            "claimTypes", FormJson.list(List.of("unpaid-wages", "passport-confiscation")))
         .putValue("claimedAmountYen", 450000)
         .putValue("claimSummary", "3か月分の未払い賃金と旅券の返還");
   }
@@ -316,15 +318,12 @@ class EmployerNegotiationProcessTest {
 
   private static Map<String, Object> filed() {
     return withVariables(
-        "filingChecklist",
-        FormValues.jsonList(List.of("evidence-collected")),
-        "filedOn",
-        "2026-11-25");
+        "filingChecklist", FormJson.list(List.of("evidence-collected")), "filedOn", "2026-11-25");
   }
 
-  private Map<String, Object> statisticsOf(String name) {
+  private Counterparties.Statistics statisticsOf(String name) {
     return counterparties.statistics().stream()
-        .filter(r -> name.equals(r.get("name")))
+        .filter(r -> name.equals(r.name()))
         .findFirst()
         .orElseThrow();
   }

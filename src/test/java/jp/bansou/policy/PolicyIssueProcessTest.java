@@ -10,7 +10,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.List;
 import java.util.UUID;
 import jp.bansou.CaseEngineTest;
-import jp.bansou.forms.FormValues;
+import jp.bansou.FormJson;
+import jp.bansou.engine.EngineClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,7 +72,9 @@ class PolicyIssueProcessTest {
     ProcessInstance pi = raise("no-status");
 
     assertThat(
-            FormValues.strings(runtimeService.getVariable(pi.getId(), "policyIssueOptions"))
+            PolicyIssue.REGISTER_OPTIONS
+                .read(runtimeService.getVariable(pi.getId(), "policyIssueOptions"))
+                .orElseThrow()
                 .toString())
         .contains(title);
     complete(
@@ -147,7 +150,7 @@ class PolicyIssueProcessTest {
         timer
             .getDuedate()
             .toInstant()
-            .atZone(FormValues.JAPAN.getRules().getOffset(timer.getDuedate().toInstant()));
+            .atZone(EngineClock.JAPAN.getRules().getOffset(timer.getDuedate().toInstant()));
     assertThat(due.getDayOfMonth()).isEqualTo(1);
     assertThat(due.getMonthValue()).isIn(4, 10);
   }
@@ -156,12 +159,12 @@ class PolicyIssueProcessTest {
 
   private ProcessInstance raise(String statusCategory) {
     return runtimeService.startProcessInstanceByMessage(
-        PolicyIssueVariables.RAISED_MESSAGE,
+        PolicyIssue.RAISED_MESSAGE,
         Variables.createVariables()
             .putValue("advocacyField", "technical-intern")
             .putValue("prefecture", "23")
             .putValue("statusCategory", statusCategory)
-            .putValueTyped("problemFields", FormValues.jsonList(List.of("labour")))
+            .putValueTyped("problemFields", FormJson.list(List.of("labour")))
             .putValue("outcome", "referred")
             .putValue("policyDescription", "転籍の相談に応じない")
             .putValue("reportedMonth", "2026-11"));

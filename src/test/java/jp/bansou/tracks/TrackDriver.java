@@ -2,7 +2,7 @@ package jp.bansou.tracks;
 
 import java.util.List;
 import java.util.Map;
-import jp.bansou.forms.FormValues;
+import jp.bansou.FormJson;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -35,7 +35,7 @@ public final class TrackDriver {
           .putValue("counterpartyId", "new")
           .putValue("newCounterpartyName", "テスト工業株式会社")
           .putValue("newCounterpartyType", "employer")
-          .putValueTyped("claimTypes", FormValues.jsonList(List.of("unpaid-wages")))
+          .putValueTyped("claimTypes", FormJson.list(List.of("unpaid-wages")))
           .putValue("claimedAmountYen", 300000)
           .putValue("claimSummary", "3か月分の賃金が払われていない")
           .putValue("requestSentOn", "2026-11-01")

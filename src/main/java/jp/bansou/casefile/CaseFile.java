@@ -1,0 +1,85 @@
+package jp.bansou.casefile;
+
+import java.util.Date;
+import java.util.List;
+import jp.bansou.engine.Var;
+
+/**
+ * The variables of process {@code accompaniment-case} that only the case itself uses; the facts it
+ * shares with other processes are in {@link jp.bansou.facts.CaseFacts}. The person's identifiers
+ * (name, contact, birth date, free text about them) live only here: never in a called process, a
+ * policy record, a log line or an e-mail.
+ */
+public final class CaseFile {
+
+  public static final String PROCESS_KEY = "accompaniment-case";
+
+  // the person: identifiers, kept in this process only
+  public static final Var<String> PERSON_NAME = Var.text("personName");
+  public static final Var<String> PHONE = Var.text("phone");
+  public static final Var<String> EMAIL = Var.text("email");
+  public static final Var<java.time.LocalDate> BIRTH_DATE = Var.date("birthDate");
+  public static final Var<String> MUNICIPALITY = Var.text("municipality");
+
+  // derived matching keys, also identifying: same rule as above
+  public static final Var<String> NAME_KEY = Var.text("nameKey");
+  public static final Var<String> PHONE_DIGITS = Var.text("phoneDigits");
+
+  // categories: may appear in statistics
+  public static final Var<String> NATIONALITY = Var.text("nationality");
+  public static final Var<String> REFERRED_BY = Var.text("referredBy");
+  public static final Var<String> CASE_OVERVIEW = Var.text("caseOverview");
+
+  // urgency signals: the inputs of DMN case-triage
+  public static final Var<Boolean> NO_FOOD_OR_MONEY = Var.flag("noFoodOrMoney");
+  public static final Var<Boolean> NO_HOUSING = Var.flag("noHousing");
+  public static final Var<Boolean> VIOLENCE = Var.flag("violence");
+  public static final Var<Boolean> DETENTION_RISK = Var.flag("detentionRisk");
+  public static final Var<Boolean> HEALTH_EMERGENCY = Var.flag("healthEmergency");
+  public static final Var<Boolean> LEGAL_DEADLINE_SOON = Var.flag("legalDeadlineSoon");
+  public static final Var<Long> LEGAL_DEADLINE_DAYS = Var.number("legalDeadlineDays");
+
+  public static final List<Var<Boolean>> URGENCY_SIGNALS =
+      List.of(NO_FOOD_OR_MONEY, NO_HOUSING, VIOLENCE, DETENTION_RISK, HEALTH_EMERGENCY);
+
+  // consent
+  public static final Var<Boolean> CONSENT_CASE_WORK = Var.flag("consentCaseWork");
+  public static final Var<Boolean> CONSENT_STATISTICS = Var.flag("consentStatistics");
+
+  // duplicate check
+  public static final Var<Long> POSSIBLE_DUPLICATE_COUNT = Var.number("possibleDuplicateCount");
+  public static final Var<String> POSSIBLE_DUPLICATE_SUMMARY = Var.text("possibleDuplicateSummary");
+  public static final Var<List<String>> POSSIBLE_DUPLICATE_NUMBERS =
+      Var.list("possibleDuplicateNumbers");
+  public static final Var<String> DUPLICATE_DECISION = Var.text("duplicateDecision");
+
+  /** The duplicate review's answer that ends the new case as a duplicate. */
+  public static final String CLOSE_AS_DUPLICATE = "closeAsDuplicate";
+
+  // triage
+  public static final Var<String> TRIAGE_DEADLINE = Var.text("triageDeadline");
+  public static final Var<Date> TRIAGE_DUE_AT = Var.time("triageDueAt");
+  public static final Var<String> PROPOSED_URGENCY = Var.text("proposedUrgency");
+  public static final Var<List<String>> PROPOSED_TRACKS = Var.list("proposedTracks");
+  public static final Var<List<String>> TRACKS = Var.list("tracks");
+  public static final Var<List<String>> TRACK_LIST = Var.collection("trackList");
+  public static final Var<String> TRIAGE_SUMMARY = Var.text("triageSummary");
+  public static final Var<Boolean> TRIAGE_OVERRIDDEN = Var.flag("triageOverridden");
+
+  /** The rows DMN case-triage collected, until they are summarised. */
+  public static final String TRIAGE_FINDINGS = "triageFindings";
+
+  // matching
+  public static final Var<List<jp.bansou.engine.Option>> COMPANION_OPTIONS =
+      Var.options("companionOptions");
+  public static final Var<Long> CANDIDATE_COUNT = Var.number("candidateCount");
+  public static final Var<String> CANDIDATE_SUMMARY = Var.text("candidateSummary");
+  public static final Var<List<String>> DECLINED_COMPANIONS = Var.list("declinedCompanions");
+  public static final Var<Boolean> CLEAR_DECLINES = Var.flag("clearDeclines");
+  public static final Var<String> OFFER_ANSWER = Var.text("offerAnswer");
+
+  // support phase and closure
+  public static final Var<Boolean> SYSTEMIC_PROBLEM = Var.flag("systemicProblem");
+
+  private CaseFile() {}
+}

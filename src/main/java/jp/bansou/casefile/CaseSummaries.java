@@ -1,0 +1,121 @@
+package jp.bansou.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code case_summary} table, written as a case moves and read by dashboard and exports. */
+@Repository
+public class CaseSummaries {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public CaseSummaries(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void opened(
+      String caseNumber,
+      String processInstanceId,
+      String prefecture,
+      String statusCategory,
+      String nationality,
+      List<String> languages,
+      List<String> problemFields,
+      String referredBy,
+      boolean consentStatistics) {
+    jdbc.update(
+        "insert into case_summary (case_number, process_instance_id, opened_at, prefecture,"
+            + " status_category, nationality, languages, problem_fields, referred_by,"
+            + " consent_statistics) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        caseNumber,
+        processInstanceId,
+        now(),
+        prefecture,
+        statusCategory,
+        nationality,
+        String.join(",", languages),
+        String.join(",", problemFields),
+        referredBy,
+        consentStatistics);
+  }
+
+  public void triaged(String caseNumber, String urgency, List<String> tracks, boolean overridden) {
+    jdbc.update(
+        "update case_summary set urgency = ?, tracks = ?, triage_overridden = ? where case_number = ?",
+        urgency,
+        String.join(",", tracks),
+        overridden,
+        caseNumber);
+  }
+
+  public void assigned(String caseNumber, String companionId) {
+    jdbc.update(
+        "update case_summary set companion_id = ? where case_number = ?", companionId, caseNumber);
+  }
+
+  public void closed(String caseNumber, String outcome) {
+    jdbc.update(
+        "update case_summary set closed_at = ?, outcome = ? where case_number = ?",
+        now(),
+        outcome,
+        caseNumber);
+  }
+
+  public List<CaseSummary> all() {
+    return jdbc.query(
+        "select * from case_summary order by opened_at, case_number", CaseSummaries::map);
+  }
+
+  public List<CaseSummary> open() {
+    return jdbc.query(
+        "select * from case_summary where closed_at is null order by opened_at",
+        CaseSummaries::map);
+  }
+
+  /** Cases opened or closed since {@code since}, for the weekly chart. */
+  public List<CaseSummary> openedOrClosedSince(Instant since) {
+    Timestamp from = Timestamp.from(since);
+    return jdbc.query(
+        "select * from case_summary where opened_at >= ? or closed_at >= ?",
+        CaseSummaries::map,
+        from,
+        from);
+  }
+
+  private static CaseSummary map(ResultSet rs, int row) throws SQLException {
+    Timestamp closed = rs.getTimestamp("closed_at");
+    return new CaseSummary(
+        rs.getString("case_number"),
+        rs.getString("process_instance_id"),
+        rs.getTimestamp("opened_at").toInstant(),
+        closed == null ? null : closed.toInstant(),
+        rs.getString("prefecture"),
+        rs.getString("status_category"),
+        rs.getString("nationality"),
+        split(rs.getString("languages")),
+        split(rs.getString("problem_fields")),
+        rs.getString("referred_by"),
+        rs.getString("urgency"),
+        split(rs.getString("tracks")),
+        rs.getString("companion_id"),
+        rs.getString("outcome"),
+        rs.getBoolean("consent_statistics"));
+  }
+
+  private static List<String> split(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+}

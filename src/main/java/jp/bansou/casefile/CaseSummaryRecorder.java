@@ -1,0 +1,63 @@
+package jp.bansou.casefile;
+
+import static jp.bansou.casefile.CaseFile.*;
+import static jp.bansou.facts.CaseFacts.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code case_summary} in step with the case, called from the model where the case changes:
+ * registered, triaged, assigned to a companion, closed. Categories only.
+ */
+@Component("caseSummaryRecorder")
+public class CaseSummaryRecorder {
+
+  /** The outcome recorded for a request closed as a duplicate. */
+  public static final String DUPLICATE = "duplicate";
+
+  private final CaseSummaries summaries;
+
+  public CaseSummaryRecorder(CaseSummaries summaries) {
+    this.summaries = summaries;
+  }
+
+  public void registered(DelegateExecution execution) {
+    summaries.opened(
+        CASE_NUMBER.get(execution),
+        execution.getProcessInstanceId(),
+        PREFECTURE.orElse(execution, null),
+        STATUS_CATEGORY.orElse(execution, null),
+        NATIONALITY.orElse(execution, null),
+        LANGUAGES.orElse(execution, List.of()),
+        PROBLEM_FIELDS.orElse(execution, List.of()),
+        REFERRED_BY.orElse(execution, null),
+        CONSENT_STATISTICS.isTrue(execution));
+  }
+
+  public void triaged(DelegateExecution execution) {
+    summaries.triaged(
+        CASE_NUMBER.get(execution),
+        URGENCY.get(execution),
+        TRACKS.orElse(execution, List.of()),
+        TRIAGE_OVERRIDDEN.isTrue(execution));
+  }
+
+  public void assigned(DelegateExecution execution) {
+    summaries.assigned(CASE_NUMBER.get(execution), COMPANION_ID.get(execution));
+  }
+
+  /** At the end of the case; a request refused before it got its number leaves no summary. */
+  public void closed(DelegateExecution execution) {
+    CASE_NUMBER
+        .find(execution)
+        .ifPresent(
+            caseNumber ->
+                summaries.closed(
+                    caseNumber,
+                    CLOSE_AS_DUPLICATE.equals(DUPLICATE_DECISION.orElse(execution, ""))
+                        ? DUPLICATE
+                        : OUTCOME.orElse(execution, null)));
+  }
+}

@@ -1,0 +1,110 @@
+package jp.bansou.casefile;
+
+import static jp.bansou.casefile.CaseFile.*;
+import static jp.bansou.facts.CaseFacts.*;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
+import jp.bansou.engine.Var;
+import jp.bansou.reference.ReferenceData;
+import jp.bansou.reference.ReferenceData.ReferenceList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers a new case: checks consent, gives the case its number (also its business key) and
+ * derives the facts that triage and the duplicate check read.
+ */
+@Component("registerCase")
+public class RegisterCaseDelegate implements JavaDelegate {
+
+  private final CaseNumbers caseNumbers;
+  private final ReferenceData reference;
+  private final CaseSummaryRecorder summaries;
+  private final EngineClock clock;
+  private final Texts texts;
+
+  public RegisterCaseDelegate(
+      CaseNumbers caseNumbers,
+      ReferenceData reference,
+      CaseSummaryRecorder summaries,
+      EngineClock clock,
+      Texts texts) {
+    this.caseNumbers = caseNumbers;
+    this.reference = reference;
+    this.summaries = summaries;
+    this.clock = clock;
+    this.texts = texts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (!CONSENT_CASE_WORK.isTrue(execution)) {
+      throw new Refusal(texts.get("intake.refused.noConsent"));
+    }
+    if (PERSON_NAME.find(execution).isEmpty()) {
+      throw new Refusal(texts.get("intake.refused.noName"));
+    }
+    LocalDate today = clock.today();
+    String caseNumber = caseNumbers.next(today.getYear());
+    CASE_NUMBER.set(execution, caseNumber);
+    execution.setProcessBusinessKey(caseNumber);
+
+    String status = RESIDENCE_STATUS.orElse(execution, "");
+    STATUS_CATEGORY.set(execution, reference.statusCategory(status));
+    NAME_KEY.set(execution, nameKey(PERSON_NAME.get(execution)));
+    PHONE_DIGITS.set(execution, phoneDigits(PHONE.orElse(execution, "")));
+    // lists as JSON, flags as booleans, whatever shape the form or a script sent
+    PROBLEM_FIELDS.set(execution, PROBLEM_FIELDS.orElse(execution, List.of()));
+    LANGUAGES.set(execution, LANGUAGES.orElse(execution, List.of()));
+    for (Var<Boolean> signal : URGENCY_SIGNALS) {
+      signal.set(execution, signal.isTrue(execution));
+    }
+    INTERPRETER_NEEDED.set(execution, INTERPRETER_NEEDED.isTrue(execution));
+    CASE_OVERVIEW.set(execution, overview(execution));
+
+    LocalDate deadline =
+        LEGAL_DEADLINE_SOON.isTrue(execution)
+            ? LEGAL_DEADLINE_DATE.find(execution).orElse(null)
+            : null;
+    LEGAL_DEADLINE_DAYS.set(
+        execution, deadline == null ? null : ChronoUnit.DAYS.between(today, deadline));
+    summaries.registered(execution);
+  }
+
+  /** What a companion reads before accepting: categories only, no identifiers. */
+  private String overview(DelegateExecution execution) {
+    String place =
+        reference.name(ReferenceList.PREFECTURES, PREFECTURE.orElse(execution, ""))
+            + MUNICIPALITY.find(execution).map(m -> " " + m).orElse("");
+    return texts.get(
+        "case.overview",
+        place,
+        reference.name(ReferenceList.RESIDENCE_STATUSES, RESIDENCE_STATUS.orElse(execution, "")),
+        names(ReferenceList.LANGUAGES, LANGUAGES.orElse(execution, List.of()))
+            + (INTERPRETER_NEEDED.isTrue(execution) ? texts.get("case.overview.interpreter") : ""),
+        names(ReferenceList.PROBLEM_FIELDS, PROBLEM_FIELDS.orElse(execution, List.of())));
+  }
+
+  private String names(ReferenceList list, List<String> codes) {
+    return codes.isEmpty() ? texts.get("case.overview.none") : reference.names(list, codes);
+  }
+
+  /** Same person, differently typed: width, case and spaces do not count. */
+  static String nameKey(String name) {
+    return Normalizer.normalize(name, Normalizer.Form.NFKC)
+        .toLowerCase()
+        .replaceAll("[\\s・･.,]", "");
+  }
+
+  static String phoneDigits(String phone) {
+    String digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\D", "");
+    return digits.length() < 6 ? null : digits;
+  }
+}

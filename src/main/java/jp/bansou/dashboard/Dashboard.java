@@ -1,0 +1,50 @@
+package jp.bansou.dashboard;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code /api/dashboard} answers: categories, counts and case numbers, never a name or a
+ * contact. Maps keep their order (stages, urgencies and outcomes as the models and lists give
+ * them).
+ */
+public record Dashboard(
+    String generatedAt,
+    OpenCases openCases,
+    Overdue overdueTasks,
+    Silent silentCases,
+    List<Workload> companionWorkload,
+    List<Week> weekly,
+    Breakdown outcomes,
+    List<PrefectureRow> prefectures,
+    Breakdown policyIssuesByField) {
+
+  /** Counts per code and the label of each code. */
+  public record Breakdown(Map<String, Long> counts, Map<String, String> labels) {}
+
+  public record OpenCases(
+      long total,
+      Map<String, Long> byStage,
+      Map<String, String> stageLabels,
+      Map<String, Long> byUrgency,
+      Map<String, String> urgencyLabels) {}
+
+  public record OverdueTask(String task, String caseNumber, String due) {}
+
+  public record Overdue(long count, List<OverdueTask> tasks) {}
+
+  public record Silent(long count, List<String> caseNumbers) {}
+
+  public record Workload(String companion, long openCases, long openTasks) {}
+
+  public record Week(String week, String from, long opened, long closed) {}
+
+  public record PrefectureRow(
+      String code,
+      String name,
+      long openCases,
+      long companions,
+      long remoteCompanions,
+      long interpreters,
+      boolean gap) {}
+}

@@ -1,0 +1,40 @@
+package jp.bansou.engine;
+
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every {@link StartupStep} in order, each logged with its time. Spring Boot calls runners
+ * before it announces the application ready, and Camunda's starter starts the job executor only
+ * then: so no job runs while the models, permissions or demo data are still being put in place.
+ */
+@Component
+public class StartupSequence implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartupSequence.class);
+
+  private final List<StartupStep> steps;
+
+  public StartupSequence(List<StartupStep> steps) {
+    this.steps = steps.stream().sorted(Comparator.comparingInt(StartupStep::getOrder)).toList();
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (StartupStep step : steps) {
+      long started = System.nanoTime();
+      step.run();
+      LOG.info("Start-up: {} ({} ms)", step.name(), (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  /** The steps in the order they run, for tests and the log. */
+  public List<String> names() {
+    return steps.stream().map(StartupStep::name).toList();
+  }
+}

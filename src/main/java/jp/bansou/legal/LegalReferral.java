@@ -1,0 +1,24 @@
+package jp.bansou.legal;
+
+import java.util.List;
+import jp.bansou.engine.Var;
+
+/** The variables of process {@code lawyer-escalation}. */
+public final class LegalReferral {
+
+  public static final String PROCESS_KEY = "lawyer-escalation";
+
+  public static final Var<List<String>> LAWYER_CANDIDATES = Var.collection("lawyerCandidates");
+  public static final Var<Long> LAWYER_CANDIDATE_COUNT = Var.number("lawyerCandidateCount");
+  public static final Var<String> LAWYER_ANSWER = Var.text("lawyerAnswer");
+  public static final Var<String> LAWYER_ID = Var.text("lawyerId");
+  public static final Var<List<String>> DECLINED_LAWYERS = Var.list("declinedLawyers");
+  public static final Var<Boolean> CONFLICT_CHECKED = Var.flag("conflictOfInterestChecked");
+
+  /** The deadline one watch looks after, local to its event sub-process. */
+  public static final Var<java.time.LocalDate> WATCHED_DEADLINE = Var.date("deadlineDate");
+
+  public static final Var<String> WATCHED_DEADLINE_NOTE = Var.text("deadlineNote");
+
+  private LegalReferral() {}
+}
