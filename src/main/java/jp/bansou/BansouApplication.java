@@ -7,7 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class BansouApplication {
 
-  public static void main(String[] args) {
+  /** Starts the system; {@code keys new} and {@code keys rotate} manage the identity keys. */
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length > 0 && "keys".equals(args[0])) {
+      jp.bansou.person.KeysetTool.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     SpringApplication.run(BansouApplication.class, args);
   }
 }

@@ -1,9 +1,12 @@
 // Renders /api/dashboard. Every value goes in as text, never as HTML.
 'use strict';
 
+// a count of fewer than three people is not shown (null in the JSON)
+const FEW = '3人未満';
+
 function cell(row, value, numeric) {
   const td = document.createElement('td');
-  td.textContent = value;
+  td.textContent = value === null ? FEW : value;
   if (numeric) td.className = 'n';
   row.appendChild(td);
 }
@@ -28,7 +31,10 @@ function chart(id, type, labels, datasets, options) {
 
 function labelled(counts, labels) {
   const keys = Object.keys(counts);
-  return { labels: keys.map((k) => labels[k] || k), values: keys.map((k) => counts[k]) };
+  return {
+    labels: keys.map((k) => (labels[k] || k) + (counts[k] === null ? '（' + FEW + '）' : '')),
+    values: keys.map((k) => counts[k])
+  };
 }
 
 async function load() {
@@ -64,8 +70,8 @@ async function load() {
   fill('workload', d.companionWorkload, [['companion'], ['openCases', true], ['openTasks', true]]);
   fill('overdue', d.overdueTasks.tasks.map((t) => Object.assign({}, t, { due: new Date(t.due).toLocaleString('ja-JP') })),
     [['task'], ['caseNumber'], ['due']]);
-  const shown = d.prefectures.filter((p) => p.openCases > 0 || p.companions > 0 || p.interpreters > 0)
-    .sort((a, b) => (b.gap - a.gap) || (b.openCases - a.openCases));
+  const shown = d.prefectures.filter((p) => p.openCases !== 0 || p.companions > 0 || p.interpreters > 0)
+    .sort((a, b) => (b.gap - a.gap) || ((b.openCases ?? 1) - (a.openCases ?? 1)));
   fill('prefectures', shown, [['name'], ['openCases', true], ['companions', true], ['remoteCompanions', true], ['interpreters', true]],
     (p) => (p.gap ? 'gap' : ''));
 }

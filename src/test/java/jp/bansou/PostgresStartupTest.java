@@ -35,7 +35,7 @@ class PostgresStartupTest {
   }
 
   @Test
-  void productionStartsOnPostgresAndRunsAProcess() {
+  void productionStartsOnPostgresAndRunsAProcess() throws Exception {
     try (ConfigurableApplicationContext app = startProduction()) {
       IdentityService identity = app.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().userId("companion").count()).isZero();
@@ -62,6 +62,8 @@ class PostgresStartupTest {
                   .getTaskDefinitionKey())
           .isEqualTo("handleNoCandidate"); // production has no companion profiles yet
 
+      identifiersAreSealedOnPostgresToo(app);
+
       // a demo account left in the database must stop the next production start
       User leftover = identity.newUser("companion");
       leftover.setPassword("companion");
@@ -72,6 +74,65 @@ class PostgresStartupTest {
         .hasMessageContaining("demo account 'companion'");
   }
 
+  /** A case walked to closure leaves no identifier in any table of PostgreSQL, in plaintext. */
+  private static void identifiersAreSealedOnPostgresToo(ConfigurableApplicationContext app)
+      throws Exception {
+    var engine = app.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    IdentityService identity = engine.getIdentityService();
+    User companion = identity.newUser("pg-companion");
+    companion.setPassword("pg-companion-password");
+    identity.saveUser(companion);
+    identity.createMembership("pg-companion", "companions");
+    app.getBean(jp.bansou.companion.CompanionProfiles.class)
+        .save(
+            new jp.bansou.companion.CompanionProfile(
+                "pg-companion",
+                "伴走者（PostgreSQL）",
+                java.util.List.of("13"),
+                java.util.List.of("ja", "vi"),
+                java.util.List.of(),
+                false,
+                false,
+                true));
+    jp.bansou.person.Markers person = jp.bansou.person.Markers.fresh();
+    ProcessInstance pi = jp.bansou.casefile.CaseDriver.start(engine, person.intake());
+    jp.bansou.casefile.CaseDriver.complete(
+        engine,
+        pi,
+        "reviewTriage",
+        "operator",
+        java.util.Map.of("tracks", FormJson.list(java.util.List.of())));
+    jp.bansou.casefile.CaseDriver.complete(
+        engine,
+        pi,
+        "confirmCompanion",
+        "operator",
+        java.util.Map.of("companionId", "pg-companion"));
+    jp.bansou.casefile.CaseDriver.complete(
+        engine, pi, "offerCase", "pg-companion", java.util.Map.of("offerAnswer", "accept"));
+    jp.bansou.casefile.CaseDriver.complete(
+        engine,
+        pi,
+        "proposeClosure",
+        null,
+        java.util.Map.of("nextStep", "close", "outcome", "resolved", "systemicProblem", false));
+    jp.bansou.casefile.CaseDriver.complete(
+        engine, pi, "approveClosure", "operator", java.util.Map.of("closureDecision", "approve"));
+
+    javax.sql.DataSource dataSource = app.getBean(javax.sql.DataSource.class);
+    assertThat(jp.bansou.person.MarkerScan.tableCount(dataSource)).isGreaterThan(40);
+    assertThat(jp.bansou.person.MarkerScan.find(dataSource, person.all())).isEmpty();
+    // sealed, not lost: the vault opens it again
+    assertThat(
+            app.getBean(jp.bansou.person.PersonRecords.class)
+                .forChecks(pi.getBusinessKey())
+                .get("personName"))
+        .isEqualTo(person.name());
+  }
+
+  /** One set of keys for every start of this test's database, as production would keep it. */
+  static final String KEYS = jp.bansou.person.IdentityKeys.generate().document();
+
   private static ConfigurableApplicationContext startProduction() {
     return new SpringApplicationBuilder(BansouApplication.class)
         .profiles("production")
@@ -81,6 +142,7 @@ class PostgresStartupTest {
             "DB_PASSWORD=unused-with-trust-auth",
             "ADMIN_USER=operator",
             "ADMIN_PASSWORD=a-strong-operator-password",
+            "BANSOU_IDENTITY_KEYS=" + KEYS,
             "camunda.bpm.job-execution.enabled=false")
         // arguments, not defaults: application.yaml's port 8080 would win over a default;
         // an engine name of its own, so that closing it leaves the shared test engine registered

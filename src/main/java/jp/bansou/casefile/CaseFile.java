@@ -3,27 +3,24 @@ package jp.bansou.casefile;
 import java.util.Date;
 import java.util.List;
 import jp.bansou.engine.Var;
+import jp.bansou.person.PersonFields;
 
 /**
  * The variables of process {@code accompaniment-case} that only the case itself uses; the facts it
  * shares with other processes are in {@link jp.bansou.facts.CaseFacts}. The person's identifiers
- * (name, contact, birth date, free text about them) live only here: never in a called process, a
- * policy record, a log line or an e-mail.
+ * (name, contact, birth date, where they live, free text about them) arrive with the intake form
+ * and are sealed in the identity vault before anything is stored: they never stay a variable.
  */
 public final class CaseFile {
 
   public static final String PROCESS_KEY = "accompaniment-case";
 
-  // the person: identifiers, kept in this process only
-  public static final Var<String> PERSON_NAME = Var.text("personName");
-  public static final Var<String> PHONE = Var.text("phone");
-  public static final Var<String> EMAIL = Var.text("email");
-  public static final Var<java.time.LocalDate> BIRTH_DATE = Var.date("birthDate");
-  public static final Var<String> MUNICIPALITY = Var.text("municipality");
+  // the person: read at intake only, then sealed in the identity vault (jp.bansou.person)
+  public static final Var<String> PERSON_NAME = Var.text(PersonFields.NAME);
+  public static final Var<String> PHONE = Var.text(PersonFields.PHONE);
 
-  // derived matching keys, also identifying: same rule as above
-  public static final Var<String> NAME_KEY = Var.text("nameKey");
-  public static final Var<String> PHONE_DIGITS = Var.text("phoneDigits");
+  /** Ticked at intake for a DV case or the like: only its companion and one coordinator see it. */
+  public static final Var<Boolean> RESTRICT_CASE = Var.flag("restrictCase");
 
   // categories: may appear in statistics
   public static final Var<String> NATIONALITY = Var.text("nationality");

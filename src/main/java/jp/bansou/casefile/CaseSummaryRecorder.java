@@ -4,12 +4,14 @@ import static jp.bansou.casefile.CaseFile.*;
 import static jp.bansou.facts.CaseFacts.*;
 
 import java.util.List;
+import jp.bansou.person.CaseVisibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code case_summary} in step with the case, called from the model where the case changes:
- * registered, triaged, assigned to a companion, closed. Categories only.
+ * registered, triaged, assigned to a companion, closed. Categories only; who may see the case
+ * follows the same moments ({@link CaseVisibility}).
  */
 @Component("caseSummaryRecorder")
 public class CaseSummaryRecorder {
@@ -18,9 +20,11 @@ public class CaseSummaryRecorder {
   public static final String DUPLICATE = "duplicate";
 
   private final CaseSummaries summaries;
+  private final CaseVisibility visibility;
 
-  public CaseSummaryRecorder(CaseSummaries summaries) {
+  public CaseSummaryRecorder(CaseSummaries summaries, CaseVisibility visibility) {
     this.summaries = summaries;
+    this.visibility = visibility;
   }
 
   public void registered(DelegateExecution execution) {
@@ -44,8 +48,10 @@ public class CaseSummaryRecorder {
         TRIAGE_OVERRIDDEN.isTrue(execution));
   }
 
+  /** The companion accepted: from now on they see the person (see jp.bansou.person). */
   public void assigned(DelegateExecution execution) {
     summaries.assigned(CASE_NUMBER.get(execution), COMPANION_ID.get(execution));
+    visibility.assigned(CASE_NUMBER.get(execution), COMPANION_ID.get(execution));
   }
 
   /** At the end of the case; a request refused before it got its number leaves no summary. */
@@ -53,11 +59,13 @@ public class CaseSummaryRecorder {
     CASE_NUMBER
         .find(execution)
         .ifPresent(
-            caseNumber ->
-                summaries.closed(
-                    caseNumber,
-                    CLOSE_AS_DUPLICATE.equals(DUPLICATE_DECISION.orElse(execution, ""))
-                        ? DUPLICATE
-                        : OUTCOME.orElse(execution, null)));
+            caseNumber -> {
+              summaries.closed(
+                  caseNumber,
+                  CLOSE_AS_DUPLICATE.equals(DUPLICATE_DECISION.orElse(execution, ""))
+                      ? DUPLICATE
+                      : OUTCOME.orElse(execution, null));
+              visibility.closed(caseNumber);
+            });
   }
 }

@@ -3,7 +3,6 @@ package jp.bansou.casefile;
 import static jp.bansou.casefile.CaseFile.*;
 import static jp.bansou.facts.CaseFacts.*;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -11,6 +10,7 @@ import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.engine.Var;
+import jp.bansou.person.PersonIntake;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,8 +18,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers a new case: checks consent, gives the case its number (also its business key) and
- * derives the facts that triage and the duplicate check read.
+ * Registers a new case: checks consent, gives the case its number (also its business key), seals
+ * the person's identifiers in the vault and takes them out of the process, and derives the facts
+ * that triage reads. It runs in the intake's own transaction: nothing identifying is ever written
+ * to the engine's tables.
  */
 @Component("registerCase")
 public class RegisterCaseDelegate implements JavaDelegate {
@@ -27,6 +29,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
   private final CaseNumbers caseNumbers;
   private final ReferenceData reference;
   private final CaseSummaryRecorder summaries;
+  private final PersonIntake person;
   private final EngineClock clock;
   private final Texts texts;
 
@@ -34,11 +37,13 @@ public class RegisterCaseDelegate implements JavaDelegate {
       CaseNumbers caseNumbers,
       ReferenceData reference,
       CaseSummaryRecorder summaries,
+      PersonIntake person,
       EngineClock clock,
       Texts texts) {
     this.caseNumbers = caseNumbers;
     this.reference = reference;
     this.summaries = summaries;
+    this.person = person;
     this.clock = clock;
     this.texts = texts;
   }
@@ -56,10 +61,15 @@ public class RegisterCaseDelegate implements JavaDelegate {
     CASE_NUMBER.set(execution, caseNumber);
     execution.setProcessBusinessKey(caseNumber);
 
+    person.takeIn(
+        execution,
+        caseNumber,
+        PREFECTURE.orElse(execution, null),
+        RESTRICT_CASE.isTrue(execution),
+        CONSENT_SHARING.isTrue(execution));
+
     String status = RESIDENCE_STATUS.orElse(execution, "");
     STATUS_CATEGORY.set(execution, reference.statusCategory(status));
-    NAME_KEY.set(execution, nameKey(PERSON_NAME.get(execution)));
-    PHONE_DIGITS.set(execution, phoneDigits(PHONE.orElse(execution, "")));
     // lists as JSON, flags as booleans, whatever shape the form or a script sent
     PROBLEM_FIELDS.set(execution, PROBLEM_FIELDS.orElse(execution, List.of()));
     LANGUAGES.set(execution, LANGUAGES.orElse(execution, List.of()));
@@ -67,6 +77,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
       signal.set(execution, signal.isTrue(execution));
     }
     INTERPRETER_NEEDED.set(execution, INTERPRETER_NEEDED.isTrue(execution));
+    RESTRICT_CASE.set(execution, RESTRICT_CASE.isTrue(execution));
     CASE_OVERVIEW.set(execution, overview(execution));
 
     LocalDate deadline =
@@ -78,14 +89,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
     summaries.registered(execution);
   }
 
-  /** What a companion reads before accepting: categories only, no identifiers. */
+  /** What a companion reads before accepting: categories only, no identifiers, no place. */
   private String overview(DelegateExecution execution) {
-    String place =
-        reference.name(ReferenceList.PREFECTURES, PREFECTURE.orElse(execution, ""))
-            + MUNICIPALITY.find(execution).map(m -> " " + m).orElse("");
     return texts.get(
         "case.overview",
-        place,
+        reference.name(ReferenceList.PREFECTURES, PREFECTURE.orElse(execution, "")),
         reference.name(ReferenceList.RESIDENCE_STATUSES, RESIDENCE_STATUS.orElse(execution, "")),
         names(ReferenceList.LANGUAGES, LANGUAGES.orElse(execution, List.of()))
             + (INTERPRETER_NEEDED.isTrue(execution) ? texts.get("case.overview.interpreter") : ""),
@@ -94,17 +102,5 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
   private String names(ReferenceList list, List<String> codes) {
     return codes.isEmpty() ? texts.get("case.overview.none") : reference.names(list, codes);
-  }
-
-  /** Same person, differently typed: width, case and spaces do not count. */
-  static String nameKey(String name) {
-    return Normalizer.normalize(name, Normalizer.Form.NFKC)
-        .toLowerCase()
-        .replaceAll("[\\s・･.,]", "");
-  }
-
-  static String phoneDigits(String phone) {
-    String digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\D", "");
-    return digits.length() < 6 ? null : digits;
   }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What {@code /api/dashboard} answers: categories, counts and case numbers, never a name or a
  * contact. Maps keep their order (stages, urgencies and outcomes as the models and lists give
- * them).
+ * them). A count of fewer than three people in a breakdown is null (see {@code SmallCells}); a
+ * restricted case is in no list.
  */
 public record Dashboard(
     String generatedAt,
@@ -42,7 +43,7 @@ public record Dashboard(
   public record PrefectureRow(
       String code,
       String name,
-      long openCases,
+      Long openCases,
       long companions,
       long remoteCompanions,
       long interpreters,

@@ -37,9 +37,11 @@ import jp.bansou.dashboard.Dashboard.Workload;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
+import jp.bansou.person.CaseVisibility;
 import jp.bansou.policy.PolicyRegister;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.reports.SmallCells;
 import jp.bansou.triage.UrgencyLevels;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -72,6 +74,7 @@ public class DashboardService {
   private final TaskService taskService;
   private final JdbcTemplate jdbc;
   private final ReferenceData reference;
+  private final CaseVisibility visibility;
   private final Clock clock;
   private final Texts texts;
 
@@ -85,6 +88,7 @@ public class DashboardService {
       TaskService taskService,
       JdbcTemplate jdbc,
       ReferenceData reference,
+      CaseVisibility visibility,
       Clock clock,
       Texts texts) {
     this.summaries = summaries;
@@ -96,6 +100,7 @@ public class DashboardService {
     this.taskService = taskService;
     this.jdbc = jdbc;
     this.reference = reference;
+    this.visibility = visibility;
     this.clock = clock;
     this.texts = texts;
   }
@@ -143,20 +148,27 @@ public class DashboardService {
           map.stageOf(tasks.stream().map(Task::getTaskDefinitionKey).toList()), 1L, Long::sum);
       byUrgency.merge(c.urgency() == null ? UNTRIAGED : c.urgency(), 1L, Long::sum);
     }
-    return new OpenCases(open.size(), byStage, stageLabels, byUrgency, urgencyLabels);
+    return new OpenCases(
+        open.size(),
+        SmallCells.breakdown(byStage),
+        stageLabels,
+        SmallCells.breakdown(byUrgency),
+        urgencyLabels);
   }
 
   private Overdue overdueTasks(Instant now) {
     var query = taskService.createTaskQuery().dueBefore(Date.from(now)).orderByDueDate().asc();
+    Set<String> restricted = visibility.restrictedCases();
     List<OverdueTask> listed = new ArrayList<>();
-    for (Task task : query.listPage(0, LISTED_TASKS)) {
-      listed.add(
-          new OverdueTask(
-              task.getName(),
-              CaseFacts.CASE_NUMBER
-                  .read(taskService.getVariable(task.getId(), CaseFacts.CASE_NUMBER.name()))
-                  .orElse(""),
-              task.getDueDate().toInstant().toString()));
+    for (Task task : query.listPage(0, LISTED_TASKS + restricted.size())) {
+      String caseNumber =
+          CaseFacts.CASE_NUMBER
+              .read(taskService.getVariable(task.getId(), CaseFacts.CASE_NUMBER.name()))
+              .orElse("");
+      if (!restricted.contains(caseNumber) && listed.size() < LISTED_TASKS) {
+        listed.add(
+            new OverdueTask(task.getName(), caseNumber, task.getDueDate().toInstant().toString()));
+      }
     }
     return new Overdue(query.count(), listed);
   }
@@ -167,6 +179,7 @@ public class DashboardService {
         open.stream()
             .collect(Collectors.toMap(CaseSummary::processInstanceId, CaseSummary::caseNumber));
     Map<String, Set<String>> markedByDefinition = new HashMap<>();
+    Set<String> restricted = visibility.restrictedCases();
     List<String> silent =
         caseTasks.stream()
             .filter(
@@ -177,7 +190,7 @@ public class DashboardService {
                             d -> Set.copyOf(stages.tasksMarked(d, LIST_PROPERTY, SILENT_CASES)))
                         .contains(t.getTaskDefinitionKey()))
             .map(t -> caseNumbers.get(t.getProcessInstanceId()))
-            .filter(n -> n != null)
+            .filter(n -> n != null && !restricted.contains(n))
             .distinct()
             .sorted()
             .toList();
@@ -258,7 +271,7 @@ public class DashboardService {
         rs -> {
           counts.put(rs.getString(1), rs.getLong(2));
         });
-    return new Breakdown(counts, labels);
+    return new Breakdown(SmallCells.breakdown(counts), labels);
   }
 
   private List<PrefectureRow> prefectures(List<CaseSummary> open) {
@@ -289,7 +302,7 @@ public class DashboardService {
           new PrefectureRow(
               code,
               reference.name(ReferenceList.PREFECTURES, code),
-              openCases,
+              SmallCells.count(openCases),
               companions,
               remote,
               interpreters,

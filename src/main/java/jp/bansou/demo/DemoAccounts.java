@@ -1,6 +1,8 @@
 package jp.bansou.demo;
 
+import java.util.List;
 import jp.bansou.engine.StartupStep;
+import jp.bansou.person.CaseAccess;
 import jp.bansou.security.AccessPolicy;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,10 +20,12 @@ public class DemoAccounts implements StartupStep {
 
   private final IdentityService identityService;
   private final AccessPolicy access;
+  private final CaseAccess caseAccess;
 
-  public DemoAccounts(IdentityService identityService, AccessPolicy access) {
+  public DemoAccounts(IdentityService identityService, AccessPolicy access, CaseAccess caseAccess) {
     this.identityService = identityService;
     this.access = access;
+    this.caseAccess = caseAccess;
   }
 
   @Override
@@ -51,6 +55,10 @@ public class DemoAccounts implements StartupStep {
           identityService.createMembership(userId, role.groupId());
         }
       }
+    }
+    // the demo coordinator is responsible for the whole country
+    if (caseAccess.regionsOf("coordinator").isEmpty()) {
+      caseAccess.setRegions("coordinator", List.of("*"));
     }
   }
 }

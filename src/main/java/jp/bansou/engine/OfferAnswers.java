@@ -26,7 +26,8 @@ public class OfferAnswers {
    * @param accepted set to the accepting user
    * @param declined the list of users who declined
    */
-  public void record(
+  /** Records the answer; true when the task's assignee accepted. */
+  public boolean record(
       DelegateTask task, Var<String> answer, Var<String> accepted, Var<List<String>> declined) {
     String user = task.getAssignee();
     if (user == null) {
@@ -34,10 +35,11 @@ public class OfferAnswers {
     }
     if (ACCEPT.equals(answer.orElse(task, ""))) {
       accepted.set(task.getExecution(), user);
-    } else {
-      List<String> declinedSoFar = new ArrayList<>(declined.orElse(task, List.of()));
-      declinedSoFar.add(user);
-      declined.set(task.getExecution(), declinedSoFar);
+      return true;
     }
+    List<String> declinedSoFar = new ArrayList<>(declined.orElse(task, List.of()));
+    declinedSoFar.add(user);
+    declined.set(task.getExecution(), declinedSoFar);
+    return false;
   }
 }

@@ -22,6 +22,11 @@ public class Texts {
     return messages.getMessage(key, args, Locale.JAPANESE);
   }
 
+  /** The Japanese text, or the fallback when the key is not in the messages. */
+  public String getOr(String key, String fallback) {
+    return messages.getMessage(key, null, fallback, Locale.JAPANESE);
+  }
+
   /** The text in a person's language ({@code ja} or {@code en}); Japanese when unknown. */
   public String in(String language, String key, Object... args) {
     Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.JAPANESE;

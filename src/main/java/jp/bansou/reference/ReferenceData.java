@@ -39,7 +39,8 @@ public class ReferenceData {
     LEGAL_OUTCOMES("legal-outcomes.csv"),
     SPECIALTIES("specialties.csv"),
     INTERPRETATION_MODES("interpretation-modes.csv"),
-    ROLES("roles.csv");
+    ROLES("roles.csv"),
+    ERASURE_REASONS("erasure-reasons.csv");
 
     private final String file;
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.casefile.CaseSummary;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.person.CaseVisibility;
 import jp.bansou.policy.PolicyRegister;
 import jp.bansou.policy.PolicyRegister.Evidence;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Anonymous exports for advocacy and reporting, with the dashboard's access rule. One row per case
- * or register entry, categories only; cases whose person did not consent to anonymous statistics
- * are left out.
+ * or register entry, categories only; cases whose person did not consent to anonymous statistics,
+ * and restricted cases, are left out, and a category fewer than three people share is shown as
+ * {@code *} ({@link SmallCells}).
  */
 @RestController
 public class ReportController {
@@ -29,31 +31,47 @@ public class ReportController {
 
   private final CaseSummaries summaries;
   private final PolicyRegister register;
+  private final CaseVisibility visibility;
 
-  public ReportController(CaseSummaries summaries, PolicyRegister register) {
+  public ReportController(
+      CaseSummaries summaries, PolicyRegister register, CaseVisibility visibility) {
     this.summaries = summaries;
     this.register = register;
+    this.visibility = visibility;
   }
 
   @GetMapping("/api/reports/cases.csv")
   public ResponseEntity<String> cases() {
-    List<List<?>> rows =
+    // consented, and not restricted: a restricted (DV) case appears in no list
+    var restricted = visibility.restrictedCases();
+    List<CaseSummary> shown =
         summaries.all().stream()
             .filter(CaseSummary::consentStatistics)
+            .filter(c -> !restricted.contains(c.caseNumber()))
+            .toList();
+    Function<CaseSummary, String> prefecture = SmallCells.column(shown, c -> one(c.prefecture()));
+    Function<CaseSummary, String> status = SmallCells.column(shown, c -> one(c.statusCategory()));
+    Function<CaseSummary, String> nationality = SmallCells.column(shown, c -> one(c.nationality()));
+    Function<CaseSummary, String> languages = SmallCells.column(shown, CaseSummary::languages);
+    Function<CaseSummary, String> problems = SmallCells.column(shown, CaseSummary::problemFields);
+    Function<CaseSummary, String> tracks = SmallCells.column(shown, CaseSummary::tracks);
+    Function<CaseSummary, String> outcome = SmallCells.column(shown, c -> one(c.outcome()));
+    List<List<?>> rows =
+        shown.stream()
             .<List<?>>map(
                 c ->
                     List.of(
                         c.caseNumber(),
                         day(c.openedAt()),
                         day(c.closedAt()),
-                        nullToEmpty(c.prefecture()),
-                        nullToEmpty(c.statusCategory()),
-                        nullToEmpty(c.nationality()),
-                        String.join(" ", c.languages()),
-                        String.join(" ", c.problemFields()),
+                        prefecture.apply(c),
+                        status.apply(c),
+                        nationality.apply(c),
+                        languages.apply(c),
+                        problems.apply(c),
                         nullToEmpty(c.urgency()),
-                        String.join(" ", c.tracks()),
-                        nullToEmpty(c.outcome())))
+                        tracks.apply(c),
+                        outcome.apply(c)))
             .toList();
     return attachment(
         "cases.csv",
@@ -71,6 +89,10 @@ public class ReportController {
                 "tracks",
                 "outcome"),
             rows));
+  }
+
+  private static List<String> one(String code) {
+    return code == null ? List.of() : List.of(code);
   }
 
   @GetMapping("/api/reports/policy-issues.csv")

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -107,15 +108,23 @@ public class AccessPolicy implements StartupStep {
     ensureGroup(Role.CERTIFIED_COMPANIONS, groupName(Role.CERTIFIED_COMPANIONS));
     grant(Role.CERTIFIED_COMPANIONS, APPLICATION, "tasklist", ACCESS);
 
+    // A case and its tracks are seen instance by instance (jp.bansou.person.CaseVisibility), and a
+    // task by those it is meant for: no group reads every case or every task.
+    for (Role role : List.of(Role.COORDINATORS, Role.SUPERVISORS)) {
+      withdraw(role.groupId(), PROCESS_DEFINITION, ALL, READ_INSTANCE, READ_HISTORY);
+      withdraw(role.groupId(), PROCESS_INSTANCE, ALL, READ);
+      withdraw(role.groupId(), TASK, ALL, READ, TASK_ASSIGN);
+    }
     grant(Role.COORDINATORS, APPLICATION, "cockpit", ACCESS);
-    grant(Role.COORDINATORS, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE, READ_HISTORY);
-    grant(Role.COORDINATORS, PROCESS_INSTANCE, ALL, READ);
-    grant(Role.COORDINATORS, TASK, ALL, READ, TASK_ASSIGN);
+    grant(
+        Role.COORDINATORS, PROCESS_DEFINITION, "companion-onboarding", READ_INSTANCE, READ_HISTORY);
 
     grant(Role.SUPERVISORS, APPLICATION, "cockpit", ACCESS);
-    grant(Role.SUPERVISORS, PROCESS_DEFINITION, ALL, READ, READ_INSTANCE, READ_HISTORY);
-    grant(Role.SUPERVISORS, PROCESS_INSTANCE, ALL, READ);
-    grant(Role.SUPERVISORS, TASK, ALL, READ);
+    for (String processWithoutPerson :
+        List.of("companion-onboarding", "policy-issue", "send-notification", "daily-digest")) {
+      grant(
+          Role.SUPERVISORS, PROCESS_DEFINITION, processWithoutPerson, READ_INSTANCE, READ_HISTORY);
+    }
     grant(Role.SUPERVISORS, DECISION_DEFINITION, ALL, READ, READ_HISTORY);
     grant(Role.SUPERVISORS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
     grant(Role.SUPERVISORS, DEPLOYMENT, ALL, READ);
@@ -226,6 +235,35 @@ public class AccessPolicy implements StartupStep {
 
   private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
     grant(role.groupId(), resource, resourceId, permissions);
+  }
+
+  /** Takes permissions back that an earlier version granted, if an authorization still has them. */
+  private void withdraw(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (authorization == null
+        || Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.removePermission(permission);
+    }
+    boolean nothingLeft =
+        Arrays.stream(Permissions.values())
+            .filter(p -> p != Permissions.NONE)
+            .noneMatch(authorization::isPermissionGranted);
+    if (nothingLeft) {
+      authorizationService.deleteAuthorization(authorization.getId());
+    } else {
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -19,14 +19,21 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards our own pages and JSON API (dashboard, reports, fee claims) with the same accounts as the
- * Camunda webapps: a Tasklist or Cockpit login session, or HTTP Basic for scripts. Only
- * coordinators, supervisors and administrators pass; others get 403, requests without a login 401.
+ * Guards our own pages and JSON API with the same accounts as the Camunda webapps: a Tasklist or
+ * Cockpit login session, or HTTP Basic for scripts. The dashboard, reports and fee claims are for
+ * coordinators, supervisors and administrators; {@code /api/cases/…} and {@code /api/tasks/…} are
+ * open to every signed-in person and decide there, case by case; {@code /api/admin/…} is for
+ * administrators. Others get 403, requests without a login 401.
  */
 public class ApiAccessFilter extends OncePerRequestFilter {
 
   static final Set<String> ALLOWED_GROUPS =
       Set.of(Role.COORDINATORS.groupId(), Role.SUPERVISORS.groupId(), Role.ADMIN_GROUP);
+
+  /** Paths whose controllers decide per case who may see what. */
+  static final List<String> PER_CASE = List.of("/api/cases/", "/api/tasks/");
+
+  static final String ADMIN_ONLY = "/api/admin/";
 
   /** The request attribute that holds the authenticated user id for the controllers. */
   public static final String USER_ATTRIBUTE = "bansou.user";
@@ -74,8 +81,15 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         identityService.createGroupQuery().groupMember(user).list().stream()
             .map(Group::getId)
             .toList();
-    if (groups.stream().noneMatch(ALLOWED_GROUPS::contains)) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN, "コーディネーターと事務局だけが見られるページです。");
+    boolean allowed =
+        path.startsWith(ADMIN_ONLY)
+            ? groups.contains(Role.ADMIN_GROUP)
+            : PER_CASE.stream().anyMatch(path::startsWith)
+                || groups.stream().anyMatch(ALLOWED_GROUPS::contains);
+    if (!allowed) {
+      response.sendError(
+          HttpServletResponse.SC_FORBIDDEN,
+          path.startsWith(ADMIN_ONLY) ? "管理者だけが使える機能です。" : "コーディネーターと事務局だけが見られるページです。");
       return;
     }
     request.setAttribute(USER_ATTRIBUTE, user);

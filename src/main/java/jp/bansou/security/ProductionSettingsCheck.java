@@ -14,7 +14,13 @@ import org.springframework.core.env.Profiles;
 public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
   static final List<String> REQUIRED =
-      List.of("DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_USER", "ADMIN_PASSWORD");
+      List.of(
+          "DB_URL",
+          "DB_USER",
+          "DB_PASSWORD",
+          "ADMIN_USER",
+          "ADMIN_PASSWORD",
+          "BANSOU_IDENTITY_KEYS");
 
   @Override
   public void postProcessEnvironment(
@@ -39,6 +45,21 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
     }
     if (adminPassword.length() < 12) {
       throw new UnsafeConfigurationException("ADMIN_PASSWORD must have at least 12 characters");
+    }
+    if (!isKeyDocument(environment.getProperty("BANSOU_IDENTITY_KEYS"))) {
+      throw new UnsafeConfigurationException(
+          "BANSOU_IDENTITY_KEYS is not a key document (make one with: java -jar"
+              + " bansou-case-engine.jar keys new)");
+    }
+  }
+
+  /** The shape of the identity keys' document; the keys themselves are checked when loaded. */
+  static boolean isKeyDocument(String value) {
+    try {
+      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(value);
+      return json.path("aead").isObject() && json.path("mac").isObject();
+    } catch (java.io.IOException notJson) {
+      return false;
     }
   }
 

@@ -37,6 +37,8 @@ class TasklistBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired jp.bansou.casefile.CaseSummaries summaries;
+  @Autowired jp.bansou.person.PersonRecords person;
 
   @BeforeAll
   static void needsChromium() {
@@ -130,6 +132,48 @@ class TasklistBrowserTest {
                     .count())
         .as("the case moved on to its support phase")
         .isPositive();
+  }
+
+  @Test
+  void theAcceptedCompanionSeesThePersonInTheTabAndAnOfferedOneDoesNot() throws Exception {
+    String name = "タブ確認 " + System.nanoTime();
+    ProcessInstance accepted =
+        CaseDriver.start(engine, Intake.person().with("personName", name).with("tracks", null));
+    CaseDriver.complete(
+        engine, accepted, "reviewTriage", null, Map.of("tracks", jp.bansou.FormJson.list()));
+    CaseDriver.complete(
+        engine, accepted, "confirmCompanion", null, Map.of("companionId", "companion"));
+    CaseDriver.complete(
+        engine, accepted, "offerCase", "companion", Map.of("offerAnswer", "accept"));
+    Task next =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(accepted.getId())
+            .taskDefinitionKey("proposeClosure")
+            .singleResult();
+    try (Browser companion = new Browser(base(), "ja")) {
+      companion.logIn("tasklist", "companion");
+      companion.open("/camunda/app/tasklist/default/#/?task=" + next.getId());
+      companion.click(Browser.text("本人の情報"));
+      companion.visible(Browser.text(name));
+      companion.visible(Browser.text("見たことは記録されます"));
+      companion.screenshot("g-1-person-tab");
+      assertThat(companion.scriptErrors()).isEmpty();
+    }
+    ProcessInstance offered = caseOfferedTo("companion2");
+    Task offer =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(offered.getId())
+            .taskDefinitionKey("offerCase")
+            .singleResult();
+    try (Browser companion2 = new Browser(base(), "ja")) {
+      companion2.logIn("tasklist", "companion2");
+      companion2.open("/camunda/app/tasklist/default/#/?task=" + offer.getId());
+      companion2.click(Browser.text("本人の情報"));
+      companion2.visible(Browser.text("見る権限がありません"));
+      companion2.screenshot("g-2-person-tab-refused");
+    }
   }
 
   @Test
@@ -264,16 +308,16 @@ class TasklistBrowserTest {
     return pi;
   }
 
+  /** The case whose sealed identity has this name (it is never a process variable). */
   private ProcessInstance waitForCase(String name) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
-      List<ProcessInstance> found =
-          runtimeService
+      for (var summary : summaries.open()) {
+        if (name.equals(person.forChecks(summary.caseNumber()).get("personName"))) {
+          return runtimeService
               .createProcessInstanceQuery()
-              .processDefinitionKey("accompaniment-case")
-              .variableValueEquals("personName", name)
-              .list();
-      if (!found.isEmpty()) {
-        return found.get(0);
+              .processInstanceId(summary.processInstanceId())
+              .singleResult();
+        }
       }
       Thread.sleep(200);
     }

@@ -21,7 +21,8 @@ class ProductionProfileTest {
           "DB_USER", "bansou",
           "DB_PASSWORD", "secret",
           "ADMIN_USER", "admin",
-          "ADMIN_PASSWORD", "a-long-enough-password");
+          "ADMIN_PASSWORD", "a-long-enough-password",
+          "BANSOU_IDENTITY_KEYS", jp.bansou.person.IdentityKeys.generate().document());
 
   @Test
   void refusesToStartWithoutItsEnvironment(CapturedOutput output) {
@@ -57,6 +58,15 @@ class ProductionProfileTest {
     settings.put("DB_URL", "jdbc:h2:mem:x");
     assertThatThrownBy(() -> startProduction(settings))
         .hasMessageStartingWith("Refusing to start in production: DB_URL must be a PostgreSQL");
+  }
+
+  @Test
+  void refusesIdentityKeysThatAreNotAKeyDocument() {
+    Map<String, Object> settings = new HashMap<>(COMPLETE);
+    settings.put("BANSOU_IDENTITY_KEYS", "secret");
+    assertThatThrownBy(() -> startProduction(settings))
+        .isInstanceOf(UnsafeConfigurationException.class)
+        .hasMessageContaining("BANSOU_IDENTITY_KEYS is not a key document");
   }
 
   private static void startProduction(Map<String, Object> settings) {

@@ -33,11 +33,8 @@ export default {
     availableLocales: ['en', 'de', 'ja'],
     fallbackLocale: 'en'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // bansou: the 本人の情報 tab (the person behind a case, for those who may see them)
+  customScripts: ['scripts/bansou-person'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,163 @@
+package jp.bansou.person;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import jp.bansou.api.ApiError;
+import jp.bansou.engine.Texts;
+import jp.bansou.facts.CaseFacts;
+import jp.bansou.person.PersonRecords.NotEntitled;
+import jp.bansou.person.PersonRecords.Sight;
+import jp.bansou.security.ApiAccessFilter;
+import jp.bansou.security.Role;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The person behind a case, for those who may see them (see {@link PersonRecords}), and the log of
+ * who looked:
+ *
+ * <ul>
+ *   <li>{@code GET /api/tasks/{taskId}/person}: from a task in Tasklist (its 本人 tab);
+ *   <li>{@code GET /api/cases/{caseNumber}/person}: from a page;
+ *   <li>{@code GET /api/cases/{caseNumber}/reads}: who looked, for the responsible coordinator;
+ *   <li>{@code GET /api/identity-reads?month=2026-11}: all looks of a month, for supervisors;
+ *   <li>{@code PUT /api/cases/{caseNumber}/restriction}: a responsible coordinator restricts a case
+ *       to themselves and its companion;
+ *   <li>{@code PUT /api/admin/coordinators/{userId}/regions}: an administrator sets a coordinator's
+ *       prefectures.
+ * </ul>
+ */
+@RestController
+public class PersonController {
+
+  /** The regions of a coordinator: JIS prefecture codes, or {@code *} for all. */
+  public record Regions(List<String> prefectures) {}
+
+  private final PersonRecords records;
+  private final ReadLog readLog;
+  private final CaseAccess access;
+  private final CaseVisibility visibility;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final Texts texts;
+
+  public PersonController(
+      PersonRecords records,
+      ReadLog readLog,
+      CaseAccess access,
+      CaseVisibility visibility,
+      TaskService taskService,
+      IdentityService identityService,
+      Texts texts) {
+    this.records = records;
+    this.readLog = readLog;
+    this.access = access;
+    this.visibility = visibility;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.texts = texts;
+  }
+
+  @GetMapping("/api/tasks/{taskId}/person")
+  public ResponseEntity<?> personOfTask(@PathVariable String taskId, HttpServletRequest request) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    String caseNumber =
+        task == null
+            ? null
+            : CaseFacts.CASE_NUMBER
+                .read(taskService.getVariable(taskId, CaseFacts.CASE_NUMBER.name()))
+                .orElse(null);
+    if (caseNumber == null) {
+      return refuse(HttpStatus.NOT_FOUND, "person.noCase");
+    }
+    return show(user(request), caseNumber, "task " + task.getTaskDefinitionKey() + " " + taskId);
+  }
+
+  @GetMapping("/api/cases/{caseNumber}/person")
+  public ResponseEntity<?> personOfCase(
+      @PathVariable String caseNumber, HttpServletRequest request) {
+    return show(user(request), caseNumber, "page /api/cases/" + caseNumber + "/person");
+  }
+
+  @GetMapping("/api/cases/{caseNumber}/reads")
+  public ResponseEntity<?> reads(@PathVariable String caseNumber, HttpServletRequest request) {
+    String user = user(request);
+    if (!isCoordinator(user) || records.sightOf(user, caseNumber) != Sight.ALL) {
+      return refuse(HttpStatus.FORBIDDEN, "person.reads.notEntitled");
+    }
+    return ResponseEntity.ok(readLog.of(caseNumber));
+  }
+
+  @GetMapping("/api/identity-reads")
+  public ResponseEntity<?> readsOfMonth(@RequestParam("month") String month) {
+    try {
+      return ResponseEntity.ok(readLog.in(YearMonth.parse(month)));
+    } catch (DateTimeParseException e) {
+      return refuse(HttpStatus.BAD_REQUEST, "api.feeClaims.badMonth");
+    }
+  }
+
+  @PutMapping("/api/cases/{caseNumber}/restriction")
+  public ResponseEntity<?> restrict(@PathVariable String caseNumber, HttpServletRequest request) {
+    String user = user(request);
+    if (!isCoordinator(user) || records.sightOf(user, caseNumber) != Sight.ALL) {
+      return refuse(HttpStatus.FORBIDDEN, "person.restrict.notEntitled");
+    }
+    visibility.restrict(caseNumber, user);
+    return ResponseEntity.ok(access.find(caseNumber).orElseThrow());
+  }
+
+  @PutMapping("/api/admin/coordinators/{userId}/regions")
+  public ResponseEntity<?> regions(@PathVariable String userId, @RequestBody Regions regions) {
+    if (identityService
+            .createUserQuery()
+            .userId(userId)
+            .memberOfGroup(Role.COORDINATORS.groupId())
+            .count()
+        == 0) {
+      return refuse(HttpStatus.BAD_REQUEST, "person.regions.notCoordinator");
+    }
+    List<String> prefectures = regions.prefectures() == null ? List.of() : regions.prefectures();
+    if (prefectures.stream().anyMatch(p -> !p.matches("\\*|0[1-9]|[1-3][0-9]|4[0-7]"))) {
+      return refuse(HttpStatus.BAD_REQUEST, "person.regions.badCode");
+    }
+    access.setRegions(userId, prefectures);
+    return ResponseEntity.ok(new Regions(access.regionsOf(userId)));
+  }
+
+  private ResponseEntity<?> show(String user, String caseNumber, String via) {
+    try {
+      return ResponseEntity.ok(records.read(user, caseNumber, via));
+    } catch (NotEntitled e) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(e.getMessage()));
+    }
+  }
+
+  private boolean isCoordinator(String user) {
+    return identityService
+            .createUserQuery()
+            .userId(user)
+            .memberOfGroup(Role.COORDINATORS.groupId())
+            .count()
+        > 0;
+  }
+
+  private ResponseEntity<ApiError> refuse(HttpStatus status, String key) {
+    return ResponseEntity.status(status).body(new ApiError(texts.get(key)));
+  }
+
+  private static String user(HttpServletRequest request) {
+    return (String) request.getAttribute(ApiAccessFilter.USER_ATTRIBUTE);
+  }
+}

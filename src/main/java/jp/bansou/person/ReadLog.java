@@ -1,0 +1,64 @@
+package jp.bansou.person;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import jp.bansou.engine.EngineClock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Table {@code identity_read}: every display of a person's identifiers, appended, never changed. It
+ * names the case, the reader, the time, the task or page, and which fields — no identifier.
+ */
+@Repository
+public class ReadLog {
+
+  /** One look at a case's identity. */
+  public record Read(String caseNumber, String reader, Instant readAt, String via, String fields) {}
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public ReadLog(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  void record(String caseNumber, String reader, String via, List<String> fields) {
+    jdbc.update(
+        "insert into identity_read (case_number, reader, read_at, via, fields)"
+            + " values (?, ?, ?, ?, ?)",
+        caseNumber,
+        reader,
+        Timestamp.from(clock.instant()),
+        via.length() > 100 ? via.substring(0, 100) : via,
+        String.join(",", fields));
+  }
+
+  public List<Read> of(String caseNumber) {
+    return jdbc.query(
+        "select * from identity_read where case_number = ? order by read_at, id",
+        (rs, i) -> read(rs),
+        caseNumber);
+  }
+
+  public List<Read> in(YearMonth month) {
+    return jdbc.query(
+        "select * from identity_read where read_at >= ? and read_at < ? order by read_at, id",
+        (rs, i) -> read(rs),
+        Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.JAPAN).toInstant()),
+        Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.JAPAN).toInstant()));
+  }
+
+  private static Read read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Read(
+        rs.getString("case_number"),
+        rs.getString("reader"),
+        rs.getTimestamp("read_at").toInstant(),
+        rs.getString("via"),
+        rs.getString("fields"));
+  }
+}

@@ -1,0 +1,185 @@
+package jp.bansou.person;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.CaseDriver;
+import jp.bansou.engine.Refusal;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Processes {@code erase-person} (on request, with a second person's approval) and {@code
+ * forget-closed-cases} (on the schedule in the model): one test per path.
+ */
+@CaseEngineTest
+class ErasureProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityVault vault;
+  @Autowired CaseAccess access;
+
+  @BeforeEach
+  void initAssertions() {
+    init(engine);
+  }
+
+  @AfterEach
+  void backToNowAndWithoutOurCoordinator() {
+    ClockUtil.reset();
+    engine.getIdentityService().deleteUser("coordinator-okinawa");
+  }
+
+  @Test
+  void aResponsibleCoordinatorAsksAndASecondPersonErases() {
+    String caseNumber = openCase();
+    ProcessInstance erasure = request("coordinator", caseNumber, "person-request");
+    assertThat(erasure).isWaitingAt("approveErasure");
+
+    approve(erasure, "supervisor", "approve");
+
+    assertThat(erasure).isEnded().hasPassed("erasePerson", "personErased");
+    assertThat(vault.erased(caseNumber)).isTrue();
+    assertThat(vault.open(caseNumber)).isEmpty();
+  }
+
+  @Test
+  void theSecondPersonMayDecline() {
+    String caseNumber = openCase();
+    ProcessInstance erasure = request("coordinator", caseNumber, "no-longer-needed");
+
+    approve(erasure, "supervisor", "reject");
+
+    assertThat(erasure).isEnded().hasPassed("erasureNotDone").hasNotPassed("erasePerson");
+    assertThat(vault.erased(caseNumber)).isFalse();
+  }
+
+  @Test
+  void whoAskedMayNotApprove() {
+    String caseNumber = openCase();
+    ProcessInstance erasure = request("coordinator", caseNumber, "person-request");
+
+    assertThatThrownBy(() -> approve(erasure, "coordinator", "approve"))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("別の人");
+    assertThat(erasure).isWaitingAt("approveErasure");
+    assertThat(vault.erased(caseNumber)).isFalse();
+  }
+
+  @Test
+  void onlyACoordinatorResponsibleForTheCaseMayAsk() {
+    String caseNumber = openCase();
+    access.setRegions("coordinator-okinawa", List.of("47"));
+    user("coordinator-okinawa");
+
+    assertThatThrownBy(() -> request("coordinator-okinawa", caseNumber, "person-request"))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("担当するコーディネーター");
+    assertThatThrownBy(() -> request("coordinator", "2026-999999", "person-request"))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("見つからない");
+    assertThatThrownBy(() -> request("coordinator", caseNumber, "because"))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("理由");
+    assertThat(vault.erased(caseNumber)).isFalse();
+  }
+
+  @Test
+  void closedCasesAreForgottenAfterTheTimeTheModelSays() {
+    java.time.Instant now = ClockUtil.now().toInstant();
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(181))));
+    String old = closedCase();
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(81))));
+    String recent = closedCase();
+    ClockUtil.reset();
+    String open = openCase();
+
+    Job timer =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processDefinitionKey("forget-closed-cases")
+            .singleResult();
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(vault.erased(old)).as("closed 181 days ago").isTrue();
+    assertThat(vault.erased(recent)).as("closed 81 days ago").isFalse();
+    assertThat(vault.erased(open)).as("open").isFalse();
+  }
+
+  private String openCase() {
+    return CaseDriver.start(engine, Markers.fresh().intake()).getBusinessKey();
+  }
+
+  private String closedCase() {
+    ProcessInstance pi = CaseDriver.start(engine, Markers.fresh().intake());
+    CaseDriver.complete(
+        engine,
+        pi,
+        "reviewTriage",
+        "coordinator",
+        Map.of("tracks", jp.bansou.FormJson.list(List.of())));
+    CaseDriver.complete(
+        engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion"));
+    CaseDriver.complete(engine, pi, "offerCase", "companion", Map.of("offerAnswer", "accept"));
+    CaseDriver.complete(
+        engine,
+        pi,
+        "proposeClosure",
+        null,
+        Map.of("nextStep", "close", "outcome", "resolved", "systemicProblem", false));
+    CaseDriver.complete(
+        engine, pi, "approveClosure", "coordinator", Map.of("closureDecision", "approve"));
+    return pi.getBusinessKey();
+  }
+
+  private ProcessInstance request(String requester, String caseNumber, String reason) {
+    engine.getIdentityService().setAuthentication(requester, List.of("coordinators"));
+    try {
+      return engine
+          .getRuntimeService()
+          .startProcessInstanceByKey(
+              Erasure.PROCESS_KEY,
+              Variables.putValue("caseToErase", caseNumber).putValue("erasureReason", reason));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void approve(ProcessInstance erasure, String approver, String decision) {
+    Task task =
+        engine.getTaskService().createTaskQuery().processInstanceId(erasure.getId()).singleResult();
+    if (task.getAssignee() == null) {
+      engine.getTaskService().claim(task.getId(), approver);
+    }
+    engine.getTaskService().complete(task.getId(), Map.of("erasureDecision", decision));
+  }
+
+  private void user(String id) {
+    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+      var user = engine.getIdentityService().newUser(id);
+      user.setPassword(id);
+      engine.getIdentityService().saveUser(user);
+      engine.getIdentityService().createMembership(id, "coordinators");
+    }
+  }
+}
