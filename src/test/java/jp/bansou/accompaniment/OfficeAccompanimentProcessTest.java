@@ -277,6 +277,20 @@ class OfficeAccompanimentProcessTest {
   }
 
   @Test
+  void withoutAnInterpreterOnlyTheCompanionIsReminded() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "hospital");
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(2));
+
+    execute(job("dayBeforeVisit", pi));
+
+    assertThat(pi)
+        .hasPassed("interpreterNotReminded")
+        .hasNotPassed("remindInterpreter")
+        .isWaitingAt("recordVisitOutcome", "remindCompanion");
+  }
+
+  @Test
   void followUpVisitLoopsBackToPlanning() {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hello-work");

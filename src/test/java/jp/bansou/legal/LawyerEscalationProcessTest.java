@@ -194,6 +194,17 @@ class LawyerEscalationProcessTest {
   }
 
   @Test
+  void aDeadlineDueBeforeAnyLawyerAcceptedAlertsTheCoordinatorsOnly() {
+    ProcessInstance pi = start();
+    prepare(pi, true, false, LocalDate.now(EngineClock.JAPAN).plusDays(1).toString());
+
+    execute(job("deadlineAlertDue", pi));
+
+    assertThat(pi).hasPassed("lawyerNotAlerted").hasNotPassed("alertLawyer");
+    assertThat(task("alertCoordinator", pi)).hasCandidateGroup("coordinators");
+  }
+
+  @Test
   void twoDeadlinesAreWatchedSeparately() {
     ProcessInstance pi = start();
     prepare(pi, true, false, LocalDate.now(EngineClock.JAPAN).plusDays(20).toString());
