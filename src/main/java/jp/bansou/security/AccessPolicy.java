@@ -240,14 +240,7 @@ public class AccessPolicy implements StartupStep {
   /** Takes permissions back that an earlier version granted, if an authorization still has them. */
   private void withdraw(
       String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization =
-        authorizationService
-            .createAuthorizationQuery()
-            .authorizationType(Authorization.AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
+    Authorization authorization = grantOf(groupId, resource, resourceId);
     if (authorization == null
         || Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
       return;
@@ -266,15 +259,18 @@ public class AccessPolicy implements StartupStep {
     }
   }
 
+  private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+    return authorizationService
+        .createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+  }
+
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization =
-        authorizationService
-            .createAuthorizationQuery()
-            .authorizationType(Authorization.AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
+    Authorization authorization = grantOf(groupId, resource, resourceId);
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
