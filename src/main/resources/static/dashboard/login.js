@@ -17,6 +17,10 @@ document.getElementById('login').addEventListener('submit', async (event) => {
     });
     if (login.ok) {
       window.location.assign('/dashboard');
+    } else if (login.status === 429) {
+      // too many failures: the server says how long to wait
+      const answer = await login.json().catch(() => ({}));
+      message.textContent = answer.message || 'ログインの失敗が続いたので、しばらく待ってからもう一度試してください。';
     } else {
       message.textContent = 'ユーザー名かパスワードが違います（何度も間違えると、しばらくログインできません）。';
     }

@@ -63,6 +63,7 @@ class PostgresStartupTest {
           .isEqualTo("handleNoCandidate"); // production has no companion profiles yet
 
       identifiersAreSealedOnPostgresToo(app);
+      onlyHttpsAsTheProxySaysIt(app);
 
       // a demo account left in the database must stop the next production start
       User leftover = identity.newUser("companion");
@@ -130,6 +131,57 @@ class PostgresStartupTest {
         .isEqualTo(person.name());
   }
 
+  /**
+   * Behind a TLS-terminating proxy (here at 127.0.0.1, which Tomcat trusts as an internal proxy):
+   * plain HTTP is sent to HTTPS or refused; what came over HTTPS gets HSTS; cookies are Secure.
+   */
+  private static void onlyHttpsAsTheProxySaysIt(ConfigurableApplicationContext app)
+      throws Exception {
+    String root = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    var client = java.net.http.HttpClient.newHttpClient();
+    var ofString = java.net.http.HttpResponse.BodyHandlers.ofString();
+
+    var plain =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(root + "/camunda/app/tasklist/"))
+                .build(),
+            ofString);
+    assertThat(plain.statusCode()).isEqualTo(302);
+    assertThat(plain.headers().firstValue("Location").orElseThrow()).startsWith("https://");
+
+    var password =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        root + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=operator&password=a-strong-operator-password"))
+                .build(),
+            ofString);
+    assertThat(password.statusCode()).isEqualTo(400);
+    assertThat(password.body()).contains("HTTPS");
+
+    var secure =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(root + "/dashboard/login.html"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            ofString);
+    assertThat(secure.statusCode()).isEqualTo(200);
+    assertThat(secure.headers().firstValue("Strict-Transport-Security")).isPresent();
+    // the session and CSRF cookies (set by the webapps, off in this test's context) are Secure
+    var environment = app.getEnvironment();
+    assertThat(environment.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+    assertThat(environment.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie"))
+        .isEqualTo("true");
+    assertThat(environment.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie"))
+        .isEqualTo("true");
+  }
+
   /** One set of keys for every start of this test's database, as production would keep it. */
   static final String KEYS = jp.bansou.person.IdentityKeys.generate().document();
 
@@ -146,6 +198,11 @@ class PostgresStartupTest {
             "camunda.bpm.job-execution.enabled=false")
         // arguments, not defaults: application.yaml's port 8080 would win over a default;
         // an engine name of its own, so that closing it leaves the shared test engine registered
-        .run("--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true");
+        .run(
+            "--server.port=0",
+            "--camunda.bpm.generate-unique-process-engine-name=true",
+            // the webapps keep their state in static fields, which closing this context would
+            // clear under the shared test context's webapps
+            "--camunda.bpm.webapp.enabled=false");
   }
 }

@@ -41,6 +41,9 @@ class RestartTest {
         .run(
             "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("bansou").toAbsolutePath(),
             "--server.port=0",
-            "--camunda.bpm.generate-unique-process-engine-name=true");
+            "--camunda.bpm.generate-unique-process-engine-name=true",
+            // the webapps keep their state in static fields, which closing this context would
+            // clear under the shared test context's webapps
+            "--camunda.bpm.webapp.enabled=false");
   }
 }

@@ -12,6 +12,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.ModelApi;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * The visit's time as the model needs it: the outcome task's due date, and the reminder timer (its
  * lead time, e.g. {@code P1D}, is written in the model).
  */
+@ModelApi
 @Component("visitSchedule")
 public class VisitSchedule {
 

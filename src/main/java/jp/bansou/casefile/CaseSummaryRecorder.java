@@ -4,6 +4,7 @@ import static jp.bansou.casefile.CaseFile.*;
 import static jp.bansou.facts.CaseFacts.*;
 
 import java.util.List;
+import jp.bansou.engine.ModelApi;
 import jp.bansou.person.CaseVisibility;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * registered, triaged, assigned to a companion, closed. Categories only; who may see the case
  * follows the same moments ({@link CaseVisibility}).
  */
+@ModelApi
 @Component("caseSummaryRecorder")
 public class CaseSummaryRecorder {
 

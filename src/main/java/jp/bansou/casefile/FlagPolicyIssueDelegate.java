@@ -5,6 +5,7 @@ import static jp.bansou.facts.CaseFacts.*;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import jp.bansou.engine.Markdown;
 import jp.bansou.engine.Texts;
 import jp.bansou.policy.PolicyIssue;
 import jp.bansou.reference.ReferenceData;
@@ -57,7 +58,7 @@ public class FlagPolicyIssueDelegate implements JavaDelegate {
         "policy.evidence",
         reference.name(ReferenceList.ADVOCACY_FIELDS, ADVOCACY_FIELD.get(execution)),
         reference.name(ReferenceList.PREFECTURES, PREFECTURE.orElse(execution, "")),
-        STATUS_CATEGORY.orElse(execution, ""),
+        Markdown.escape(STATUS_CATEGORY.orElse(execution, "")),
         reference.names(ReferenceList.PROBLEM_FIELDS, PROBLEM_FIELDS.orElse(execution, List.of())),
         reference.name(ReferenceList.CASE_OUTCOMES, OUTCOME.orElse(execution, "")));
   }

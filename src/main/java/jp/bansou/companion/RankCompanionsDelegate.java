@@ -6,6 +6,7 @@ import static jp.bansou.facts.CaseFacts.*;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.bansou.companion.CompanionMatcher.Candidate;
+import jp.bansou.engine.Markdown;
 import jp.bansou.engine.Option;
 import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,7 +51,7 @@ public class RankCompanionsDelegate implements JavaDelegate {
         candidates.isEmpty()
             ? texts.get("matching.none")
             : candidates.stream()
-                .map(c -> texts.get("matching.line", c.displayName(), c.reasons()))
+                .map(c -> texts.get("matching.line", Markdown.escape(c.displayName()), c.reasons()))
                 .collect(Collectors.joining("\n")));
     COMPANION_ID.remove(execution);
   }

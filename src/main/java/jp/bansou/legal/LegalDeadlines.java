@@ -13,6 +13,7 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.ModelApi;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * When to alert before a legal deadline (e.g. 審査請求 7 days from the refusal notice). The lead time
  * is written in the model (e.g. {@code P2D}); an alert already due comes at once.
  */
+@ModelApi
 @Component("legalDeadlines")
 public class LegalDeadlines {
 

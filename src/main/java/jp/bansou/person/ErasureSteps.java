@@ -4,6 +4,7 @@ import static jp.bansou.person.Erasure.*;
 
 import java.time.Clock;
 import java.util.List;
+import jp.bansou.engine.ModelApi;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.person.PersonRecords.Sight;
@@ -21,14 +22,19 @@ import org.springframework.stereotype.Component;
  * second person approves, the identity is erased; and, on the schedule in the model, every case
  * closed long enough ago is forgotten. Category facts stay for statistics.
  */
+@ModelApi
 @Component("erasure")
 public class ErasureSteps {
+
+  /** A case keeps its person's identity at least this long after closure. */
+  static final java.time.Duration SHORTEST_KEEP = java.time.Duration.ofDays(30);
 
   private final IdentityVault vault;
   private final CaseAccess access;
   private final PersonRecords records;
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
+  private final org.camunda.bpm.engine.HistoryService historyService;
   private final ReferenceData reference;
   private final Clock clock;
   private final Texts texts;
@@ -39,6 +45,7 @@ public class ErasureSteps {
       PersonRecords records,
       IdentityService identityService,
       JdbcTemplate jdbc,
+      org.camunda.bpm.engine.HistoryService historyService,
       ReferenceData reference,
       Clock clock,
       Texts texts) {
@@ -47,6 +54,7 @@ public class ErasureSteps {
     this.records = records;
     this.identityService = identityService;
     this.jdbc = jdbc;
+    this.historyService = historyService;
     this.reference = reference;
     this.clock = clock;
     this.texts = texts;
@@ -78,15 +86,47 @@ public class ErasureSteps {
     APPROVED_BY.set(task.getExecution(), approver);
   }
 
-  /** Erases the person's identity; category facts and the read log stay. */
+  /**
+   * Erases the person's identity; category facts and the read log stay. Only in process {@code
+   * erase-person}, after its approval task was completed by someone other than who started it:
+   * another model calling this step erases nothing.
+   */
   public void erase(DelegateExecution execution) {
     String caseNumber = CASE_TO_ERASE.get(execution);
+    var instance =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .singleResult();
+    String requester = instance.getStartUserId();
+    boolean approvedBySomeoneElse =
+        PROCESS_KEY.equals(instance.getProcessDefinitionKey())
+            && requester != null
+            && historyService
+                    .createHistoricTaskInstanceQuery()
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey("approveErasure")
+                    .list()
+                    .stream()
+                    .filter(t -> t.getAssignee() != null && !t.getAssignee().equals(requester))
+                    .count()
+                > 0;
+    if (!approvedBySomeoneElse) {
+      throw new Refusal(texts.get("erasure.refused.notApproved"));
+    }
     forget(caseNumber, APPROVED_BY.get(execution), REASON.get(execution));
   }
 
-  /** Forgets every case closed longer ago than the model's keepIdentityFor; counts them. */
+  /**
+   * Forgets every case closed longer ago than the model's keepIdentityFor (never less than {@link
+   * #SHORTEST_KEEP}: a changed model must not erase what companions still work with); counts them.
+   */
   public void forgetClosedCases(DelegateExecution execution) {
-    var before = clock.instant().minus(duration(KEEP_IDENTITY_FOR.get(execution)));
+    java.time.Duration keep = duration(KEEP_IDENTITY_FOR.get(execution));
+    if (keep.compareTo(SHORTEST_KEEP) < 0) {
+      throw new Refusal(texts.get("erasure.refused.tooSoon", keep.toDays()));
+    }
+    var before = clock.instant().minus(keep);
     List<String> due = access.closedBefore(before).stream().filter(c -> !vault.erased(c)).toList();
     due.forEach(caseNumber -> forget(caseNumber, null, RETENTION));
     FORGOTTEN.set(execution, (long) due.size());

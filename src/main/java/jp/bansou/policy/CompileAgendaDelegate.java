@@ -4,6 +4,7 @@ import static jp.bansou.policy.PolicyIssue.*;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.bansou.engine.Markdown;
 import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
@@ -39,7 +40,7 @@ public class CompileAgendaDelegate implements JavaDelegate {
                     texts.get(
                         "policy.agenda.line",
                         reference.name(ReferenceList.ADVOCACY_FIELDS, e.advocacyField()),
-                        e.title(),
+                        Markdown.escape(e.title()),
                         e.cases()))
             .collect(Collectors.joining("\n")));
   }

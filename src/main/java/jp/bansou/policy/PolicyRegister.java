@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.bansou.engine.ModelApi;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * The policy-issue register: entries by advocacy field, anonymous evidence from closed cases,
  * half-yearly agendas and the ministries' answers. Nothing here can identify a person.
  */
+@ModelApi
 @Component("policyRegister")
 public class PolicyRegister {
 

@@ -129,14 +129,17 @@ public class AccessPolicy implements StartupStep {
     grant(Role.SUPERVISORS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
     grant(Role.SUPERVISORS, DEPLOYMENT, ALL, READ);
 
-    // modellers deploy (also from Camunda Modeler through /engine-rest) but read no case data
+    // modellers deploy (also from Camunda Modeler through /engine-rest) but read no case data;
+    // they may delete a deployment without cases, never suspend or change a definition
     grant(Role.MODELLERS, APPLICATION, "cockpit", ACCESS);
     grant(Role.MODELLERS, DEPLOYMENT, ALL, CREATE, READ, DELETE);
-    grant(Role.MODELLERS, PROCESS_DEFINITION, ALL, READ, UPDATE);
+    withdraw(Role.MODELLERS.groupId(), PROCESS_DEFINITION, ALL, UPDATE);
+    grant(Role.MODELLERS, PROCESS_DEFINITION, ALL, READ);
     grant(Role.MODELLERS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
 
-    // the counterparty's answer may arrive by REST (message EmployerResponded) from a coordinator
-    grant(Role.COORDINATORS, PROCESS_DEFINITION, "employer-negotiation", UPDATE_INSTANCE);
+    // the counterparty's answer arrives through /api/negotiations/…/response, not the engine API
+    withdraw(
+        Role.COORDINATORS.groupId(), PROCESS_DEFINITION, "employer-negotiation", UPDATE_INSTANCE);
 
     grantStartersFromModels();
     ensureFilters();

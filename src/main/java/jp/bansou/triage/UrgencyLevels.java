@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
@@ -56,24 +58,23 @@ public class UrgencyLevels {
     return byDefinition.computeIfAbsent(definition.getId(), id -> read(definition));
   }
 
+  /**
+   * A DMN engine of its own for this lookup: the process engine's records each evaluation in
+   * history and needs a command context, which a dashboard request does not have.
+   */
+  private static final DmnEngine LOOKUP =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
   /** Each rule's code is its input entry; its outputs come from evaluating the table with it. */
   private List<Level> read(DecisionDefinition definition) {
-    // the cached definition is the parsed decision: evaluated like a business rule task does,
-    // without a decision instance in history for what is a lookup
-    DmnDecision decision =
-        (DmnDecision) engine.getRepositoryService().getDecisionDefinition(definition.getId());
-    var dmnEngine =
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+    DmnModelInstance model = engine.getRepositoryService().getDmnModelInstance(definition.getId());
+    DmnDecision decision = LOOKUP.parseDecision(DECISION_KEY, model);
     List<Level> levels = new ArrayList<>();
-    for (Rule rule :
-        engine
-            .getRepositoryService()
-            .getDmnModelInstance(definition.getId())
-            .getModelElementsByType(Rule.class)) {
+    for (Rule rule : model.getModelElementsByType(Rule.class)) {
       String code = rule.getInputEntries().iterator().next().getText().getTextContent().trim();
       code = code.replaceAll("^\"|\"$", "");
       DmnDecisionRuleResult row =
-          dmnEngine
+          LOOKUP
               .evaluateDecisionTable(
                   decision, Variables.createVariables().putValue("urgency", code))
               .getSingleResult();

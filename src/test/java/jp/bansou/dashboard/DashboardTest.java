@@ -46,6 +46,17 @@ class DashboardTest {
   @Autowired RepositoryService repositoryService;
   @Autowired CompanionProfiles profiles;
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+  @Test
+  void urgencyLevelsAreReadOutsideTheEngineAsTheFirstDashboardRequestOfTheDayDoes() {
+    // a fresh reader has nothing cached: it evaluates the table outside any engine command
+    var levels = new jp.bansou.triage.UrgencyLevels(engine).all();
+
+    assertThat(levels)
+        .extracting(jp.bansou.triage.UrgencyLevels.Level::code)
+        .containsExactly("emergency", "urgent", "normal");
+  }
 
   @Test
   void numbersEqualCountsMadeFromTheEngine() throws Exception {

@@ -23,6 +23,9 @@ class DemoDataTest {
             .run(
                 "--server.port=0",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
+                // the webapps keep their state in static fields, which closing this context would
+                // clear under the shared test context's webapps
+                "--camunda.bpm.webapp.enabled=false",
                 "--spring.datasource.url=jdbc:h2:mem:bansou-demo-data;DB_CLOSE_DELAY=-1",
                 "--bansou.demo-data=true")) {
       var cases = app.getBean(CaseSummaries.class).all();

@@ -67,35 +67,57 @@ class EmployerNegotiationProcessTest {
   }
 
   @Test
-  void answerArrivesAsAMessageCorrelatedByTheCaseNumberThroughRest() throws Exception {
+  void answerArrivesFromACoordinatorsScriptByTheCaseNumber() throws Exception {
     ProcessInstance pi = start("work");
     prepareWithNewCounterparty(pi);
     sendRequest(pi);
 
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    String message =
-        """
-        {"messageName": "EmployerResponded", "businessKey": "%s",
-         "processVariables": {"employerResponse": {"value": "refused", "type": "String"},
-                              "responseNote": {"value": "書面で拒否", "type": "String"}}}
-        """
-            .formatted(pi.getBusinessKey());
+    String answer = "{\"employerResponse\": \"refused\", \"responseNote\": \"書面で拒否\"}";
+    String path = "/api/negotiations/" + pi.getBusinessKey() + "/response";
     // plain JDK client: RestTemplate's JDK connection does not reliably report a 401 to a POST
     var anonymous =
         java.net.http.HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(rest.getRootUri() + "/engine-rest/message"))
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + path))
                     .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(message))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(answer))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    ResponseEntity<String> response =
+    ResponseEntity<String> companion =
+        rest.withBasicAuth("companion", "companion")
+            .postForEntity(path, new HttpEntity<>(answer, headers), String.class);
+    assertThat(companion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> wrong =
         rest.withBasicAuth("coordinator", "coordinator")
             .postForEntity(
-                "/engine-rest/message", new HttpEntity<>(message, headers), String.class);
+                path,
+                new HttpEntity<>("{\"employerResponse\": \"paid-in-gold\"}", headers),
+                String.class);
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrong.getBody()).contains("agreed");
+
+    // the engine's own message endpoint is no way around it
+    String message =
+        """
+        {"messageName": "EmployerResponded", "businessKey": "%s",
+         "processVariables": {"employerResponse": {"value": "agreed", "type": "String"}}}
+        """
+            .formatted(pi.getBusinessKey());
+    assertThat(
+            rest.withBasicAuth("coordinator", "coordinator")
+                .postForEntity(
+                    "/engine-rest/message", new HttpEntity<>(message, headers), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(pi).isWaitingAt("recordResponse");
+    assertThat(runtimeService.getVariable(pi.getId(), "employerResponse")).isNull();
+
+    ResponseEntity<String> response =
+        rest.withBasicAuth("coordinator", "coordinator")
+            .postForEntity(path, new HttpEntity<>(answer, headers), String.class);
 
     assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
     assertThat(pi).hasPassed("employerResponded").isWaitingAt("chooseEscalation");

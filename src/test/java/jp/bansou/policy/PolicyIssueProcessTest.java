@@ -12,6 +12,7 @@ import java.util.UUID;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.FormJson;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Markdown;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -97,7 +98,7 @@ class PolicyIssueProcessTest {
 
     assertThat(agenda).isWaitingAt("reviewAgenda");
     assertThat((String) runtimeService.getVariable(agenda.getId(), "agendaSummary"))
-        .contains(stays, closes);
+        .contains(Markdown.escape(stays), Markdown.escape(closes));
     complete(task("reviewAgenda", agenda), withVariables("agendaNote", "11月の交渉"));
     List<Task> answers =
         taskService

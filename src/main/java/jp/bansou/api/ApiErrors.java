@@ -1,0 +1,201 @@
+package jp.bansou.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Every refusal of {@code /engine-rest}, the webapps' API and our own API reaches the person as a
+ * 4xx with a Japanese message they can act on: a {@link Refusal} raised inside the engine (wrapped
+ * there in {@code ENGINE-03051} and the like) becomes a 400 with its own message; a missing
+ * permission, a task someone else took, a suspended procedure each get theirs; anything else is a
+ * 500 with a reference number. No answer carries SQL, a class name or a stack trace.
+ */
+public class ApiErrors extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Texts texts;
+  private final Supplier<Optional<String>> suspensionReasons;
+
+  /**
+   * @param suspensionReasons why procedures are suspended now, told to whoever meets one
+   */
+  public ApiErrors(Texts texts, Supplier<Optional<String>> suspensionReasons) {
+    this.texts = texts;
+    this.suspensionReasons = suspensionReasons;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Refusal.forget();
+    Answer wrapper = new Answer(response);
+    try {
+      try {
+        chain.doFilter(request, wrapper);
+      } catch (ServletException | IOException | RuntimeException failed) {
+        // escaped every handler: answered here, not by the container's English error page
+        Throwable cause =
+            failed instanceof ServletException && failed.getCause() != null
+                ? failed.getCause()
+                : failed;
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.warn(
+            "Answered 500 ({}) to a request that failed: {} at {}",
+            reference,
+            cause.getClass().getSimpleName(),
+            ApiExceptions.where(cause));
+        answer(wrapper, 500, texts.get("api.error.server", reference));
+        return;
+      }
+      if (wrapper.getStatus() >= 400) {
+        rewrite(wrapper, request.getRequestURI().contains("/auth/user/"));
+      }
+    } finally {
+      Refusal.forget();
+      wrapper.copyBodyToResponse();
+    }
+  }
+
+  private void rewrite(Answer response, boolean loginForm) throws IOException {
+    int status = response.getStatus();
+    JsonNode body = parse(response.getContentAsByteArray());
+    String type = body == null ? "" : body.path("type").asText("");
+    String message = body == null ? "" : body.path("message").asText("");
+    if (body == null && response.error != null && containsJapanese(response.error)) {
+      answer(response, status, response.error); // a filter's own refusal, already in Japanese
+      return;
+    }
+    if ((type.equals("refused") || type.equals("error")) && containsJapanese(message)) {
+      return; // ours, already in Japanese
+    }
+    Refusal refusal = Refusal.last();
+    if (refusal != null && (message.isEmpty() || message.contains(refusal.getMessage()))) {
+      answer(response, 400, refusal.getMessage());
+    } else if (status == 401) {
+      // the webapps' login form: a wrong name or password; elsewhere: not logged in
+      answer(response, 401, texts.get(loginForm ? "login.failed" : "api.error.login"));
+    } else if (type.equals("AuthorizationException") || status == 403) {
+      answer(response, 403, texts.get("api.error.forbidden"));
+    } else if (type.equals("TaskAlreadyClaimedException") || message.contains("already claimed")) {
+      answer(response, 409, texts.get("api.error.claimed"));
+    } else if (type.equals("SuspendedEntityInteractionException")) {
+      answer(
+          response,
+          400,
+          suspensionReasons
+              .get()
+              .map(reason -> texts.get("api.error.suspendedBecause", reason))
+              .orElse(texts.get("api.error.suspended")));
+    } else if (message.contains("without cascading failed")
+        || message.contains("can not be deleted")) {
+      answer(response, 400, texts.get("deployment.refused.inUse"));
+    } else if (type.equals("NotValidException") && containsJapanese(message)) {
+      answer(response, 400, withoutEngineCode(message));
+    } else if (type.equals("ParseException") || type.equals("NotValidException")) {
+      answer(response, 400, texts.get("api.error.model", plain(message)));
+    } else if (status == 404 || type.equals("NotFoundException")) {
+      answer(response, 404, texts.get("api.error.notFound"));
+    } else if (status == 413) {
+      answer(response, 413, texts.get("form.refused.tooLarge", 256));
+    } else if (status < 500) {
+      answer(response, status, texts.get("api.error.badRequest"));
+    } else {
+      String reference = UUID.randomUUID().toString().substring(0, 8);
+      // the type and engine code only: a message could quote values from the request
+      LOG.warn(
+          "Answered 500 ({}) to a request: {} {}",
+          reference,
+          type.isEmpty() ? "no type" : type,
+          engineCode(message));
+      answer(response, 500, texts.get("api.error.server", reference));
+    }
+  }
+
+  /**
+   * The response as the filters and the engine write it, with {@code sendError} kept here instead
+   * of going to the servlet container's error page (which would answer in English, unfiltered).
+   */
+  static class Answer extends ContentCachingResponseWrapper {
+    private String error;
+
+    Answer(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void sendError(int status) {
+      sendError(status, null);
+    }
+
+    @Override
+    public void sendError(int status, String message) {
+      resetBuffer();
+      setStatus(status);
+      error = message;
+    }
+  }
+
+  private static void answer(ContentCachingResponseWrapper response, int status, String message)
+      throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("type", status == 400 ? "refused" : "error");
+    body.put("message", message);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json != null && json.isObject() ? json : null;
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+
+  static boolean containsJapanese(String text) {
+    return text.codePoints().anyMatch(c -> c >= 0x3040 && c <= 0x9FFF);
+  }
+
+  /** A model's problem as the engine says it, without engine codes, class names or SQL. */
+  static String plain(String message) {
+    String text =
+        withoutEngineCode(message)
+            .replaceAll("(?:[a-z_$][a-z0-9_$]*\\.)+[A-Z][A-Za-z0-9_$]*", "")
+            .replaceAll("(?i)\\b(select|insert|update|delete)\\b.*", "")
+            .strip();
+    return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+  }
+
+  static String withoutEngineCode(String message) {
+    return message.replaceAll("ENGINE-\\d+\\s*", "").strip();
+  }
+
+  private static String engineCode(String message) {
+    var matcher = java.util.regex.Pattern.compile("ENGINE-\\d+").matcher(message);
+    return matcher.find() ? matcher.group() : "";
+  }
+}

@@ -1,0 +1,99 @@
+package jp.bansou.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fields of one deployed Camunda Form, as a submission is checked against them: key, type,
+ * label, the form's own rules (required, min/max, maxLength, pattern, e-mail), the options of a
+ * select, radio, checklist or tag list, and whether it is read-only or shown only under a
+ * condition.
+ */
+public record FormSchema(String id, Map<String, FormField> fields) {
+
+  /** A field with a key. */
+  public record FormField(
+      String key,
+      String type,
+      String label,
+      boolean required,
+      Double min,
+      Double max,
+      Integer maxLength,
+      String pattern,
+      String validationType,
+      List<String> values,
+      String valuesKey,
+      boolean readonly,
+      boolean conditional,
+      String subtype) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public Optional<FormField> field(String key) {
+    return Optional.ofNullable(fields.get(key));
+  }
+
+  public static FormSchema parse(String json) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      Map<String, FormField> fields = new LinkedHashMap<>();
+      collect(root, false, fields);
+      return new FormSchema(root.path("id").asText(), fields);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A deployed form is not JSON", e);
+    }
+  }
+
+  private static void collect(JsonNode container, boolean conditional, Map<String, FormField> out) {
+    for (JsonNode c : container.path("components")) {
+      boolean hiddenSometimes = conditional || c.has("conditional");
+      if (c.hasNonNull("key") && !"text".equals(c.path("type").asText())) {
+        JsonNode validate = c.path("validate");
+        List<String> values = null;
+        if (c.has("values")) {
+          values = new ArrayList<>();
+          for (JsonNode v : c.get("values")) {
+            values.add(v.path("value").asText());
+          }
+        }
+        out.put(
+            c.get("key").asText(),
+            new FormField(
+                c.get("key").asText(),
+                c.path("type").asText(),
+                label(c),
+                validate.path("required").asBoolean(false),
+                validate.has("min") ? validate.get("min").asDouble() : null,
+                validate.has("max") ? validate.get("max").asDouble() : null,
+                validate.has("maxLength") ? validate.get("maxLength").asInt() : null,
+                validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
+                validate.hasNonNull("validationType")
+                    ? validate.get("validationType").asText()
+                    : null,
+                values,
+                c.hasNonNull("valuesKey") ? c.get("valuesKey").asText() : null,
+                c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
+                hiddenSometimes,
+                c.hasNonNull("subtype") ? c.get("subtype").asText() : null));
+      }
+      collect(c, hiddenSometimes, out);
+    }
+  }
+
+  private static String label(JsonNode c) {
+    for (String name : List.of("label", "dateLabel", "timeLabel")) {
+      if (c.hasNonNull(name) && !c.get(name).asText().isBlank()) {
+        return c.get(name).asText();
+      }
+    }
+    return c.get("key").asText();
+  }
+}

@@ -1,0 +1,298 @@
+package jp.bansou.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.bansou.api.CachedBody;
+import jp.bansou.engine.Texts;
+import jp.bansou.facts.CaseFacts;
+import jp.bansou.forms.FormSchema.FormField;
+import jp.bansou.forms.SubmissionCheck.Problem;
+import jp.bansou.person.IdentifierCheck;
+import jp.bansou.security.ApiAccessFilter;
+import jp.bansou.security.Role;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every form submission, whether from Tasklist or straight to {@code /engine-rest}, is checked
+ * against its deployed Camunda Form before the engine sees it ({@link SubmissionCheck}): a task
+ * only by the person who took it, no variable the form lacks, no read-only value written back, no
+ * person's identifier in a note. Direct changes of variables are for administrators only. A refusal
+ * is a 400 with a Japanese message naming the field.
+ */
+public class SubmissionGuard extends OncePerRequestFilter {
+
+  /** A larger body is refused before it is read into memory. */
+  public static final int MAX_BODY = 256 * 1024;
+
+  static final String API = "^/(?:engine-rest|camunda/api/engine/engine/[^/]+)";
+  static final Pattern TASK_SUBMIT =
+      Pattern.compile(API + "/task/([^/]+)/(?:submit-form|complete|resolve)$");
+  static final Pattern START =
+      Pattern.compile(
+          API
+              + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:submit-form|start)$");
+  static final Pattern VARIABLES =
+      Pattern.compile(
+          API
+              + "/(?:task|execution|process-instance|case-instance|case-execution)/[^/]+/"
+              + "(?:variables|localVariables)(?:/.*)?$");
+
+  /** What a submission may carry besides its variables. */
+  static final java.util.Set<String> ALLOWED_FIELDS =
+      java.util.Set.of("variables", "withVariablesInReturn");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TaskService taskService;
+  private final FormService formService;
+  private final RepositoryService repositoryService;
+  private final IdentityService identityService;
+  private final SubmissionCheck check;
+  private final IdentifierCheck identifiers;
+  private final Texts texts;
+  private final Supplier<Optional<String>> suspensionReasons;
+
+  public SubmissionGuard(
+      TaskService taskService,
+      FormService formService,
+      RepositoryService repositoryService,
+      IdentityService identityService,
+      SubmissionCheck check,
+      IdentifierCheck identifiers,
+      Texts texts,
+      Supplier<Optional<String>> suspensionReasons) {
+    this.suspensionReasons = suspensionReasons;
+    this.taskService = taskService;
+    this.formService = formService;
+    this.repositoryService = repositoryService;
+    this.identityService = identityService;
+    this.check = check;
+    this.identifiers = identifiers;
+    this.texts = texts;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String method = request.getMethod();
+    if (!"GET".equals(method) && VARIABLES.matcher(path).matches() && !isAdmin(user(request))) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("form.refused.variables"), null);
+      return;
+    }
+    Matcher task = TASK_SUBMIT.matcher(path);
+    Matcher start = START.matcher(path);
+    boolean submitsTask = "POST".equals(method) && task.matches();
+    boolean starts = "POST".equals(method) && start.matches();
+    if (!submitsTask && !starts) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (request.getContentLengthLong() > MAX_BODY) {
+      refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
+      return;
+    }
+    byte[] body = CachedBody.read(request.getInputStream(), MAX_BODY);
+    if (body == null) {
+      refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
+      return;
+    }
+    ObjectNode json;
+    try {
+      JsonNode parsed = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+      if (!(parsed instanceof ObjectNode object)) {
+        refuse(response, 400, texts.get("form.refused.unreadable"), null);
+        return;
+      }
+      json = object;
+    } catch (IOException notJson) {
+      refuse(response, 400, texts.get("form.refused.unreadable"), null);
+      return;
+    }
+    // nothing else: no start instructions that skip steps, no listeners skipped, no business key
+    var names = json.fieldNames();
+    while (names.hasNext()) {
+      if (!ALLOWED_FIELDS.contains(names.next())) {
+        refuse(response, 400, texts.get("form.refused.unreadable"), null);
+        return;
+      }
+    }
+    Map<String, JsonNode> variables = new LinkedHashMap<>();
+    json.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+
+    SubmissionCheck.Result result;
+    if (submitsTask) {
+      Task found = taskService.createTaskQuery().taskId(task.group(1)).singleResult();
+      if (found == null) {
+        chain.doFilter(new CachedBody(request, body), response); // the engine answers 404 itself
+        return;
+      }
+      if (found.isSuspended()) {
+        refuse(response, 400, suspended(), null);
+        return;
+      }
+      String user = user(request);
+      if (user == null || !user.equals(found.getAssignee())) {
+        refuse(response, 400, texts.get("form.refused.notAssignee"), null);
+        return;
+      }
+      FormSchema form = taskForm(found).orElse(FormSchema.parse("{\"components\": []}"));
+      result = check.check(form, variables, key -> options(found.getId(), key));
+      if (result.problems().isEmpty()) {
+        Optional<Problem> identifying = identifying(found, form, result.variables());
+        if (identifying.isPresent()) {
+          refuse(response, 400, identifying.get().message(), identifying.get());
+          return;
+        }
+      }
+    } else {
+      Optional<ProcessDefinition> definition = definition(start.group(1), start.group(2));
+      if (definition.isEmpty()) {
+        chain.doFilter(new CachedBody(request, body), response);
+        return;
+      }
+      if (definition.get().isSuspended()) {
+        refuse(response, 400, suspended(), null);
+        return;
+      }
+      FormSchema form =
+          startForm(definition.get()).orElse(FormSchema.parse("{\"components\": []}"));
+      result = check.check(form, variables, key -> List.of());
+    }
+    if (!result.problems().isEmpty()) {
+      Problem first = result.problems().get(0);
+      refuse(response, 400, first.message(), first);
+      return;
+    }
+    ObjectNode passed = JSON.createObjectNode();
+    result.variables().forEach(passed::set);
+    json.set("variables", passed);
+    chain.doFilter(new CachedBody(request, JSON.writeValueAsBytes(json)), response);
+  }
+
+  /** Told before anything is checked, so nobody corrects a form that cannot be sent anyway. */
+  private String suspended() {
+    return suspensionReasons
+        .get()
+        .map(reason -> texts.get("api.error.suspendedBecause", reason))
+        .orElse(texts.get("api.error.suspended"));
+  }
+
+  /** A note that names the person whose case it is. */
+  private Optional<Problem> identifying(Task task, FormSchema form, Map<String, JsonNode> values) {
+    Object caseNumber = taskService.getVariable(task.getId(), CaseFacts.CASE_NUMBER.name());
+    if (caseNumber == null) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
+      FormField field = form.fields().get(entry.getKey());
+      JsonNode value = entry.getValue().path("value");
+      if (field != null
+          && ("textarea".equals(field.type()) || "textfield".equals(field.type()))
+          && value.isTextual()) {
+        List<String> found = identifiers.identifiersIn(caseNumber.toString(), value.asText());
+        if (!found.isEmpty()) {
+          return Optional.of(
+              new Problem(
+                  field.key(),
+                  field.label(),
+                  texts.get("form.refused.identifier", field.label(), String.join("、", found))));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<FormSchema> taskForm(Task task) {
+    try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+      return Optional.of(FormSchema.parse(new String(form.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (RuntimeException | IOException noCamundaForm) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<FormSchema> startForm(ProcessDefinition definition) {
+    try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
+      return Optional.of(FormSchema.parse(new String(form.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (RuntimeException | IOException noCamundaForm) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ProcessDefinition> definition(String key, String id) {
+    var query = repositoryService.createProcessDefinitionQuery();
+    return Optional.ofNullable(
+        key != null
+            ? query.processDefinitionKey(key).latestVersion().singleResult()
+            : query.processDefinitionId(id).singleResult());
+  }
+
+  /** The values a select whose options the process fills may take. */
+  private List<String> options(String taskId, String key) {
+    Object value = taskService.getVariable(taskId, key);
+    List<String> options = new ArrayList<>();
+    JsonNode list;
+    try {
+      list = JSON.readTree(value == null ? "[]" : value.toString());
+    } catch (IOException e) {
+      return options;
+    }
+    for (JsonNode option : list) {
+      options.add(option.isObject() ? option.path("value").asText() : option.asText());
+    }
+    return options;
+  }
+
+  private String user(HttpServletRequest request) {
+    String fromSession = ApiAccessFilter.fromSession(request);
+    if (fromSession != null) {
+      return fromSession;
+    }
+    Authentication engine = identityService.getCurrentAuthentication();
+    return engine == null ? null : engine.getUserId();
+  }
+
+  private boolean isAdmin(String user) {
+    return user != null
+        && identityService.createUserQuery().userId(user).memberOfGroup(Role.ADMIN_GROUP).count()
+            > 0;
+  }
+
+  private static void refuse(
+      HttpServletResponse response, int status, String message, Problem problem)
+      throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("type", "refused");
+    body.put("message", message);
+    if (problem != null) {
+      body.put("field", problem.field());
+    }
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+  }
+}

@@ -1,0 +1,159 @@
+package jp.bansou.modelsafety;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.impl.juel.AstBracket;
+import org.camunda.bpm.impl.juel.AstDot;
+import org.camunda.bpm.impl.juel.AstFunction;
+import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstNumber;
+import org.camunda.bpm.impl.juel.AstProperty;
+import org.camunda.bpm.impl.juel.AstString;
+import org.camunda.bpm.impl.juel.Builder;
+import org.camunda.bpm.impl.juel.Node;
+import org.camunda.bpm.impl.juel.TreeBuilderException;
+
+/**
+ * What an expression in a deployed model may reach: process variables, {@code execution} and {@code
+ * task}, the beans of {@link ModelBeans}, Camunda's user functions — never reflection, class
+ * loaders, the engine's services or configuration, or any other bean. Read from the expression's
+ * syntax tree, so spacing or nesting does not hide a call.
+ */
+public class ExpressionPolicy {
+
+  /** Members no expression may touch, on whatever object. */
+  static final Set<String> FORBIDDEN_MEMBERS =
+      Set.of(
+          "class",
+          "getClass",
+          "classLoader",
+          "getClassLoader",
+          "forName",
+          "loadClass",
+          "newInstance",
+          "invoke",
+          "getMethod",
+          "getMethods",
+          "getDeclaredMethod",
+          "getDeclaredMethods",
+          "getConstructor",
+          "getConstructors",
+          "getDeclaredConstructor",
+          "getDeclaredConstructors",
+          "getField",
+          "getFields",
+          "getDeclaredField",
+          "getDeclaredFields",
+          "module",
+          "getModule",
+          "getRuntime",
+          "exec",
+          "exit",
+          "halt",
+          "processEngine",
+          "getProcessEngine",
+          "processEngineServices",
+          "getProcessEngineServices",
+          "processEngineConfiguration",
+          "getProcessEngineConfiguration",
+          "bpmnModelInstance",
+          "getBpmnModelInstance",
+          "applicationContext",
+          "getApplicationContext",
+          "getBean",
+          "setProcessBusinessKey");
+
+  /** The engine's objects in an expression, by the interface a model may use. */
+  static final Map<String, Class<?>> ENGINE_OBJECTS =
+      Map.of("execution", DelegateExecution.class, "task", DelegateTask.class);
+
+  /** Camunda's functions for expressions (filters use the first two). */
+  static final Set<String> FUNCTIONS =
+      Set.of("currentUser", "currentUserGroups", "dateTime", "now");
+
+  private static final Field PROPERTY;
+
+  static {
+    try {
+      PROPERTY = AstDot.class.getDeclaredField("property");
+      PROPERTY.setAccessible(true);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final ModelBeans beans;
+
+  public ExpressionPolicy(ModelBeans beans) {
+    this.beans = beans;
+  }
+
+  /** What is wrong with the text's expressions, in Japanese; empty when it may be deployed. */
+  public List<String> problems(String text) {
+    List<String> problems = new ArrayList<>();
+    if (text == null || (!text.contains("${") && !text.contains("#{"))) {
+      return problems;
+    }
+    Node root;
+    try {
+      root =
+          new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS)
+              .build(text)
+              .getRoot();
+    } catch (TreeBuilderException e) {
+      problems.add("式として読めません");
+      return problems;
+    }
+    walk(root, problems);
+    return problems;
+  }
+
+  private void walk(Node node, List<String> problems) {
+    if (node instanceof AstFunction function) {
+      String name = function.getName();
+      String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
+      if (!FUNCTIONS.contains(local)) {
+        problems.add("関数 " + name + "() は使えません");
+      }
+    } else if (node instanceof AstIdentifier identifier) {
+      if (beans.isForbiddenBean(identifier.getName())) {
+        problems.add("Bean「" + identifier.getName() + "」はモデルから呼べません");
+      }
+    } else if (node instanceof AstDot dot) {
+      String member = member(dot);
+      if (FORBIDDEN_MEMBERS.contains(member)) {
+        problems.add("「" + member + "」は使えません");
+      } else if (dot.getChild(0) instanceof AstIdentifier on
+          && ENGINE_OBJECTS.containsKey(on.getName())
+          && !PublicMembers.of(ENGINE_OBJECTS.get(on.getName())).contains(member)) {
+        problems.add(on.getName() + " の「" + member + "」は使えません");
+      }
+    } else if (node instanceof AstBracket bracket) {
+      Node key = bracket.getChild(1);
+      if (key instanceof AstString || key instanceof AstNumber) {
+        String member = String.valueOf(((org.camunda.bpm.impl.juel.AstNode) key).eval(null, null));
+        if (FORBIDDEN_MEMBERS.contains(member)) {
+          problems.add("「" + member + "」は使えません");
+        }
+      } else {
+        problems.add("[ ] の中に式は書けません（名前を直接書いてください）");
+      }
+    }
+    for (int i = 0; i < node.getCardinality(); i++) {
+      walk(node.getChild(i), problems);
+    }
+  }
+
+  private static String member(AstProperty property) {
+    try {
+      return (String) PROPERTY.get(property);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package jp.bansou.modelsafety;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Refuses, before anything of it is stored, a deployment whose models could run code: a script (a
+ * script task, a {@code camunda:script}, a {@code camunda:class}), an expression that reaches
+ * beyond what {@link ExpressionPolicy} allows, a decision table in a language other than FEEL, or a
+ * form whose text would show a typed value as markup ({@link FormTextPolicy}). The caller gets a
+ * 400 whose message names each element and expression.
+ */
+public class ModelPolicyDeployer implements Deployer {
+
+  static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+  /** Elements and attributes that name code to run. */
+  static final Set<String> SCRIPT_ELEMENTS = Set.of("scriptTask", "script");
+
+  static final Set<String> CODE_ATTRIBUTES = Set.of("class", "resource", "formHandlerClass");
+
+  /** A condition or script in a script language (e.g. {@code language="juel"}) runs code. */
+  static final Set<String> SCRIPT_LANGUAGE_ATTRIBUTES = Set.of("language", "scriptFormat");
+
+  static final Set<String> FEEL =
+      Set.of(
+          "feel",
+          "FEEL",
+          "https://www.omg.org/spec/DMN/20191111/FEEL/",
+          "http://www.omg.org/spec/FEEL/20140401");
+
+  private final ExpressionPolicy expressions;
+
+  public ModelPolicyDeployer(ExpressionPolicy expressions) {
+    this.expressions = expressions;
+  }
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew() || deployment.getResources() == null) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      String name = resource.getName();
+      if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+        check(name, root(resource), problems, false);
+      } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+        check(name, root(resource), problems, true);
+      } else if (name.endsWith(".form")) {
+        problems.addAll(FormTextPolicy.problems(name, resource.getBytes()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new NotValidException(
+          "このモデルは配備できません（コードを実行したり、入力をリンクや画像にしたりする書き方は使えません）：\n- "
+              + String.join("\n- ", problems)
+              + "\nモデルから呼べるのは、変数、execution・task、モデル用の Bean（README の「モデルから呼べるもの」）だけです。");
+    }
+  }
+
+  private void check(String resource, Element root, List<String> problems, boolean decision) {
+    if (root == null) {
+      return; // not XML: the engine's own parser refuses it with its message
+    }
+    walk(resource, root, null, problems, decision);
+  }
+
+  private void walk(
+      String resource, Element element, String id, List<String> problems, boolean decision) {
+    String own = element.getAttribute("id");
+    String where =
+        resource + " の「" + (own.isEmpty() ? (id == null ? element.getLocalName() : id) : own) + "」";
+    if (!own.isEmpty()) {
+      id = own;
+    }
+    String local = element.getLocalName();
+    if (!decision && SCRIPT_ELEMENTS.contains(local)) {
+      problems.add(where + "：スクリプト（" + local + "）は使えません");
+    }
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr attribute = (Attr) attributes.item(i);
+      String attributeName =
+          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      if (decision) {
+        if (attributeName.equals("expressionLanguage") && !FEEL.contains(attribute.getValue())) {
+          problems.add(where + "：判断表の式は FEEL だけが使えます（" + attribute.getValue() + "）");
+        }
+        continue;
+      }
+      boolean camunda =
+          CAMUNDA.equals(attribute.getNamespaceURI())
+              || (attribute.getNamespaceURI() == null && CAMUNDA.equals(element.getNamespaceURI()));
+      if (camunda && CODE_ATTRIBUTES.contains(attributeName)) {
+        problems.add(where + "：camunda:" + attributeName + " は使えません");
+      }
+      if (SCRIPT_LANGUAGE_ATTRIBUTES.contains(attributeName)) {
+        problems.add(where + "：スクリプトの言語（" + attribute.getValue() + "）は使えません");
+      }
+      expressionProblems(where, attribute.getValue(), problems);
+    }
+    if (!decision) {
+      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child.getNodeType() == Node.TEXT_NODE
+            || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+          expressionProblems(where, child.getNodeValue(), problems);
+        }
+      }
+    }
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        walk(resource, childElement, id, problems, decision);
+      }
+    }
+  }
+
+  private void expressionProblems(String where, String text, List<String> problems) {
+    List<String> found = expressions.problems(text);
+    if (!found.isEmpty()) {
+      problems.add(where + " の式 " + shorten(text) + "：" + String.join("、", found));
+    }
+  }
+
+  private static String shorten(String text) {
+    String one = text.strip().replaceAll("\\s+", " ");
+    return "「" + (one.length() > 120 ? one.substring(0, 120) + "…" : one) + "」";
+  }
+
+  private static Element root(ResourceEntity resource) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setExpandEntityReferences(false);
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      return builder.parse(new ByteArrayInputStream(resource.getBytes())).getDocumentElement();
+    } catch (Exception notXml) {
+      return null;
+    }
+  }
+}

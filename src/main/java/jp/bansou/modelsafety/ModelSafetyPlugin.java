@@ -1,0 +1,100 @@
+package jp.bansou.modelsafety;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.scripting.ExecutableScript;
+import org.camunda.bpm.engine.impl.scripting.ScriptFactory;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deployed expression is code: this plugin lets models reach only the {@link ModelBeans}, refuses
+ * scripts altogether, guards every expression while it runs ({@link GuardResolver}) and refuses at
+ * deployment what {@link ModelPolicyDeployer} finds.
+ */
+@Component
+public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
+
+  private final ModelBeans beans;
+  private final ApplicationContext context;
+
+  public ModelSafetyPlugin(ApplicationContext context) {
+    this.context = context;
+    this.beans = new ModelBeans(context);
+  }
+
+  public ModelBeans beans() {
+    return beans;
+  }
+
+  /** The rules for an expression from outside, such as a stored filter's. */
+  public ExpressionPolicy expressions() {
+    return new ExpressionPolicy(beans);
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setBeans(beans);
+    configuration.setExpressionManager(new GuardedExpressionManager(context, beans));
+    configuration.setScriptFactory(new NoScripts());
+    List<Deployer> preDeployers =
+        configuration.getCustomPreDeployers() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(0, new ModelPolicyDeployer(new ExpressionPolicy(beans)));
+    configuration.setCustomPreDeployers(preDeployers);
+    // expressions in ad-hoc queries stay off; stored filters may use currentUser() and are
+    // created by administrators only
+    configuration.setEnableExpressionsInAdhocQueries(false);
+  }
+
+  /** Spring's expression manager with the guard before every other resolver. */
+  static class GuardedExpressionManager extends SpringExpressionManager {
+    GuardedExpressionManager(ApplicationContext context, ModelBeans beans) {
+      super(context, beans);
+    }
+
+    @Override
+    protected ELResolver createElResolver() {
+      CompositeELResolver resolver = new CompositeELResolver();
+      resolver.add(new GuardResolver());
+      resolver.add(super.createElResolver());
+      return resolver;
+    }
+  }
+
+  /** No script runs in a model: the engine refuses one while parsing, with its element. */
+  static class NoScripts extends ScriptFactory {
+    @Override
+    public ExecutableScript createScriptFromResource(String language, String resource) {
+      throw refused();
+    }
+
+    @Override
+    public ExecutableScript createScriptFromResource(String language, Expression resource) {
+      throw refused();
+    }
+
+    @Override
+    public ExecutableScript createScriptFromSource(String language, String source) {
+      throw refused();
+    }
+
+    @Override
+    public ExecutableScript createScriptFromSource(String language, Expression source) {
+      throw refused();
+    }
+
+    private static BpmnParseException refused() {
+      return new BpmnParseException("スクリプトは使えません（モデルから呼べるのは変数とモデル用の Bean だけです）", null);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package jp.bansou.attacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Calls the running application as a person with a demo account would, with any body, straight to
+ * {@code /engine-rest} or our API (a plain JDK client, so that every status arrives as sent).
+ */
+final class Attacker {
+
+  /** What no answer may carry: SQL, a Java class, a stack trace, an engine code. */
+  static final Pattern LEAK =
+      Pattern.compile(
+          "(?i)\\b(?:select\\s.+\\sfrom|insert\\s+into|update\\s+\\w+\\s+set)\\b"
+              + "|\\b(?:java|javax|jakarta|org|com)\\.[a-z]+\\.[A-Za-z.$]+"
+              + "|\\bat [a-z]+\\.[a-z]"
+              + "|Exception\\b|ENGINE-\\d+");
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String root;
+
+  Attacker(String root) {
+    this.root = root;
+  }
+
+  HttpResponse<String> get(String user, String path) {
+    return send(user, request(path).GET());
+  }
+
+  HttpResponse<String> post(String user, String path, String json) {
+    return send(
+        user,
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> put(String user, String path, String json) {
+    return send(
+        user,
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> delete(String user, String path) {
+    return send(user, request(path).DELETE());
+  }
+
+  /** {@code POST /engine-rest/deployment/create} as Camunda Modeler sends it. */
+  HttpResponse<String> deploy(String user, String deploymentName, String file, String content) {
+    String boundary = "----attack" + UUID.randomUUID();
+    String body =
+        part(boundary, "deployment-name", null, deploymentName)
+            + part(boundary, "deployment-source", null, "Camunda Modeler")
+            + part(boundary, "data", file, content)
+            + "--"
+            + boundary
+            + "--\r\n";
+    return send(
+        user,
+        request("/engine-rest/deployment/create")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  HttpResponse<String> send(String user, HttpRequest.Builder request) {
+    if (user != null) {
+      request.header("Authorization", basic(user, user));
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(root + path));
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The answer refuses with this status and a Japanese message a person can act on, and carries
+   * nothing of the server's insides.
+   */
+  static void assertRefused(HttpResponse<String> response, int status, String... saying) {
+    assertRefusedEchoing(response, status, null, saying);
+  }
+
+  /**
+   * As {@link #assertRefused}, where the message may quote what the caller sent (a model's
+   * expression, say): the echo is not the server's insides.
+   */
+  static void assertRefusedEchoing(
+      HttpResponse<String> response, int status, Pattern echo, String... saying) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.body()).as("a Japanese message").containsPattern("[\\u3040-\\u30ff]");
+    if (saying.length > 0) {
+      assertThat(response.body()).contains(saying);
+    }
+    assertNoLeak(echo == null ? response.body() : echo.matcher(response.body()).replaceAll(""));
+  }
+
+  static void assertNoLeak(String body) {
+    assertThat(LEAK.matcher(body).find()).as("the server's insides in: %s", body).isFalse();
+  }
+
+  private static String part(String boundary, String name, String file, String content) {
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\""
+        + (file == null ? "" : "; filename=\"" + file + "\"")
+        + "\r\n"
+        + (file == null ? "" : "Content-Type: application/octet-stream\r\n")
+        + "\r\n"
+        + content
+        + "\r\n";
+  }
+}

@@ -1,0 +1,212 @@
+package jp.bansou.attacks;
+
+import static jp.bansou.attacks.Attacker.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.CaseFile;
+import jp.bansou.casefile.Intake;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Issue 14, part 5 — every submission is checked against its form before the engine sees it. A
+ * coordinator sends the intake form straight to {@code /engine-rest} with wrong types, values off
+ * the reference lists, too much text, a Java object and no consent: each gets a 400 (413 for the
+ * size) with a Japanese message naming the field, never SQL, a class name or a stack trace, and no
+ * case is opened.
+ */
+@CaseEngineTest
+@ExtendWith(OutputCaptureExtension.class)
+class FormInputAttackTest {
+
+  static final String START = "/engine-rest/process-definition/key/accompaniment-case/submit-form";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired HistoryService historyService;
+
+  Attacker attacker;
+  long casesBefore;
+
+  @BeforeEach
+  void count() {
+    attacker = new Attacker(rest.getRootUri());
+    casesBefore = cases();
+  }
+
+  @AfterEach
+  void noCaseWasOpened() {
+    assertThat(cases()).isEqualTo(casesBefore);
+  }
+
+  @Test
+  void aNumberFieldTakesOnlyNumbers() {
+    assertRefused(submit(Map.of("householdSize", "abc")), 400, "世帯の人数", "数字");
+  }
+
+  @Test
+  void aNumberOutOfItsRangeIsRefused() {
+    assertRefused(submit(Map.of("householdSize", 500)), 400, "世帯の人数", "30以下");
+  }
+
+  @Test
+  void aDateFieldTakesOnlyDates() {
+    assertRefused(
+        submit(Map.of("legalDeadlineSoon", true, "legalDeadlineDate", "garbage")),
+        400,
+        "期限の日付",
+        "2026/12/03");
+  }
+
+  @Test
+  void aCodeOffTheReferenceListIsRefused() {
+    assertRefused(submit(Map.of("nationality", "XX")), 400, "国籍", "選択肢");
+    assertRefused(submit(Map.of("nationality", "X".repeat(36))), 400, "国籍", "選択肢");
+  }
+
+  @Test
+  void aLanguageOffTheReferenceListIsRefused() {
+    assertRefused(submitRaw("languages", list("vi", "klingon")), 400, "選択肢");
+  }
+
+  @Test
+  void textOverItsLimitIsRefused() {
+    assertRefused(submit(Map.of("personName", "名".repeat(101))), 400, "100文字まで");
+    assertRefused(submit(Map.of("problemDescription", "あ".repeat(4001))), 400, "4000文字まで");
+  }
+
+  @Test
+  void tenMegabytesAreRefusedBeforeTheyAreReadOrLogged(CapturedOutput output) {
+    String huge = "Z".repeat(10 * 1024 * 1024);
+
+    assertRefused(submit(Map.of("problemDescription", huge)), 413, "KB");
+    assertThat(output.getAll()).doesNotContain("Z".repeat(100));
+  }
+
+  @Test
+  void aRequiredFieldMustBeThere() {
+    ObjectNode variables = intake(Map.of());
+    variables.remove("prefecture");
+
+    assertRefused(post(variables), 400, "都道府県", "必須");
+  }
+
+  @Test
+  void aJavaObjectIsNeverDeserialized() {
+    ObjectNode url = JSON.createObjectNode();
+    url.put("type", "Object");
+    url.put("value", "\"http://attacker.invalid/\"");
+    url.putObject("valueInfo")
+        .put("objectTypeName", "java.net.URL")
+        .put("serializationDataFormat", "application/json");
+
+    assertRefused(submitRaw("municipality", url), 400, "Object");
+  }
+
+  @Test
+  void aVariableTheFormLacksIsRefused() {
+    ObjectNode urgency = JSON.createObjectNode().put("value", "emergency");
+    assertRefused(submitRaw("urgency", urgency), 400, "urgency", "ない項目");
+  }
+
+  @Test
+  void noConsentIsABusinessRefusalNotAServerError() {
+    assertRefused(submit(Map.of("consentCaseWork", false)), 400, "同意");
+  }
+
+  @Test
+  void somethingThatIsNotJsonIsRefused() {
+    assertRefused(attacker.post("coordinator", START, "{\"variables\": "), 400, "読めません");
+    assertRefused(attacker.post("coordinator", START, "[1, 2, 3]"), 400, "読めません");
+  }
+
+  @Test
+  void badQueryParametersGetAJapaneseAnswer() {
+    // JAX-RS answers a query parameter of the wrong type with 404, as if the path were unknown
+    assertRefused(attacker.get("coordinator", "/engine-rest/task?maxResults=abc"), 404);
+    assertRefused(
+        attacker.get("coordinator", "/engine-rest/task?sortBy=nonsense&sortOrder=up"), 400);
+    assertRefused(attacker.get("coordinator", "/engine-rest/no-such-thing"), 404);
+    // a case that does not exist is refused as any other: nobody learns which numbers exist
+    assertRefused(attacker.get("coordinator", "/api/cases/not-a-number/person"), 403);
+  }
+
+  private long cases() {
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CaseFile.PROCESS_KEY)
+        .count();
+  }
+
+  private HttpResponse<String> submit(Map<String, Object> changed) {
+    return post(intake(changed));
+  }
+
+  private HttpResponse<String> submitRaw(
+      String name, com.fasterxml.jackson.databind.JsonNode value) {
+    ObjectNode variables = intake(Map.of());
+    variables.set(name, value);
+    return post(variables);
+  }
+
+  private HttpResponse<String> post(ObjectNode variables) {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return attacker.post("coordinator", START, body.toString());
+  }
+
+  /** A valid intake as Tasklist sends it, with some values changed. */
+  private static ObjectNode intake(Map<String, Object> changed) {
+    ObjectNode variables = JSON.createObjectNode();
+    var person = Intake.person().variables();
+    for (String name : person.keySet()) {
+      TypedValue typed = person.getValueTyped(name);
+      if (changed.containsKey(name)) {
+        variables.set(name, plain(changed.get(name)));
+      } else if (typed.getValue() instanceof org.camunda.spin.json.SpinJsonNode) {
+        variables.set(
+            name,
+            JSON.createObjectNode()
+                .put("value", String.valueOf(typed.getValue()))
+                .put("type", "Json"));
+      } else {
+        variables.set(name, plain(typed.getValue()));
+      }
+    }
+    changed.forEach(
+        (name, value) -> {
+          if (!variables.has(name)) {
+            variables.set(name, plain(value));
+          }
+        });
+    return variables;
+  }
+
+  private static ObjectNode plain(Object value) {
+    return JSON.createObjectNode().putPOJO("value", value);
+  }
+
+  private static ObjectNode list(String... values) {
+    try {
+      return JSON.createObjectNode()
+          .put("value", JSON.writeValueAsString(List.of(values)))
+          .put("type", "Json");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

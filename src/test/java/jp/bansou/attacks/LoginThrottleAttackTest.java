@@ -1,0 +1,162 @@
+package jp.bansou.attacks;
+
+import static jp.bansou.attacks.Attacker.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.security.Role;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 14, part 4 — a stranger cannot lock anyone out. Wrong passwords make the next try wait,
+ * growing per account and address and per address; nobody is locked for good, an administrator sees
+ * who waits and can lift it, and the right password works again once the wait is over.
+ */
+@CaseEngineTest
+class LoginThrottleAttackTest {
+
+  static final String COORDINATOR = "throttled-coordinator";
+  static final String PASSWORD = "a-long-password-of-the-coordinator";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
+
+  Attacker attacker;
+
+  @BeforeEach
+  void aCoordinator() {
+    attacker = new Attacker(rest.getRootUri());
+    User user = identityService.newUser(COORDINATOR);
+    user.setFirstName("throttled");
+    user.setLastName("coordinator");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(COORDINATOR, Role.COORDINATORS.groupId());
+  }
+
+  @AfterEach
+  void forgetEveryFailure() {
+    ClockUtil.reset();
+    identityService.deleteUser(COORDINATOR);
+    // every test here calls from 127.0.0.1, as the rest of the suite does
+    jdbc.update("delete from login_failure");
+  }
+
+  @Test
+  void wrongPasswordsMakeTheAccountWaitFromThatAddressOnly() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(login(COORDINATOR, "guess-" + i).statusCode()).isEqualTo(401);
+    }
+    assertThat(login(COORDINATOR, "guess-3").statusCode()).isEqualTo(401);
+
+    HttpResponse<String> waiting = login(COORDINATOR, PASSWORD);
+    assertRefused(waiting, 429, "待ってから");
+    assertThat(waiting.headers().firstValue("Retry-After")).isPresent();
+    // someone else at the same address is not held up
+    assertThat(attacker.get("companion", "/engine-rest/task/count").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theWaitGrowsButNeverLocksForGood() {
+    Instant now = Instant.now();
+    for (int i = 0; i < 12; i++) {
+      now = now.plus(Duration.ofMinutes(16));
+      ClockUtil.setCurrentTime(Date.from(now));
+      assertThat(login(COORDINATOR, "guess-" + i).statusCode()).as("try %d", i).isEqualTo(401);
+    }
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofSeconds(30))));
+    assertRefused(login(COORDINATOR, PASSWORD), 429, "分");
+
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofMinutes(16))));
+    assertThat(login(COORDINATOR, PASSWORD).statusCode()).isEqualTo(200);
+    // Camunda's own permanent lock after ten failures never struck
+    assertThat(identityService.checkPassword(COORDINATOR, PASSWORD)).isTrue();
+  }
+
+  @Test
+  void anAdministratorSeesWhoWaitsAndLiftsIt() {
+    for (int i = 0; i < 5; i++) {
+      login(COORDINATOR, "guess-" + i);
+    }
+    assertThat(login(COORDINATOR, PASSWORD).statusCode()).isEqualTo(429);
+
+    assertRefused(attacker.get("coordinator", "/api/admin/login-blocks"), 403);
+    HttpResponse<String> blocks = attacker.get("demo", "/api/admin/login-blocks");
+    assertThat(blocks.statusCode()).isEqualTo(200);
+    assertThat(blocks.body()).contains(COORDINATOR, "blockedUntil");
+
+    assertRefused(attacker.delete("demo", "/api/admin/login-blocks"), 400, "account");
+    assertRefused(
+        attacker.delete("coordinator", "/api/admin/login-blocks?account=" + COORDINATOR), 403);
+    assertThat(
+            attacker.delete("demo", "/api/admin/login-blocks?account=" + COORDINATOR).statusCode())
+        .isEqualTo(200);
+    assertThat(login(COORDINATOR, PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anAddressThatGuessesManyAccountsWaits() {
+    for (int i = 0; i < 21; i++) {
+      assertThat(login("nobody-" + i, "guess").statusCode()).isIn(401, 429);
+    }
+    assertRefused(login("nobody-else", "guess"), 429, "待ってから");
+  }
+
+  @Test
+  void theWebappsLoginFormIsThrottledToo() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> failed = loginForm(COORDINATOR, "guess-" + i);
+      assertRefused(failed, 401, "パスワードが違います");
+    }
+    assertRefused(loginForm(COORDINATOR, PASSWORD), 429, "待ってから");
+  }
+
+  private HttpResponse<String> login(String user, String password) {
+    return attacker.send(
+        null,
+        attacker
+            .request("/engine-rest/task/count")
+            .header("Authorization", Attacker.basic(user, password))
+            .GET());
+  }
+
+  /** As Tasklist's login page does: fetch the CSRF token with a session, then post the form. */
+  private HttpResponse<String> loginForm(String user, String password) {
+    HttpResponse<String> probe =
+        attacker.send(
+            null,
+            attacker
+                .request("/camunda/api/admin/auth/user/default")
+                .header("X-XSRF-TOKEN", "Fetch")
+                .GET());
+    String cookies =
+        String.join(
+            "; ",
+            probe.headers().allValues("set-cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0])
+                .toList());
+    return attacker.send(
+        null,
+        attacker
+            .request("/camunda/api/admin/auth/user/default/login/tasklist")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookies)
+            .header("X-XSRF-TOKEN", probe.headers().firstValue("X-XSRF-TOKEN").orElse(""))
+            .POST(
+                HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+  }
+}

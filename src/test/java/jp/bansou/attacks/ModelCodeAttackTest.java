@@ -1,0 +1,327 @@
+package jp.bansou.attacks;
+
+import static jp.bansou.attacks.Attacker.assertRefused;
+import static jp.bansou.attacks.Attacker.assertRefusedEchoing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+import jp.bansou.CaseEngineTest;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Issue 14, part 1 — models are code. A modeller deploys, through {@code /engine-rest} as Camunda
+ * Modeler does, models whose expressions reach for reflection, the engine's services, the database
+ * or a script engine. Each is refused at deployment with a Japanese message naming the element and
+ * the expression, and nothing of it exists afterwards: no deployment, no file, no membership.
+ */
+@CaseEngineTest
+class ModelCodeAttackTest {
+
+  static final Path WITNESS = Path.of("target", "attack-witness");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
+
+  Attacker attacker;
+  String deploymentName;
+
+  @BeforeEach
+  void attacker() throws Exception {
+    attacker = new Attacker(rest.getRootUri());
+    deploymentName = "attack-" + UUID.randomUUID();
+    Files.deleteIfExists(WITNESS);
+  }
+
+  @AfterEach
+  void nothingChanged() {
+    assertThat(Files.exists(WITNESS)).as("a command ran on the server").isFalse();
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(deploymentName).count())
+        .isZero();
+    assertThat(
+            repositoryService.createProcessDefinitionQuery().processDefinitionKey("attack").count())
+        .isZero();
+    assertThat(
+            identityService
+                .createUserQuery()
+                .memberOfGroup("camunda-admin")
+                .userId("modeller")
+                .count())
+        .isZero();
+  }
+
+  /** The attacker's own expression, quoted back in the refusal. */
+  static final java.util.regex.Pattern QUOTED_EXPRESSION =
+      java.util.regex.Pattern.compile("「\\$\\{[^」]*」");
+
+  static final String EXEC =
+      "''.getClass().forName('java.lang.Runtime').getRuntime().exec('touch " + WITNESS + "')";
+
+  static Stream<Arguments> models() {
+    return Stream.of(
+        attack(
+            "a timer that runs a command",
+            """
+            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition>
+              <bpmn:timeDuration>${%s}</bpmn:timeDuration>
+            </bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"""
+                .formatted(EXEC),
+            "wait",
+            "getClass"),
+        attack(
+            "an expression that makes the modeller an administrator",
+            "<bpmn:serviceTask id=\"grant\" camunda:expression=\"${identityService.createMembership('modeller', 'camunda-admin')}\" />",
+            "grant",
+            "identityService"),
+        attack(
+            "an expression that reads phones from the database",
+            "<bpmn:serviceTask id=\"read\" camunda:expression=\"${jdbcTemplate.queryForList('select * from person_identity')}\" camunda:resultVariable=\"rows\" />",
+            "read",
+            "jdbcTemplate"),
+        attack(
+            "the engine's services through the execution",
+            "<bpmn:serviceTask id=\"services\" camunda:expression=\"${execution.processEngineServices.identityService.createMembership('modeller', 'camunda-admin')}\" />",
+            "services",
+            "processEngineServices"),
+        attack(
+            "the engine through a getter",
+            "<bpmn:serviceTask id=\"engine\" camunda:expression=\"${execution.getProcessEngine().getIdentityService()}\" />",
+            "engine",
+            "getProcessEngine"),
+        attack(
+            "a method of the execution's class, not of its interface",
+            "<bpmn:serviceTask id=\"cascade\" camunda:expression=\"${execution.deleteCascade('gone')}\" />",
+            "cascade",
+            "deleteCascade"),
+        attack(
+            "a member named by a computed string",
+            "<bpmn:serviceTask id=\"computed\" camunda:expression=\"${execution['process'.concat('EngineServices')]}\" />",
+            "computed",
+            "[ ]"),
+        attack(
+            "a member read through a string key",
+            "<bpmn:serviceTask id=\"keyed\" camunda:expression=\"${execution['processEngine']}\" />",
+            "keyed",
+            "processEngine"),
+        attack(
+            "the class of a variable",
+            "<bpmn:serviceTask id=\"variableClass\" camunda:expression=\"${execution.getVariable('x').class.classLoader}\" />",
+            "variableClass",
+            "class"),
+        attack(
+            "Spring's environment, with the database password",
+            "<bpmn:serviceTask id=\"env\" camunda:expression=\"${environment.getProperty('DB_PASSWORD')}\" camunda:resultVariable=\"password\" />",
+            "env",
+            "environment"),
+        attack(
+            "the identity vault",
+            "<bpmn:serviceTask id=\"vault\" camunda:expression=\"${identityVault}\" />",
+            "vault",
+            "identityVault"),
+        attack(
+            "an unknown function",
+            "<bpmn:serviceTask id=\"function\" camunda:expression=\"${fn:exec('rm')}\" />",
+            "function",
+            "fn:exec"),
+        attack(
+            "a Groovy script task",
+            """
+            <bpmn:scriptTask id="groovy" scriptFormat="groovy">
+              <bpmn:script>'touch %s'.execute()</bpmn:script></bpmn:scriptTask>"""
+                .formatted(WITNESS),
+            "groovy",
+            "スクリプト"),
+        attack(
+            "a JavaScript execution listener",
+            """
+            <bpmn:task id="listened"><bpmn:extensionElements>
+              <camunda:executionListener event="start">
+                <camunda:script scriptFormat="javascript">java.lang.Runtime.getRuntime()</camunda:script>
+              </camunda:executionListener></bpmn:extensionElements></bpmn:task>""",
+            "listened",
+            "javascript"),
+        attack(
+            "a Java class named by the model",
+            "<bpmn:serviceTask id=\"klass\" camunda:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\" />",
+            "klass",
+            "camunda:class"),
+        attack(
+            "a script loaded from a resource",
+            """
+            <bpmn:task id="resource"><bpmn:extensionElements>
+              <camunda:executionListener event="start">
+                <camunda:script scriptFormat="groovy" resource="classpath://evil.groovy" />
+              </camunda:executionListener></bpmn:extensionElements></bpmn:task>""",
+            "resource",
+            "camunda:resource"),
+        attack(
+            "an input mapping that reaches a service",
+            """
+            <bpmn:task id="mapping"><bpmn:extensionElements><camunda:inputOutput>
+              <camunda:inputParameter name="all">${runtimeService.createProcessInstanceQuery().list()}</camunda:inputParameter>
+            </camunda:inputOutput></bpmn:extensionElements></bpmn:task>""",
+            "mapping",
+            "runtimeService"),
+        attack(
+            "a task listener that reaches the engine through the task",
+            """
+            <bpmn:userTask id="listenedTask"><bpmn:extensionElements>
+              <camunda:taskListener event="create" expression="${task.execution.processEngine.identityService}" />
+            </bpmn:extensionElements></bpmn:userTask>""",
+            "listenedTask",
+            "processEngine"));
+  }
+
+  static Arguments attack(String name, String element, String elementId, String named) {
+    return Arguments.of(name, element, elementId, named);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void aModelThatCouldRunCodeIsRefusedAtDeployment(
+      String attack, String element, String elementId, String named) {
+    HttpResponse<String> response =
+        attacker.deploy("modeller", deploymentName, "attack.bpmn", process(element));
+
+    assertRefusedEchoing(response, 400, QUOTED_EXPRESSION, "配備できません", elementId, named);
+  }
+
+  @Test
+  void aConditionInAScriptLanguageIsRefused() {
+    String model =
+        """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="attack" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="scripted" sourceRef="start" targetRef="end">
+              <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="groovy">
+                'touch %s'.execute() != null</bpmn:conditionExpression>
+            </bpmn:sequenceFlow>
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>"""
+            .formatted(WITNESS);
+
+    assertRefused(
+        attacker.deploy("modeller", deploymentName, "attack.bpmn", model),
+        400,
+        "scripted",
+        "groovy");
+  }
+
+  @Test
+  void aDecisionTableInJuelIsRefused() {
+    String table =
+        """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="t">
+          <decision id="attackDecision" name="attack">
+            <decisionTable id="table">
+              <input id="in"><inputExpression id="inExpression" typeRef="string" expressionLanguage="juel">
+                <text>${identityService.createMembership('modeller', 'camunda-admin')}</text>
+              </inputExpression></input>
+              <output id="out" name="result" typeRef="string" />
+              <rule id="rule"><inputEntry id="ie"><text>-</text></inputEntry>
+                <outputEntry id="oe"><text>"x"</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>""";
+
+    assertRefused(
+        attacker.deploy("modeller", deploymentName, "attack.dmn", table),
+        400,
+        "inExpression",
+        "FEEL");
+    assertThat(
+            repositoryService
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("attackDecision")
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void anExpressionInAnAdhocQueryIsRefused() {
+    HttpResponse<String> response =
+        attacker.get(
+            "companion",
+            "/engine-rest/task?assigneeExpression=%24%7BidentityService.createMembership(%27companion%27%2C%27camunda-admin%27)%7D");
+
+    assertRefused(response, 400);
+    assertThat(
+            identityService
+                .createUserQuery()
+                .memberOfGroup("camunda-admin")
+                .userId("companion")
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void aStoredFilterWithAnExpressionBeyondTheAllowListIsRefused() {
+    long filters = filterService.createFilterQuery().count();
+    HttpResponse<String> response =
+        attacker.post(
+            "demo",
+            "/engine-rest/filter/create",
+            """
+            {"resourceType": "Task", "name": "attack",
+             "query": {"assigneeExpression": "${%s}"}}"""
+                .formatted(EXEC));
+
+    assertRefusedEchoing(response, 400, QUOTED_EXPRESSION, "getClass");
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+  }
+
+  @Test
+  void aModelThatCallsOnlyWhatModelsMayCallIsDeployed() {
+    String allowed =
+        """
+        <bpmn:serviceTask id="allowed" camunda:delegateExpression="${summariseTriage}" />
+        <bpmn:userTask id="review" camunda:candidateGroups="coordinators">
+          <bpmn:extensionElements>
+            <camunda:taskListener event="create" expression="${task.setPriority(execution.getVariable('taskPriority'))}" />
+          </bpmn:extensionElements></bpmn:userTask>""";
+
+    HttpResponse<String> response =
+        attacker.deploy("modeller", deploymentName, "attack.bpmn", process(allowed));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    repositoryService.deleteDeployment(
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName(deploymentName)
+            .singleResult()
+            .getId());
+  }
+
+  /** A process with the element between a start and an end, as Modeler would save it. */
+  static String process(String element) {
+    return """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="attack" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <bpmn:startEvent id="start" />
+            %s
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>"""
+        .formatted(element);
+  }
+}

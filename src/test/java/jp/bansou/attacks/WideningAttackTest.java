@@ -1,0 +1,254 @@
+package jp.bansou.attacks;
+
+import static jp.bansou.attacks.Attacker.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.CaseDriver;
+import jp.bansou.casefile.Intake;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Issue 14, part 3 — nobody widens what they were given. A companion who is offered a case tries to
+ * add people or groups to the offer, hand it to someone else, and write variables the offer form
+ * does not have; a coordinator tries to offer a case to an account that is no candidate. Each is
+ * refused and the task is as it was: the same people, the same variables.
+ */
+@CaseEngineTest
+class WideningAttackTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+
+  Attacker attacker;
+  ProcessInstance pi;
+  Task offer;
+  List<String> linksBefore;
+  String variablesBefore;
+
+  @BeforeEach
+  void anOffer() {
+    attacker = new Attacker(rest.getRootUri());
+    pi = CaseDriver.start(engine, Intake.person());
+    CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
+    CaseDriver.complete(
+        engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion2"));
+    offer = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(offer.getTaskDefinitionKey()).isEqualTo("offerCase");
+    linksBefore = links();
+    variablesBefore = variables(pi);
+  }
+
+  @AfterEach
+  void nothingWidened() {
+    Task now = taskService.createTaskQuery().taskId(offer.getId()).singleResult();
+    if (now != null) {
+      assertThat(links()).isEqualTo(linksBefore);
+      assertThat(now.getOwner()).isNull();
+      assertThat(now.getDelegationState()).isNull();
+      assertThat(now.getAssignee()).isIn(null, "companion2");
+    }
+    assertThat(variables(pi)).isEqualTo(variablesBefore);
+  }
+
+  @Test
+  void anOfferedCompanionCannotAddAGroupToTheOffer() {
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/identity-links",
+            "{\"groupId\": \"policy-team\", \"type\": \"candidate\"}"),
+        403);
+  }
+
+  @Test
+  void anOfferedCompanionCannotAddAPersonToTheOffer() {
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/identity-links",
+            "{\"userId\": \"policy\", \"type\": \"candidate\"}"),
+        403);
+  }
+
+  @Test
+  void anOfferedCompanionCannotDelegateTheOffer() {
+    claim();
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/delegate",
+            "{\"userId\": \"policy\"}"),
+        403);
+  }
+
+  @Test
+  void anOfferedCompanionCannotHandTheOfferToSomeoneElse() {
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/assignee",
+            "{\"userId\": \"policy\"}"),
+        403);
+    claim();
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/assignee",
+            "{\"userId\": \"companion\"}"),
+        403);
+  }
+
+  @Test
+  void anOfferedCompanionCannotRewriteTheTask() {
+    claim();
+    assertRefused(
+        attacker.put(
+            "companion2",
+            "/engine-rest/task/" + offer.getId(),
+            "{\"name\": \"x\", \"owner\": \"policy\", \"assignee\": \"policy\"}"),
+        403);
+  }
+
+  @Test
+  void noVariableIsWrittenAroundTheForm() {
+    claim();
+    assertRefused(
+        attacker.put(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/variables/urgency",
+            "{\"value\": \"low\", \"type\": \"String\"}"),
+        403,
+        "フォームから");
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/localVariables",
+            "{\"modifications\": {\"caseOverview\": {\"value\": \"x\"}}}"),
+        403);
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/process-instance/" + pi.getId() + "/variables",
+            "{\"modifications\": {\"companionId\": {\"value\": \"policy\"}}}"),
+        403);
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/execution/" + pi.getId() + "/localVariables",
+            "{\"modifications\": {\"companionId\": {\"value\": \"policy\"}}}"),
+        403);
+  }
+
+  @Test
+  void aSubmissionCarriesOnlyTheFormsOwnFields() {
+    claim();
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/submit-form",
+            """
+            {"variables": {"offerAnswer": {"value": "decline"},
+                           "urgency": {"value": "low"}}}"""),
+        400,
+        "urgency");
+  }
+
+  @Test
+  void aSubmissionCannotMoveTheCaseElsewhere() {
+    claim();
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/process-instance/" + pi.getId() + "/modification",
+            """
+            {"instructions": [{"type": "startBeforeActivity", "activityId": "proposeClosure"}]}"""),
+        403);
+  }
+
+  @Test
+  void onlyTheOneWhoTookTheTaskSubmitsIt() {
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/submit-form",
+            "{\"variables\": {\"offerAnswer\": {\"value\": \"accept\"}}}"),
+        400,
+        "引き受ける");
+    assertRefused(
+        attacker.post(
+            "companion",
+            "/engine-rest/task/" + offer.getId() + "/claim",
+            "{\"userId\": \"companion\"}"),
+        403);
+  }
+
+  @Test
+  void aCoordinatorCannotOfferACaseToAnAccountThatIsNoCandidate() {
+    ProcessInstance other = CaseDriver.start(engine, Intake.person());
+    CaseDriver.complete(engine, other, "reviewTriage", "coordinator", Map.of());
+    Task confirm = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    taskService.claim(confirm.getId(), "coordinator");
+
+    assertRefused(
+        attacker.post(
+            "coordinator",
+            "/engine-rest/task/" + confirm.getId() + "/submit-form",
+            "{\"variables\": {\"companionId\": {\"value\": \"policy\"}}}"),
+        400,
+        "選択肢");
+    assertThat(taskService.createTaskQuery().taskId(confirm.getId()).count()).isEqualTo(1);
+    assertThat(runtimeService.getVariable(other.getId(), "companionId")).isNull();
+  }
+
+  @Test
+  void aStartCannotSkipStepsOrChooseItsBusinessKey() {
+    long cases = runtimeService.createProcessInstanceQuery().count();
+    assertRefused(
+        attacker.post(
+            "coordinator",
+            "/engine-rest/process-definition/key/accompaniment-case/start",
+            """
+            {"businessKey": "2026-99999",
+             "startInstructions": [{"type": "startBeforeActivity", "activityId": "closed"}],
+             "skipCustomListeners": true, "variables": {}}"""),
+        400);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
+  }
+
+  private void claim() {
+    taskService.claim(offer.getId(), "companion2");
+  }
+
+  /** Every variable of the case, as text (JSON values do not compare by content). */
+  private String variables(ProcessInstance instance) {
+    return new java.util.TreeMap<>(runtimeService.getVariables(instance.getId())).toString();
+  }
+
+  /** Who the task is offered to (claiming it adds the assignee, which is checked apart). */
+  private List<String> links() {
+    return taskService.getIdentityLinksForTask(offer.getId()).stream()
+        .filter(link -> !"assignee".equals(link.getType()))
+        .map(WideningAttackTest::describe)
+        .sorted()
+        .toList();
+  }
+
+  private static String describe(IdentityLink link) {
+    return link.getType() + ":" + link.getUserId() + ":" + link.getGroupId();
+  }
+}
