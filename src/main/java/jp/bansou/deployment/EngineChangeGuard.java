@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+import jp.bansou.api.ApiError;
 import jp.bansou.api.CachedBody;
 import jp.bansou.engine.Texts;
 import jp.bansou.modelsafety.ExpressionPolicy;
@@ -108,10 +108,6 @@ public class EngineChangeGuard extends OncePerRequestFilter {
 
   private static void refuse(HttpServletResponse response, int status, String message)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response
-        .getOutputStream()
-        .write(JSON.writeValueAsBytes(Map.of("type", "refused", "message", message)));
+    new ApiError(message).send(response, status);
   }
 }

@@ -1,6 +1,5 @@
 package jp.bansou.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
+import jp.bansou.api.ApiError;
 import jp.bansou.engine.Texts;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,8 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class LoginThrottle extends OncePerRequestFilter {
 
   static final String LOGIN_FORM = "/camunda/api/admin/auth/user/";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LoginFailures failures;
   private final Clock clock;
@@ -56,14 +53,8 @@ public class LoginThrottle extends OncePerRequestFilter {
     Optional<Instant> wait = failures.waitUntil(account, source);
     if (wait.isPresent()) {
       long seconds = Math.max(1, Duration.between(clock.instant(), wait.get()).toSeconds());
-      response.setStatus(429);
       response.setHeader("Retry-After", String.valueOf(seconds));
-      response.setContentType("application/json;charset=UTF-8");
-      response
-          .getOutputStream()
-          .write(
-              JSON.writeValueAsBytes(
-                  Map.of("type", "error", "message", texts.get("login.wait", waitText(seconds)))));
+      ApiError.failure(texts.get("login.wait", waitText(seconds))).send(response, 429);
       return;
     }
     chain.doFilter(request, response);

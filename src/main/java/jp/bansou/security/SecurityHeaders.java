@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import jp.bansou.api.ApiError;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,13 +45,8 @@ public class SecurityHeaders extends OncePerRequestFilter {
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
       } else {
         // a password or a form sent in the clear is not taken, so nobody gets used to it
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("application/json;charset=UTF-8");
-        response
-            .getOutputStream()
-            .write(
-                "{\"type\":\"refused\",\"message\":\"HTTPS（https://…）のアドレスで開きなおしてください。\"}"
-                    .getBytes(StandardCharsets.UTF_8));
+        new ApiError("HTTPS（https://…）のアドレスで開きなおしてください。")
+            .send(response, HttpServletResponse.SC_BAD_REQUEST);
       }
       return;
     }
