@@ -17,6 +17,7 @@ public final class Visit {
   // the visit
   public static final Var<LocalDate> VISIT_DATE = Var.date("visitDate");
   public static final Var<String> VISIT_TIME = Var.text("visitTime");
+  public static final Var<String> VISIT_RESULT = Var.text("visitResult");
 
   // interpretation
   public static final Var<List<String>> INTERPRETER_CANDIDATES =

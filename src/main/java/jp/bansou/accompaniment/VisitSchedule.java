@@ -1,6 +1,7 @@
 package jp.bansou.accompaniment;
 
 import static jp.bansou.accompaniment.Visit.VISIT_DATE;
+import static jp.bansou.accompaniment.Visit.VISIT_RESULT;
 import static jp.bansou.accompaniment.Visit.VISIT_TIME;
 
 import java.time.Clock;
@@ -9,11 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Date;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +32,30 @@ public class VisitSchedule {
 
   static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
 
-  private final Clock clock;
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
-  public VisitSchedule(Clock clock) {
+  private final Clock clock;
+  private final Texts texts;
+
+  public VisitSchedule(Clock clock, Texts texts) {
     this.clock = clock;
+    this.texts = texts;
+  }
+
+  /**
+   * Refuses, before the visit's day, an outcome saying the visit took place ({@code results}, as
+   * the model lists them, e.g. {@code done,partly-done}): a postponement may be recorded at once, a
+   * visit and its fee only from its day.
+   */
+  public void notBeforeVisit(DelegateTask task, String results) {
+    LocalDate day = VISIT_DATE.orElse(task, null);
+    String result = VISIT_RESULT.orElse(task, "");
+    boolean tookPlace = Arrays.asList(results.split("\\s*,\\s*")).contains(result);
+    if (day != null
+        && tookPlace
+        && LocalDate.now(clock.withZone(EngineClock.JAPAN)).isBefore(day)) {
+      throw new Refusal(texts.get("visit.refused.beforeVisit", SHOWN.format(day)));
+    }
   }
 
   public Date visitTime(DelegateExecution execution) {

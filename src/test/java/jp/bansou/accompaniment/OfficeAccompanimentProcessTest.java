@@ -73,7 +73,7 @@ class OfficeAccompanimentProcessTest {
         .hasNotPassed("assessReportingRisk", "findInterpreters");
     schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(10));
     assertThat(task("recordVisitOutcome", pi)).isAssignedTo("companion");
-    complete(task("recordVisitOutcome", pi), outcome(2.99, false));
+    onTheVisitDay(pi, () -> complete(task("recordVisitOutcome", pi), outcome(2.99, false)));
 
     assertThat(pi)
         .isWaitingAt("approveFeeClaim")
@@ -254,7 +254,12 @@ class OfficeAccompanimentProcessTest {
         .hasPassed("companionReminded", "interpreterReminded")
         .isWaitingAt("recordVisitOutcome");
 
-    complete(task("recordVisitOutcome", pi), outcome(3, false).putValue("interpreterHours", 3.01));
+    onTheVisitDay(
+        pi,
+        () ->
+            complete(
+                task("recordVisitOutcome", pi),
+                outcome(3, false).putValue("interpreterHours", 3.01)));
     assertThat(pi)
         .variables()
         .containsEntry("companionFeeYen", 10000)
@@ -295,7 +300,7 @@ class OfficeAccompanimentProcessTest {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hello-work");
     schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
-    complete(task("recordVisitOutcome", pi), outcome(1.5, true));
+    onTheVisitDay(pi, () -> complete(task("recordVisitOutcome", pi), outcome(1.5, true)));
     approveAs(pi, "coordinator");
 
     assertThat(pi).isWaitingAt("planVisit");
@@ -307,7 +312,7 @@ class OfficeAccompanimentProcessTest {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hello-work");
     schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
-    complete(task("recordVisitOutcome", pi), outcome(2, false));
+    onTheVisitDay(pi, () -> complete(task("recordVisitOutcome", pi), outcome(2, false)));
     String caseNumber = caseNumberOf(pi);
 
     taskService.claim(task("approveFeeClaim", pi).getId(), "coordinator");
@@ -324,7 +329,7 @@ class OfficeAccompanimentProcessTest {
     ProcessInstance pi = start(track("technical-intern", false, "labour"));
     plan(pi, "hello-work");
     schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
-    complete(task("recordVisitOutcome", pi), outcome(4, false));
+    onTheVisitDay(pi, () -> complete(task("recordVisitOutcome", pi), outcome(4, false)));
     String caseNumber = caseNumberOf(pi);
     approveAs(pi, "coordinator");
     String month = YearMonth.now(EngineClock.JAPAN).toString();
@@ -391,6 +396,36 @@ class OfficeAccompanimentProcessTest {
     complete(
         task("scheduleVisit", pi),
         withVariables("visitDate", day.toString(), "visitTime", "10:00", "meetingPlace", "駅の改札"));
+  }
+
+  /** Runs the step on the evening of the visit's day: an outcome is recorded after the visit. */
+  private void onTheVisitDay(ProcessInstance pi, Runnable step) {
+    LocalDate day = LocalDate.parse((String) runtimeService.getVariable(pi.getId(), "visitDate"));
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+        java.util.Date.from(
+            day.atTime(18, 0).atZone(jp.bansou.engine.EngineClock.JAPAN).toInstant()));
+    try {
+      step.run();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void anOutcomeWaitsForTheVisitsDayButAPostponementDoesNot() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "labour-standards-office");
+    schedule(pi, LocalDate.now(jp.bansou.engine.EngineClock.JAPAN).plusDays(5));
+
+    assertThatThrownBy(() -> complete(task("recordVisitOutcome", pi), outcome(2, false)))
+        .hasRootCauseInstanceOf(jp.bansou.engine.Refusal.class)
+        .hasMessageContaining("中止・延期になった");
+    assertThat(pi).isWaitingAt("recordVisitOutcome");
+
+    complete(
+        task("recordVisitOutcome", pi),
+        withVariables("visitResult", "postponed", "visitOutcome", "先方の都合で延期", "hoursSpent", 0));
+    assertThat(pi).hasPassed("recordVisitOutcome");
   }
 
   private VariableMap outcome(double hours, boolean followUp) {

@@ -182,13 +182,17 @@ class WideningAttackTest {
 
   @Test
   void onlyTheOneWhoTookTheTaskSubmitsIt() {
+    ProcessInstance other = CaseDriver.start(engine, Intake.person());
+    Task triage = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
     assertRefused(
         attacker.post(
-            "companion2",
-            "/engine-rest/task/" + offer.getId() + "/submit-form",
-            "{\"variables\": {\"offerAnswer\": {\"value\": \"accept\"}}}"),
+            "coordinator",
+            "/engine-rest/task/" + triage.getId() + "/submit-form",
+            "{\"variables\": {}}"),
         400,
-        "引き受ける");
+        "担当する");
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isEqualTo(1);
+    // the offer is companion2's: nobody else takes it
     assertRefused(
         attacker.post(
             "companion",

@@ -197,7 +197,7 @@ class AccompanimentCaseProcessTest {
     ProcessInstance pi = start(Intake.person());
     triageAsProposed(pi);
     complete(task("confirmCompanion", pi), withVariables("companionId", "companion"));
-    assertThat(task("offerCase", pi)).hasCandidateUser("companion").isNotAssigned();
+    assertThat(task("offerCase", pi)).isAssignedTo("companion");
 
     complete(
         task("offerCase", pi), withVariables("offerAnswer", "decline", "declineReason", "手一杯"));
@@ -413,7 +413,15 @@ class AccompanimentCaseProcessTest {
   private void assignCompanion(ProcessInstance pi, String companion) {
     assertThat(companionOptions(pi)).contains(companion);
     complete(task("confirmCompanion", pi), withVariables("companionId", companion));
-    assertThat(task("offerCase", pi)).hasCandidateUser(companion);
+    // meant for one person: assigned, nothing to claim, due when the offer runs out
+    assertThat(task("offerCase", pi)).isAssignedTo(companion);
+    assertThat(task("offerCase", pi).getDueDate())
+        .isCloseTo(
+            java.util.Date.from(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                    .toInstant()
+                    .plus(java.time.Duration.ofDays(3))),
+            60_000);
     complete(task("offerCase", pi), withVariables("offerAnswer", "accept"));
   }
 

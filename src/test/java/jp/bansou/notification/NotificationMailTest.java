@@ -75,7 +75,7 @@ class NotificationMailTest {
     String subject = mails[0].getSubject();
     assertThat(subject).contains("ケースを引き受けるか答える", pi.getBusinessKey());
     assertThat(body(mails[0]))
-        .contains(pi.getBusinessKey(), "/camunda/app/tasklist/default/#/?task=", "Claim");
+        .contains(pi.getBusinessKey(), "/camunda/app/tasklist/default/#/?task=", "自分のタスク");
     assertNoIdentifiers(mails, person);
   }
 
@@ -89,7 +89,7 @@ class NotificationMailTest {
 
     MimeMessage mail = smtp.getReceivedMessages()[0];
     assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("companion2@demo.invalid");
-    assertThat(mail.getSubject()).startsWith("[Bansou] A task is offered to you");
+    assertThat(mail.getSubject()).startsWith("[Bansou] A task is assigned to you");
   }
 
   @Test

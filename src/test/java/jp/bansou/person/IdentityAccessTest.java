@@ -305,7 +305,7 @@ class IdentityAccessTest {
     assertThat(taskService.getIdentityLinksForTask(offer.getId()))
         .noneSatisfy(link -> assertThat(link.getGroupId()).isEqualTo("policy-team"))
         .noneSatisfy(link -> assertThat(link.getUserId()).isEqualTo("policy"));
-    assertThat(task(pi, "offerCase").getAssignee()).isNull();
+    assertThat(task(pi, "offerCase").getAssignee()).isEqualTo("companion2");
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "companionId"))
         .isEqualTo("companion2");
     assertThatThrownBy(() -> withUser("policy", () -> taskService.getVariables(offer.getId())))

@@ -23,7 +23,10 @@ public final class TrackDriver {
           .putValue("visitPurpose", "medical-care")
           .putValue("proposedDates", "来週の火曜か水曜")
           .putValue("interpretationAnswer", "accept")
-          .putValue("visitDate", "2099-01-15")
+          // yesterday: an outcome is recorded after the visit
+          .putValue(
+              "visitDate",
+              java.time.LocalDate.now(jp.bansou.engine.EngineClock.JAPAN).minusDays(1).toString())
           .putValue("visitTime", "10:00")
           .putValue("meetingPlace", "病院の正面玄関")
           .putValue("visitResult", "done")
