@@ -4,9 +4,18 @@
 // a count of fewer than three people is not shown (null in the JSON)
 const FEW = '3人未満';
 
+// a case number opens its task in Tasklist (for those allowed to see it)
+function taskLink(text, taskId) {
+  const a = document.createElement('a');
+  a.href = '/camunda/app/tasklist/default/#/?task=' + encodeURIComponent(taskId);
+  a.textContent = text;
+  return a;
+}
+
 function cell(row, value, numeric) {
   const td = document.createElement('td');
-  td.textContent = value === null ? FEW : value;
+  if (value instanceof Node) td.appendChild(value);
+  else td.textContent = value === null ? FEW : value;
   if (numeric) td.className = 'n';
   row.appendChild(td);
 }
@@ -22,10 +31,26 @@ function fill(tbodyId, rows, columns, rowClass) {
   }
 }
 
+// counts are whole numbers: axes step by one, and each bar carries its number
+const WHOLE = { beginAtZero: true, grace: '12%', ticks: { precision: 0 } };
+
 function chart(id, type, labels, datasets, options) {
+  const bars = type === 'bar';
   return new Chart(document.getElementById(id), {
     type, data: { labels, datasets },
-    options: Object.assign({ responsive: true, plugins: { legend: { display: datasets.length > 1 || type === 'doughnut' } } }, options || {})
+    plugins: [ChartDataLabels],
+    options: Object.assign({
+      responsive: true,
+      scales: bars ? { x: WHOLE, y: WHOLE } : {},
+      plugins: {
+        legend: { display: datasets.length > 1 || type === 'doughnut' },
+        datalabels: {
+          display: (ctx) => (ctx.dataset.data[ctx.dataIndex] || 0) > 0,
+          anchor: bars ? 'end' : 'center', align: bars ? 'end' : 'center', clamp: true,
+          color: bars ? '#222' : '#fff', font: { weight: 'bold' }
+        }
+      }
+    }, options || {})
   });
 }
 
@@ -47,7 +72,13 @@ async function load() {
   document.getElementById('open-total').textContent = d.openCases.total;
   document.getElementById('overdue-count').textContent = d.overdueTasks.count;
   document.getElementById('silent-count').textContent = d.silentCases.count;
-  document.getElementById('silent-list').textContent = d.silentCases.caseNumbers.join('、') || 'なし';
+  const silent = document.getElementById('silent-list');
+  silent.replaceChildren();
+  d.silentCases.tasks.forEach((t, i) => {
+    if (i > 0) silent.append('、');
+    silent.append(taskLink(t.caseNumber, t.taskId));
+  });
+  if (!d.silentCases.tasks.length) silent.textContent = 'なし';
   const gaps = d.prefectures.filter((p) => p.gap);
   document.getElementById('gap-count').textContent = gaps.length;
 
@@ -68,7 +99,9 @@ async function load() {
     { indexAxis: 'y' });
 
   fill('workload', d.companionWorkload, [['companion'], ['openCases', true], ['openTasks', true]]);
-  fill('overdue', d.overdueTasks.tasks.map((t) => Object.assign({}, t, { due: new Date(t.due).toLocaleString('ja-JP') })),
+  fill('overdue', d.overdueTasks.tasks.map((t) => Object.assign({}, t, {
+    caseNumber: t.caseNumber ? taskLink(t.caseNumber, t.taskId) : '',
+    due: new Date(t.due).toLocaleDateString('ja-JP') })),
     [['task'], ['caseNumber'], ['due']]);
   const shown = d.prefectures.filter((p) => p.openCases !== 0 || p.companions > 0 || p.interpreters > 0)
     .sort((a, b) => (b.gap - a.gap) || ((b.openCases ?? 1) - (a.openCases ?? 1)));

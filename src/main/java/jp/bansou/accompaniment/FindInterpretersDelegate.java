@@ -40,10 +40,13 @@ public class FindInterpretersDelegate implements JavaDelegate {
     INTERPRETATION_SUMMARY.set(
         execution,
         match.interpreterIds().isEmpty()
-            ? texts.get("interpretation.none")
+            ? texts.get(
+                "interpretation.none",
+                reference.names(ReferenceList.LANGUAGES, LANGUAGES.orElse(execution, List.of())))
             : texts.get(
                 "interpretation.summary",
                 reference.name(ReferenceList.INTERPRETATION_MODES, match.mode()),
-                match.interpreterIds().size()));
+                match.interpreterIds().size(),
+                reference.names(ReferenceList.LANGUAGES, LANGUAGES.orElse(execution, List.of()))));
   }
 }

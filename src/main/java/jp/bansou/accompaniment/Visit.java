@@ -1,7 +1,6 @@
 package jp.bansou.accompaniment;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import jp.bansou.engine.Var;
 
@@ -15,7 +14,6 @@ public final class Visit {
   public static final String PROCESS_KEY = "office-accompaniment";
 
   // the visit
-  public static final Var<LocalDate> VISIT_DATE = Var.date("visitDate");
   public static final Var<String> VISIT_TIME = Var.text("visitTime");
   public static final Var<String> VISIT_RESULT = Var.text("visitResult");
 
@@ -35,6 +33,13 @@ public final class Visit {
   public static final Var<BigDecimal> INTERPRETER_HOURS = Var.decimal("interpreterHours");
   public static final Var<Long> COMPANION_FEE_YEN = Var.number("companionFeeYen");
   public static final Var<Long> INTERPRETER_FEE_YEN = Var.number("interpreterFeeYen");
+
+  /** Who claims what, by name, for the coordinator who approves (composed, escaped). */
+  public static final Var<String> FEE_SUMMARY = Var.text("feeSummary");
+
+  /** The visit's interpreter by name and how they interpret (composed, escaped). */
+  public static final Var<String> INTERPRETER_SUMMARY = Var.text("interpreterSummary");
+
   public static final Var<String> FEE_DECIDED_BY = Var.text("feeDecidedBy");
 
   private Visit() {}

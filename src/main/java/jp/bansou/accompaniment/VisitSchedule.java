@@ -1,8 +1,8 @@
 package jp.bansou.accompaniment;
 
-import static jp.bansou.accompaniment.Visit.VISIT_DATE;
 import static jp.bansou.accompaniment.Visit.VISIT_RESULT;
 import static jp.bansou.accompaniment.Visit.VISIT_TIME;
+import static jp.bansou.facts.CaseFacts.VISIT_DATE;
 
 import java.time.Clock;
 import java.time.Duration;

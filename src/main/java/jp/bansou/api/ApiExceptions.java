@@ -31,6 +31,22 @@ public class ApiExceptions {
   }
 
   @ExceptionHandler({
+    org.springframework.web.servlet.resource.NoResourceFoundException.class,
+    org.springframework.web.servlet.NoHandlerFoundException.class
+  })
+  ResponseEntity<ApiError> notFound(Exception e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(ApiError.failure(texts.get("api.error.notFound")));
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> wrongMethod(Exception e) {
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .body(new ApiError(texts.get("api.error.badRequest")));
+  }
+
+  @ExceptionHandler({
+    org.springframework.web.HttpMediaTypeNotSupportedException.class,
     HttpMessageNotReadableException.class,
     MissingServletRequestParameterException.class,
     MethodArgumentTypeMismatchException.class

@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 public class CachedBody extends HttpServletRequestWrapper {
   private final byte[] body;
 
+  /** The body as read. */
+  public byte[] body() {
+    return body;
+  }
+
   public CachedBody(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;

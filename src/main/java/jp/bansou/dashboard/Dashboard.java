@@ -30,11 +30,15 @@ public record Dashboard(
       Map<String, Long> byUrgency,
       Map<String, String> urgencyLabels) {}
 
-  public record OverdueTask(String task, String caseNumber, String due) {}
+  /** An overdue task; {@code taskId} opens it in Tasklist (for those who may see it). */
+  public record OverdueTask(String task, String caseNumber, String due, String taskId) {}
 
   public record Overdue(long count, List<OverdueTask> tasks) {}
 
-  public record Silent(long count, List<String> caseNumbers) {}
+  /** Cases without news; each with the task that asks about it, to open in Tasklist. */
+  public record Silent(long count, List<String> caseNumbers, List<CaseTask> tasks) {}
+
+  public record CaseTask(String caseNumber, String taskId) {}
 
   public record Workload(String companion, long openCases, long openTasks) {}
 

@@ -167,7 +167,11 @@ public class DashboardService {
               .orElse("");
       if (!restricted.contains(caseNumber) && listed.size() < LISTED_TASKS) {
         listed.add(
-            new OverdueTask(task.getName(), caseNumber, task.getDueDate().toInstant().toString()));
+            new OverdueTask(
+                task.getName(),
+                caseNumber,
+                task.getDueDate().toInstant().toString(),
+                task.getId()));
       }
     }
     return new Overdue(query.count(), listed);
@@ -180,21 +184,28 @@ public class DashboardService {
             .collect(Collectors.toMap(CaseSummary::processInstanceId, CaseSummary::caseNumber));
     Map<String, Set<String>> markedByDefinition = new HashMap<>();
     Set<String> restricted = visibility.restrictedCases();
-    List<String> silent =
-        caseTasks.stream()
-            .filter(
-                t ->
-                    markedByDefinition
-                        .computeIfAbsent(
-                            t.getProcessDefinitionId(),
-                            d -> Set.copyOf(stages.tasksMarked(d, LIST_PROPERTY, SILENT_CASES)))
-                        .contains(t.getTaskDefinitionKey()))
-            .map(t -> caseNumbers.get(t.getProcessInstanceId()))
-            .filter(n -> n != null && !restricted.contains(n))
-            .distinct()
-            .sorted()
-            .toList();
-    return new Silent(silent.size(), silent);
+    Map<String, String> silent = new java.util.TreeMap<>();
+    caseTasks.stream()
+        .filter(
+            t ->
+                markedByDefinition
+                    .computeIfAbsent(
+                        t.getProcessDefinitionId(),
+                        d -> Set.copyOf(stages.tasksMarked(d, LIST_PROPERTY, SILENT_CASES)))
+                    .contains(t.getTaskDefinitionKey()))
+        .forEach(
+            t -> {
+              String caseNumber = caseNumbers.get(t.getProcessInstanceId());
+              if (caseNumber != null && !restricted.contains(caseNumber)) {
+                silent.putIfAbsent(caseNumber, t.getId());
+              }
+            });
+    return new Silent(
+        silent.size(),
+        List.copyOf(silent.keySet()),
+        silent.entrySet().stream()
+            .map(e -> new Dashboard.CaseTask(e.getKey(), e.getValue()))
+            .toList());
   }
 
   private List<Workload> workload(List<CaseSummary> open) {

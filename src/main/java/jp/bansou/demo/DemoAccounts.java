@@ -1,8 +1,11 @@
 package jp.bansou.demo;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.bansou.engine.StartupStep;
 import jp.bansou.person.CaseAccess;
+import jp.bansou.reference.CsvRows;
 import jp.bansou.security.AccessPolicy;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,14 +43,23 @@ public class DemoAccounts implements StartupStep {
 
   @Override
   public void run() {
+    Map<String, String> profileNames = new HashMap<>();
+    for (Map<String, String> row : CsvRows.read("demo/companion-profiles.csv")) {
+      profileNames.put(row.get("user_id"), row.get("display_name"));
+    }
     for (Role role : Role.values()) {
       for (String userId : role.demoUsers()) {
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
-          User user = identityService.newUser(userId);
-          user.setFirstName(userId);
-          user.setLastName("(" + access.groupName(role.groupId()) + "・デモ)");
+        // one name wherever the person appears: Tasklist's header, forms, mails, offers
+        String name = profileNames.getOrDefault(userId, access.groupName(role.groupId()) + "（デモ）");
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+          user = identityService.newUser(userId);
           user.setEmail(userId + "@demo.invalid");
           user.setPassword(userId);
+        }
+        if (!name.equals(user.getFirstName()) || !"".equals(user.getLastName())) {
+          user.setFirstName(name);
+          user.setLastName("");
           identityService.saveUser(user);
         }
         if (identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count()

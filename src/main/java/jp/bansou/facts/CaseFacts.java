@@ -27,6 +27,9 @@ public final class CaseFacts {
 
   public static final Var<String> URGENCY_LABEL = Var.text("urgencyLabel");
 
+  /** The day of an office visit (a track's), shown in every task list. */
+  public static final Var<java.time.LocalDate> VISIT_DATE = Var.date("visitDate");
+
   /** Every user task of the case and its tracks takes this priority (see urgency-levels.dmn). */
   public static final Var<Long> TASK_PRIORITY = Var.number("taskPriority");
 

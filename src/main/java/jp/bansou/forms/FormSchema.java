@@ -13,13 +13,15 @@ import java.util.Optional;
 /**
  * The fields of one deployed Camunda Form, as a submission is checked against them: key, type,
  * label, the form's own rules (required, min/max, maxLength, pattern, e-mail), the options of a
- * select, radio, checklist or tag list, and whether it is read-only or shown only under a
- * condition.
+ * select, radio, checklist or tag list, whether it is read-only or shown only under a condition,
+ * and which dates a date field takes (the custom property {@code dateRange}: {@code past}, {@code
+ * notPast} or {@code notFuture}).
  */
 public record FormSchema(String id, Map<String, FormField> fields) {
 
   /** A field with a key. */
   public record FormField(
+      String id,
       String key,
       String type,
       String label,
@@ -33,7 +35,8 @@ public record FormSchema(String id, Map<String, FormField> fields) {
       String valuesKey,
       boolean readonly,
       boolean conditional,
-      String subtype) {}
+      String subtype,
+      String dateRange) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +70,7 @@ public record FormSchema(String id, Map<String, FormField> fields) {
         out.put(
             c.get("key").asText(),
             new FormField(
+                c.path("id").asText(c.get("key").asText()),
                 c.get("key").asText(),
                 c.path("type").asText(),
                 label(c),
@@ -82,10 +86,24 @@ public record FormSchema(String id, Map<String, FormField> fields) {
                 c.hasNonNull("valuesKey") ? c.get("valuesKey").asText() : null,
                 c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
                 hiddenSometimes,
-                c.hasNonNull("subtype") ? c.get("subtype").asText() : null));
+                c.hasNonNull("subtype") ? c.get("subtype").asText() : null,
+                dateRange(c)));
       }
       collect(c, hiddenSometimes, out);
     }
+  }
+
+  /**
+   * Which dates a date field takes: {@code past} (before today, e.g. a birth date), {@code notPast}
+   * (today or later, e.g. a visit; also what form-js's "disallow past dates" means), {@code
+   * notFuture} (today or earlier, e.g. the day a letter was sent), or any.
+   */
+  private static String dateRange(JsonNode c) {
+    String range = c.path("properties").path("dateRange").asText("");
+    if (range.isEmpty() && c.path("disallowPassedDates").asBoolean(false)) {
+      return "notPast";
+    }
+    return range.isEmpty() ? null : range;
   }
 
   private static String label(JsonNode c) {

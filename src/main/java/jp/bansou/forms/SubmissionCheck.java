@@ -2,6 +2,7 @@ package jp.bansou.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Texts;
 import jp.bansou.forms.FormSchema.FormField;
 import org.springframework.stereotype.Component;
@@ -41,15 +43,21 @@ public class SubmissionCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One refusal, with the field it is about. */
-  public record Problem(String field, String label, String message) {}
+  /**
+   * One refusal: the variable, the form component it is shown in (so the page can put the message
+   * next to it), its label, and the message.
+   */
+  public record Problem(String field, String component, String label, String message) {}
 
   /** The outcome: the problems, and the variables to pass on (read-only values dropped). */
   public record Result(List<Problem> problems, Map<String, JsonNode> variables) {}
 
   private final Texts texts;
+  private final Clock clock;
 
-  public SubmissionCheck(Texts texts) {
+  public SubmissionCheck(Texts texts, Clock clock) {
     this.texts = texts;
+    this.clock = clock;
   }
 
   /**
@@ -64,7 +72,7 @@ public class SubmissionCheck {
       String key = entry.getKey();
       FormField field = form.fields().get(key);
       if (field == null) {
-        problems.add(new Problem(key, key, texts.get("form.refused.notInForm", key)));
+        problems.add(new Problem(key, null, key, texts.get("form.refused.notInForm", key)));
         continue;
       }
       if (field.readonly()) {
@@ -80,7 +88,7 @@ public class SubmissionCheck {
       JsonNode value = value(variable, type);
       String message = checkValue(field, value, options);
       if (message != null) {
-        problems.add(new Problem(field.key(), field.label(), message));
+        problems.add(new Problem(field.key(), field.id(), field.label(), message));
       } else {
         passed.put(key, variable);
       }
@@ -167,6 +175,10 @@ public class SubmissionCheck {
         if (!value.isTextual() || !isDate(field, value.asText())) {
           return message(field, "form.refused.date");
         }
+        String range = dateRange(field, value.asText());
+        if (range != null) {
+          return message(field, range);
+        }
       }
       default -> {
         // other components carry no value of their own
@@ -180,6 +192,28 @@ public class SubmissionCheck {
       return field.values();
     }
     return field.valuesKey() == null ? List.of() : options.apply(field.valuesKey());
+  }
+
+  /** The message key when a date is outside what its field takes, or null. */
+  private String dateRange(FormField field, String text) {
+    if (field.subtype() != null && !"date".equals(field.subtype())) {
+      return null;
+    }
+    LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    LocalDate today = LocalDate.now(clock.withZone(EngineClock.JAPAN));
+    if (date.getYear() < 1900 || date.getYear() > today.getYear() + 100) {
+      return "form.refused.dateImplausible";
+    }
+    if ("past".equals(field.dateRange()) && !date.isBefore(today)) {
+      return "form.refused.datePast";
+    }
+    if ("notPast".equals(field.dateRange()) && date.isBefore(today)) {
+      return "form.refused.dateNotPast";
+    }
+    if ("notFuture".equals(field.dateRange()) && date.isAfter(today)) {
+      return "form.refused.dateNotFuture";
+    }
+    return null;
   }
 
   private static boolean isDate(FormField field, String text) {
@@ -260,7 +294,7 @@ public class SubmissionCheck {
   }
 
   private Problem problem(FormField field, String key, Object... args) {
-    return new Problem(field.key(), field.label(), message(field, key, args));
+    return new Problem(field.key(), field.id(), field.label(), message(field, key, args));
   }
 
   /** The message of a refusal about a field: its label first, then what to do. */

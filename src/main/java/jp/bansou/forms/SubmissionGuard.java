@@ -219,6 +219,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
           return Optional.of(
               new Problem(
                   field.key(),
+                  field.id(),
                   field.label(),
                   texts.get("form.refused.identifier", field.label(), String.join("、", found))));
         }
@@ -290,6 +291,9 @@ public class SubmissionGuard extends OncePerRequestFilter {
     body.put("message", message);
     if (problem != null) {
       body.put("field", problem.field());
+      if (problem.component() != null) {
+        body.put("component", problem.component());
+      }
     }
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");

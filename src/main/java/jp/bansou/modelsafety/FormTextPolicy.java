@@ -30,6 +30,8 @@ public final class FormTextPolicy {
           "evidenceSummary",
           "agendaSummary",
           "courseProgress",
+          "feeSummary",
+          "interpreterSummary",
           "legalAidRoute",
           // numbers, codes and ids given by the engine or checked against their form
           "caseNumber",

@@ -28,6 +28,7 @@ import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.tasklist.TaskListColumns;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -160,11 +161,18 @@ public class AccessPolicy implements StartupStep {
 
   private void ensureFilters() {
     List<String> everyone = Arrays.stream(Role.values()).map(Role::groupId).toList();
+    // everyone's home (Tasklist opens the filter of the lowest priority): what is theirs to do,
+    // assigned to them or offered to them or their group; the list puts what is due first
     ensureFilter(
         texts.get("filter.mine"),
-        -10,
+        -30,
         texts.get("filter.mine.description"),
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        taskService
+            .createTaskQuery()
+            .or()
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateUserExpression("${currentUser()}")
+            .endOr(),
         everyone);
     ensureFilter(
         texts.get("filter.group"),
@@ -208,17 +216,9 @@ public class AccessPolicy implements StartupStep {
     properties.put("refresh", true);
     properties.put(
         "variables",
-        List.of(
-            Map.of(
-                "name",
-                CaseFacts.CASE_NUMBER.name(),
-                "label",
-                texts.get("filter.column.caseNumber")),
-            Map.of(
-                "name",
-                CaseFacts.URGENCY_LABEL.name(),
-                "label",
-                texts.get("filter.column.urgency"))));
+        TaskListColumns.COLUMNS.stream()
+            .map(c -> Map.of("name", c.name(), "label", texts.get(c.labelKey())))
+            .toList());
     filter.setProperties(properties);
     filter.setQuery(query);
     filterService.saveFilter(filter);

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import jp.bansou.api.ApiError;
+import jp.bansou.api.CachedBody;
 import jp.bansou.engine.Texts;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,7 +46,17 @@ public class LoginThrottle extends OncePerRequestFilter {
         "POST".equals(request.getMethod())
             && path.startsWith(LOGIN_FORM)
             && path.contains("/login/");
-    String account = loginForm ? request.getParameter("username") : basicUser(request);
+    if (loginForm) {
+      // read the form here and hand it on: asking the request for a parameter would consume the
+      // body before the webapp's own login reads it
+      byte[] body = CachedBody.read(request.getInputStream(), 16 * 1024);
+      if (body == null) {
+        response.sendError(413);
+        return;
+      }
+      request = new CachedBody(request, body);
+    }
+    String account = loginForm ? formValue((CachedBody) request, "username") : basicUser(request);
     if (!loginForm && account == null) {
       chain.doFilter(request, response);
       return;
@@ -64,6 +76,20 @@ public class LoginThrottle extends OncePerRequestFilter {
     } else if (status < 400 && account != null) {
       failures.succeeded(account, source);
     }
+  }
+
+  private static String formValue(CachedBody request, String name) {
+    String form = new String(request.body(), StandardCharsets.UTF_8);
+    for (String pair : form.split("&")) {
+      int equals = pair.indexOf('=');
+      String key = equals < 0 ? pair : pair.substring(0, equals);
+      if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+        String value = equals < 0 ? "" : pair.substring(equals + 1);
+        String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
+        return decoded.length() > 64 ? decoded.substring(0, 64) : decoded;
+      }
+    }
+    return null;
   }
 
   private String waitText(long seconds) {

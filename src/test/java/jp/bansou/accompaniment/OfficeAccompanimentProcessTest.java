@@ -80,6 +80,10 @@ class OfficeAccompanimentProcessTest {
         .variables()
         .containsEntry("companionFeeYen", 6000);
     assertThat(task("approveFeeClaim", pi)).hasCandidateGroup("coordinators");
+    // the coordinator reads who claims what by name, not by login id
+    assertThat((String) runtimeService.getVariable(pi.getId(), "feeSummary"))
+        .contains("伴走者A（デモ）", "2.99 時間", "6,000 円")
+        .doesNotContain("companion：");
     String caseNumber = caseNumberOf(pi);
     approveAs(pi, "coordinator");
 
@@ -236,6 +240,8 @@ class OfficeAccompanimentProcessTest {
     ProcessInstance pi = start(variables);
     plan(pi, "hospital");
     answerInterpretation(pi, local, "accept");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "interpreterSummary"))
+        .startsWith("通訳：**" + jp.bansou.engine.Markdown.escape(local) + "**（");
     LocalDate visitDay = LocalDate.now(EngineClock.JAPAN).plusDays(5);
     schedule(pi, visitDay);
 

@@ -73,6 +73,23 @@ class FormInputAttackTest {
   }
 
   @Test
+  void anImplausibleDateIsRefusedNamingTheField() {
+    String tomorrow =
+        java.time.LocalDate.now(jp.bansou.engine.EngineClock.JAPAN).plusDays(1).toString();
+    var refused = submit(Map.of("birthDate", tomorrow));
+    assertRefused(refused, 400, "生年月日", "今日より前");
+    assertThat(refused.body()).contains("\"field\":\"birthDate\"", "\"component\":\"birthDate\"");
+    assertRefused(submit(Map.of("birthDate", "1066-10-14")), 400, "生年月日", "西暦");
+    String yesterday =
+        java.time.LocalDate.now(jp.bansou.engine.EngineClock.JAPAN).minusDays(1).toString();
+    assertRefused(
+        submit(Map.of("legalDeadlineSoon", true, "legalDeadlineDate", yesterday)),
+        400,
+        "期限の日付",
+        "過ぎた日付");
+  }
+
+  @Test
   void aCodeOffTheReferenceListIsRefused() {
     assertRefused(submit(Map.of("nationality", "XX")), 400, "国籍", "選択肢");
     assertRefused(submit(Map.of("nationality", "X".repeat(36))), 400, "国籍", "選択肢");

@@ -33,7 +33,31 @@ final class Browser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
+  /**
+   * A Japanese browser as a companion's phone or PC has it: UI and Accept-Language Japanese, and
+   * JavaScript's own locale and time zone Japanese too (headless Chromium otherwise keeps en-US,
+   * which Camunda Forms' date field follows).
+   */
+  static Browser japanese(String base, int width) throws IOException {
+    Browser browser = new Browser(base, "ja", width);
+    var cdp = (org.openqa.selenium.chromium.HasCdp) browser.driver;
+    cdp.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", "ja-JP"));
+    cdp.executeCdpCommand(
+        "Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Asia/Tokyo"));
+    if (width < 500) {
+      // a phone's width: narrower than the window Chromium allows
+      cdp.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          java.util.Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+    }
+    return browser;
+  }
+
   Browser(String base, String language) throws IOException {
+    this(base, language, 1400);
+  }
+
+  Browser(String base, String language, int width) throws IOException {
     this.base = base;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -47,7 +71,7 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--disable-quic",
         "--no-first-run",
-        "--window-size=1400,1100",
+        "--window-size=" + width + "," + (width < 600 ? 844 : 1100),
         "--lang=" + language,
         "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
@@ -108,6 +132,41 @@ final class Browser implements AutoCloseable {
     return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
         .ignoring(org.openqa.selenium.ElementNotInteractableException.class);
+  }
+
+  /** Words in Latin letters on the page that are not product names: English a person meets. */
+  java.util.List<String> englishWords() {
+    String text =
+        (String)
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.body.innerText");
+    java.util.Set<String> allowed =
+        java.util.Set.of(
+            "camunda",
+            "tasklist",
+            "cockpit",
+            "platform",
+            "admin",
+            "asia",
+            "tokyo",
+            "csv",
+            "pdf",
+            "https",
+            "http",
+            "id",
+            // Latin abbreviations Japanese uses as they are
+            "dv",
+            "sns",
+            "npo",
+            "ok");
+    java.util.List<String> words = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(text);
+    while (m.find()) {
+      if (!allowed.contains(m.group().toLowerCase(java.util.Locale.ROOT))) {
+        words.add(m.group());
+      }
+    }
+    return words;
   }
 
   static By text(String text) {

@@ -33,8 +33,9 @@ export default {
     availableLocales: ['en', 'de', 'ja'],
     fallbackLocale: 'en'
   },
-  // bansou: the 本人の情報 tab (the person behind a case, for those who may see them)
-  customScripts: ['scripts/bansou-person'],
+  // bansou: the 本人の情報 tab (the person behind a case, for those who may see them); dates,
+  // messages and the list's order for companions (scripts/bansou-tasklist.js)
+  customScripts: ['scripts/bansou-person', 'scripts/bansou-tasklist'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,36 @@
+package jp.bansou.engine;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The people of the network (companions, interpreters, coordinators) as others see them: by the
+ * name on their account, never by their login id.
+ */
+@Component
+public class People {
+
+  private final IdentityService identityService;
+
+  public People(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** "山田 花子", or the id when the account has no name (or no longer exists). */
+  public String name(String userId) {
+    if (userId == null || userId.isBlank()) {
+      return "";
+    }
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
+    return name.isEmpty() ? userId : name;
+  }
+}

@@ -1,0 +1,74 @@
+package jp.bansou.tasklist;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import jp.bansou.engine.Var;
+import jp.bansou.facts.CaseFacts;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each row of a Tasklist list shows besides the task's name and due date: the case number, the
+ * urgency and, for a visit, its day. Tasklist reads a filter's columns from the variables it may
+ * read, and a companion may read their task, not the whole case: so when any task of any model is
+ * created, the facts are copied onto it under names of their own ({@code list…}), which no form
+ * writes and which therefore never hide the case's own variables.
+ */
+@Component
+public class TaskListColumns extends AbstractProcessEnginePlugin implements TaskListener {
+
+  /** One column: the task variable Tasklist shows, the case fact it copies, its label's text. */
+  public record Column(String name, Var<?> source, String labelKey) {}
+
+  public static final List<Column> COLUMNS =
+      List.of(
+          new Column("listCaseNumber", CaseFacts.CASE_NUMBER, "filter.column.caseNumber"),
+          new Column("listVisitDate", CaseFacts.VISIT_DATE, "filter.column.visitDate"),
+          new Column("listUrgency", CaseFacts.URGENCY_LABEL, "filter.column.urgency"));
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+    }
+    TaskListener copier = this;
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                    .getTaskDefinition()
+                    .addTaskListener(TaskListener.EVENTNAME_CREATE, copier);
+              }
+            });
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    for (Column column : COLUMNS) {
+      column
+          .source()
+          .find(task)
+          .map(TaskListColumns::shown)
+          .filter(text -> !text.isBlank())
+          .ifPresent(text -> task.setVariableLocal(column.name(), text));
+    }
+  }
+
+  private static String shown(Object value) {
+    return value instanceof LocalDate date ? SHOWN.format(date) : String.valueOf(value);
+  }
+}
