@@ -87,6 +87,9 @@ class FormInputAttackTest {
   void textOverItsLimitIsRefused() {
     assertRefused(submit(Map.of("personName", "名".repeat(101))), 400, "100文字まで");
     assertRefused(submit(Map.of("problemDescription", "あ".repeat(4001))), 400, "4000文字まで");
+    // counted in UTF-16 units, as the browser's form and H2's varchar(4000) count: an emoji is two
+    assertRefused(
+        submit(Map.of("problemDescription", "😀".repeat(2001))), 400, "4000文字まで", "4002文字");
   }
 
   @Test
