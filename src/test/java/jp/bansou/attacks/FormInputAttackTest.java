@@ -127,6 +127,19 @@ class FormInputAttackTest {
   }
 
   @Test
+  void theEngineNamedInThePathIsGuardedToo() {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", intake(Map.of("householdSize", 500)));
+    assertRefused(
+        attacker.post(
+            "coordinator",
+            START.replace("/engine-rest/", "/engine-rest/engine/default/"),
+            body.toString()),
+        400,
+        "世帯の人数");
+  }
+
+  @Test
   void noConsentIsABusinessRefusalNotAServerError() {
     assertRefused(submit(Map.of("consentCaseWork", false)), 400, "同意");
   }
