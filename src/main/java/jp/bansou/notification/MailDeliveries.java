@@ -30,9 +30,6 @@ class MailDeliveries {
   /** One attempt: its number, what happened before it, and the Message-ID it sends with. */
   record Attempt(int number, Before before, String messageId) {}
 
-  /** Counts over all notifications, for operators and the fault suite. */
-  record Counts(long sent, long attempts, long uncertain) {}
-
   private final JdbcTemplate jdbc;
 
   MailDeliveries(JdbcTemplate jdbc) {
@@ -96,11 +93,11 @@ class MailDeliveries {
         "update mail_delivery set state = 'sent' where notification_id = ?", notificationId);
   }
 
-  Counts counts() {
+  MailWorker.DeliveryCounts counts() {
     return jdbc.queryForObject(
         "select count(case when state = 'sent' then 1 end), coalesce(sum(attempts), 0),"
             + " coalesce(sum(uncertain_attempts), 0) from mail_delivery",
-        (rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        (rs, i) -> new MailWorker.DeliveryCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
   }
 
   /** Forgets deliveries attempted before {@code before}, once their instances are history. */

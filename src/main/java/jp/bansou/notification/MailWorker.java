@@ -44,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempt then finds the attempt unsettled, sends again with the same Message-ID and counts it.
  *
  * <p>When the server itself fails (refused, timed out), the worker pauses instead of spending every
- * other mail's attempts on it, and tries one mail now and then; once one goes through, the mails
- * that failed for the outage are released at once rather than at their retry time.
+ * other mail's attempts on it, and tries one mail now and then; once one goes through, the mails it
+ * failed for the outage are released at once rather than at their retry time.
  */
 @Component
 public class MailWorker implements SmartLifecycle {
@@ -62,6 +62,12 @@ public class MailWorker implements SmartLifecycle {
   /** What this node's worker did since it started. */
   public record Stats(
       long sent, long failed, long resentUncertain, long unsettled, long maxWindowMicros) {}
+
+  /**
+   * Every node's deliveries so far: mails delivered, attempts made, and attempts that sent again
+   * after one whose outcome was never recorded (the only possible duplicates).
+   */
+  public record DeliveryCounts(long sent, long attempts, long uncertain) {}
 
   /** A task taken, its attempt, and the mail to send (null: nothing to send). */
   private record Claim(
@@ -148,7 +154,7 @@ public class MailWorker implements SmartLifecycle {
   }
 
   /** Counts over every node's deliveries, from {@code mail_delivery}. */
-  public MailDeliveries.Counts deliveryCounts() {
+  public DeliveryCounts deliveryCounts() {
     return deliveries.counts();
   }
 
@@ -309,9 +315,9 @@ public class MailWorker implements SmartLifecycle {
   }
 
   /**
-   * The server took a mail after an outage: the mails that failed for the outage (on any node) go
-   * now instead of at their retry time. Only waits longer than any lock are released, so that no
-   * mail being sent elsewhere is touched.
+   * The server took a mail after an outage: the mails this worker failed for the outage go now
+   * instead of at their retry time. Only its own, and only while they still wait longer than any
+   * lock: nobody else releases or takes them meanwhile, so none is being sent elsewhere.
    */
   private void serverAnswersAgain() {
     pause = Duration.ZERO;
@@ -322,6 +328,7 @@ public class MailWorker implements SmartLifecycle {
         externalTasks
             .createExternalTaskQuery()
             .topicName(Notification.TOPIC)
+            .workerId(workerId)
             .withRetriesLeft()
             .lockExpirationAfter(beyondAnyLock)
             .list()) {
@@ -330,7 +337,7 @@ public class MailWorker implements SmartLifecycle {
           externalTasks.unlock(waiting.getId());
           released++;
         } catch (RuntimeException goneMeanwhile) {
-          // completed or retried elsewhere
+          // completed or retried by an operator meanwhile
         }
       }
     }
