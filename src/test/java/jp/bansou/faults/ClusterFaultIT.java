@@ -228,7 +228,12 @@ class ClusterFaultIT {
             + ", "
             + duplicates("hung")
             + " duplicates");
-    assertThat(max).isLessThan(1000);
+    // every answer was 200 (endpoints() checks); the typical one under a second, and none near
+    // what an exhausted pool would cost (its 30 s wait): the machine is shared, so the slowest
+    // single answer may pass a second under load without any fault
+    assertThat(p95).isLessThan(1000);
+    assertThat(max).isLessThan(2000);
+    assertThat(mostActive[0]).isLessThanOrEqualTo(5);
     assertThat(distinct(received("hung"))).hasSize(20);
   }
 
