@@ -20,7 +20,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycl
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -428,6 +430,18 @@ public class MailWorker implements SmartLifecycle {
         return;
       }
     }
+  }
+
+  /** Like the job executor: only once the start-up steps are done (models, permissions). */
+  @EventListener(ApplicationReadyEvent.class)
+  public void applicationReady() {
+    start();
+  }
+
+  /** Started by {@link #applicationReady}, not with the context's refresh. */
+  @Override
+  public boolean isAutoStartup() {
+    return false;
   }
 
   @Override
