@@ -1,53 +1,38 @@
 package jp.bansou.casefile;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Hands out case numbers {@code YYYY-NNNNNN}, counted per year, in the engine's transaction. */
+/**
+ * Hands out case numbers {@code YYYY-NNNNNN}: the year of intake and the next value of the database
+ * sequence {@code case_number_seq}. Taking a value holds no lock and needs no connection besides
+ * the engine's own, so concurrent intakes on any number of nodes never wait for each other; the
+ * numbers are unique across nodes and go on counting from one year to the next. An intake that is
+ * rolled back leaves a gap, which nothing relies on.
+ */
 @Service
 public class CaseNumbers {
 
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate separateTransaction;
+  static final String SEQUENCE = "case_number_seq";
 
-  public CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
-    this.separateTransaction = new TransactionTemplate(transactions);
-    separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  private final DataFieldMaxValueIncrementer sequence;
+
+  public CaseNumbers(DataSource dataSource) throws MetaDataAccessException {
+    String database =
+        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    this.sequence =
+        "PostgreSQL".equals(database)
+            ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
+            : new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
   }
 
   public String next(int year) {
-    ensureCounter(year);
-    // the row lock taken here orders concurrent intakes; it is released with the engine's commit
-    jdbc.update(
-        "update case_number_counter set last_value = last_value + 1 where case_year = ?", year);
-    Integer value =
-        jdbc.queryForObject(
-            "select last_value from case_number_counter where case_year = ?", Integer.class, year);
-    return String.format("%04d-%06d", year, value);
-  }
-
-  /** The first case of a year creates the counter, in its own transaction so a race is harmless. */
-  private void ensureCounter(int year) {
-    separateTransaction.executeWithoutResult(
-        status -> {
-          Integer rows =
-              jdbc.queryForObject(
-                  "select count(*) from case_number_counter where case_year = ?",
-                  Integer.class,
-                  year);
-          if (rows == 0) {
-            try {
-              jdbc.update(
-                  "insert into case_number_counter (case_year, last_value) values (?, 0)", year);
-            } catch (DuplicateKeyException createdByAnotherIntake) {
-              status.setRollbackOnly();
-            }
-          }
-        });
+    return String.format("%04d-%06d", year, sequence.nextLongValue());
   }
 }

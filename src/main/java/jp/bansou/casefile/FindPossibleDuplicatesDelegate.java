@@ -6,7 +6,7 @@ import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
 import jp.bansou.person.PersonIntake;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("findPossibleDuplicates")
 public class FindPossibleDuplicatesDelegate implements JavaDelegate {
+
+  /** Case numbers shown on the form; all of them stay in possibleDuplicateNumbers. */
+  static final int SUMMARY_LINES = 20;
 
   private final PersonIntake person;
   private final Texts texts;
@@ -43,10 +46,14 @@ public class FindPossibleDuplicatesDelegate implements JavaDelegate {
                 reasons.merge(other, texts.get("duplicates.reason.phone"), (a, b) -> a + "、" + b));
     POSSIBLE_DUPLICATE_COUNT.set(execution, (long) reasons.size());
     POSSIBLE_DUPLICATE_NUMBERS.set(execution, List.copyOf(reasons.keySet()));
+    // a shelter's office phone may be shared by a hundred open cases: the summary stays short
     POSSIBLE_DUPLICATE_SUMMARY.set(
         execution,
-        reasons.entrySet().stream()
-            .map(e -> texts.get("duplicates.line", e.getKey(), e.getValue()))
-            .collect(Collectors.joining("\n")));
+        SummaryLines.join(
+            reasons.entrySet().stream()
+                .map(e -> texts.get("duplicates.line", e.getKey(), e.getValue()))
+                .toList(),
+            SUMMARY_LINES,
+            left -> texts.get("summary.more", left)));
   }
 }

@@ -4,10 +4,10 @@ import static jp.bansou.casefile.CaseFile.*;
 import static jp.bansou.facts.CaseFacts.*;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import jp.bansou.companion.CompanionMatcher.Candidate;
 import jp.bansou.engine.Markdown;
 import jp.bansou.engine.Option;
+import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 /** Proposes ranked companions to the coordinator, leaving out those who declined this case. */
 @Component("rankCompanions")
 public class RankCompanionsDelegate implements JavaDelegate {
+
+  /** The best-ranked companions described on the form; every one stays among the options. */
+  static final int SUMMARY_LINES = 20;
 
   private final CompanionMatcher matcher;
   private final Texts texts;
@@ -50,9 +53,15 @@ public class RankCompanionsDelegate implements JavaDelegate {
         execution,
         candidates.isEmpty()
             ? texts.get("matching.none")
-            : candidates.stream()
-                .map(c -> texts.get("matching.line", Markdown.escape(c.displayName()), c.reasons()))
-                .collect(Collectors.joining("\n")));
+            : SummaryLines.join(
+                candidates.stream()
+                    .map(
+                        c ->
+                            texts.get(
+                                "matching.line", Markdown.escape(c.displayName()), c.reasons()))
+                    .toList(),
+                SUMMARY_LINES,
+                left -> texts.get("summary.more", left)));
     COMPANION_ID.remove(execution);
   }
 }

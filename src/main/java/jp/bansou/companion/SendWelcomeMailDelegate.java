@@ -2,11 +2,8 @@ package jp.bansou.companion;
 
 import static jp.bansou.companion.Onboarding.*;
 
-import java.security.SecureRandom;
-import jp.bansou.notification.MailPreferences;
 import jp.bansou.notification.MailSettings;
-import jp.bansou.notification.MailTemplates;
-import jp.bansou.notification.Mailer;
+import jp.bansou.notification.Notifications;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,29 +11,18 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a new companion a fresh initial password and mails it, in one asynchronous step: the
- * password is never stored in a variable, and a retried attempt sets a new one before sending. With
- * mail off, an administrator sets the password in Camunda Admin instead.
+ * Queues a new companion's welcome mail; the mail sets a fresh initial password when it is sent
+ * (and again if a retry sends it again), so the password is never stored in a variable. With mail
+ * off, an administrator sets the password in Camunda Admin instead.
  */
 @Component("sendWelcomeMail")
 public class SendWelcomeMailDelegate implements JavaDelegate {
 
-  static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final MailSettings settings;
-  private final Mailer mailer;
-  private final MailTemplates templates;
   private final IdentityService identityService;
 
-  public SendWelcomeMailDelegate(
-      MailSettings settings,
-      Mailer mailer,
-      MailTemplates templates,
-      IdentityService identityService) {
+  public SendWelcomeMailDelegate(MailSettings settings, IdentityService identityService) {
     this.settings = settings;
-    this.mailer = mailer;
-    this.templates = templates;
     this.identityService = identityService;
   }
 
@@ -50,18 +36,6 @@ public class SendWelcomeMailDelegate implements JavaDelegate {
     if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
       return;
     }
-    StringBuilder password = new StringBuilder();
-    for (int i = 0; i < 16; i++) {
-      password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    user.setPassword(password.toString());
-    identityService.saveUser(user);
-    mailer.send(
-        user.getEmail(),
-        templates.welcome(
-            identityService.getUserInfo(userId, MailPreferences.LANGUAGE),
-            userId,
-            password.toString(),
-            settings.tasklistLink()));
+    Notifications.welcome(execution.getProcessEngineServices(), userId);
   }
 }

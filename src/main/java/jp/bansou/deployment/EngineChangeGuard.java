@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class EngineChangeGuard extends OncePerRequestFilter {
 
-  static final String API = "^/(?:engine-rest|camunda/api/engine/engine/[^/]+)";
+  // the default engine, or one named in the path (/engine-rest/engine/default/…)
+  static final String API = "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)";
   static final Pattern DEPLOYMENT =
       Pattern.compile(
           API

@@ -19,17 +19,24 @@ public class StartupSequence implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StartupSequence.class);
 
   private final List<StartupStep> steps;
+  private final StartupLock lock;
 
-  public StartupSequence(List<StartupStep> steps) {
+  public StartupSequence(List<StartupStep> steps, StartupLock lock) {
     this.steps = steps.stream().sorted(Comparator.comparingInt(StartupStep::getOrder)).toList();
+    this.lock = lock;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    for (StartupStep step : steps) {
-      long started = System.nanoTime();
-      step.run();
-      LOG.info("Start-up: {} ({} ms)", step.name(), (System.nanoTime() - started) / 1_000_000);
+    try {
+      for (StartupStep step : steps) {
+        long started = System.nanoTime();
+        step.run();
+        LOG.info("Start-up: {} ({} ms)", step.name(), (System.nanoTime() - started) / 1_000_000);
+      }
+    } finally {
+      // the next node starting on this database may go (see StartupLock)
+      lock.release();
     }
   }
 

@@ -27,6 +27,14 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class Var<T> {
 
+  /**
+   * The longest text one String variable holds: the engine's {@code varchar(4000)}, counted in
+   * UTF-16 units as H2 counts it ({@code String.length()}; PostgreSQL counts characters, never
+   * more). Longer text is refused at the form ({@code SubmissionCheck}) or shortened ({@link
+   * SummaryLines}).
+   */
+  public static final int TEXT_LIMIT = 4000;
+
   private final String name;
   private final Function<Object, T> reader;
   private final Function<T, Object> writer;

@@ -31,7 +31,7 @@ public class SubmissionCheck {
   /** Where the form sets no maxLength. */
   public static final int TEXTFIELD_LIMIT = 500;
 
-  public static final int TEXTAREA_LIMIT = 4000;
+  public static final int TEXTAREA_LIMIT = jp.bansou.engine.Var.TEXT_LIMIT;
 
   /** Value types a submission may carry: never a Java object to deserialize. */
   static final Set<String> PLAIN_TYPES =
@@ -121,9 +121,10 @@ public class SubmissionCheck {
             field.maxLength() != null
                 ? field.maxLength()
                 : "textarea".equals(field.type()) ? TEXTAREA_LIMIT : TEXTFIELD_LIMIT;
-        if (text.codePointCount(0, text.length()) > limit) {
-          return message(
-              field, "form.refused.maxLength", limit, text.codePointCount(0, text.length()));
+        // counted in UTF-16 units, as the browser's form counts maxLength and as H2 counts the
+        // engine's varchar(4000) (PostgreSQL counts characters: never more)
+        if (text.length() > limit) {
+          return message(field, "form.refused.maxLength", limit, text.length());
         }
         if (field.pattern() != null && !matches(field.pattern(), text)) {
           return message(field, "form.refused.pattern");

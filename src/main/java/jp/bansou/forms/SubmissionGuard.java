@@ -47,7 +47,8 @@ public class SubmissionGuard extends OncePerRequestFilter {
   /** A larger body is refused before it is read into memory. */
   public static final int MAX_BODY = 256 * 1024;
 
-  static final String API = "^/(?:engine-rest|camunda/api/engine/engine/[^/]+)";
+  // the default engine, or one named in the path (/engine-rest/engine/default/…)
+  static final String API = "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)";
   static final Pattern TASK_SUBMIT =
       Pattern.compile(API + "/task/([^/]+)/(?:submit-form|complete|resolve)$");
   static final Pattern START =

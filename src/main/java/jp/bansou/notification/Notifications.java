@@ -8,11 +8,12 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * Queues one mail as its own {@code send-notification} instance: its sending step is an
- * asynchronous job with the retry cycle of the model, so an SMTP outage only delays it, and it is
- * queued in the same transaction as the task that caused it.
+ * Queues one mail as its own {@code send-notification} instance, in the same transaction as what
+ * caused it: the instance is the mail's outbox entry. Its step メールを送る is an external task that
+ * {@link MailWorker} serves outside any database transaction, with the retry cycle of the model, so
+ * an SMTP outage only delays it.
  */
-final class Notifications {
+public final class Notifications {
 
   private Notifications() {}
 
@@ -30,5 +31,13 @@ final class Notifications {
     TASK_NAME.put(variables, taskName);
     CASE_NUMBER.put(variables, caseNumber);
     engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+  }
+
+  /**
+   * Queues a new account's welcome mail. Its initial password is set only when the mail is sent
+   * (again at each attempt), so it is never stored anywhere but as the account's password hash.
+   */
+  public static void welcome(ProcessEngineServices engine, String userId) {
+    request(engine, userId, WELCOME, null, null, null);
   }
 }

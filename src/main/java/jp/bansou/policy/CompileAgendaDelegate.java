@@ -3,8 +3,8 @@ package jp.bansou.policy;
 import static jp.bansou.policy.PolicyIssue.*;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import jp.bansou.engine.Markdown;
+import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
@@ -32,16 +32,20 @@ public class CompileAgendaDelegate implements JavaDelegate {
     AGENDA_ID.set(execution, register.compileAgenda());
     AGENDA_ENTRIES.set(execution, open.stream().map(e -> String.valueOf(e.id())).toList());
     AGENDA_ENTRY_COUNT.set(execution, (long) open.size());
+    // every entry is on the agenda (agendaEntries); the form's summary stays within one variable
     AGENDA_SUMMARY.set(
         execution,
-        open.stream()
-            .map(
-                e ->
-                    texts.get(
-                        "policy.agenda.line",
-                        reference.name(ReferenceList.ADVOCACY_FIELDS, e.advocacyField()),
-                        Markdown.escape(e.title()),
-                        e.cases()))
-            .collect(Collectors.joining("\n")));
+        SummaryLines.join(
+            open.stream()
+                .map(
+                    e ->
+                        texts.get(
+                            "policy.agenda.line",
+                            reference.name(ReferenceList.ADVOCACY_FIELDS, e.advocacyField()),
+                            Markdown.escape(e.title()),
+                            e.cases()))
+                .toList(),
+            Integer.MAX_VALUE,
+            left -> texts.get("summary.more", left)));
   }
 }

@@ -104,6 +104,9 @@ class FormInputAttackTest {
   void textOverItsLimitIsRefused() {
     assertRefused(submit(Map.of("personName", "名".repeat(101))), 400, "100文字まで");
     assertRefused(submit(Map.of("problemDescription", "あ".repeat(4001))), 400, "4000文字まで");
+    // counted in UTF-16 units, as the browser's form and H2's varchar(4000) count: an emoji is two
+    assertRefused(
+        submit(Map.of("problemDescription", "😀".repeat(2001))), 400, "4000文字まで", "4002文字");
   }
 
   @Test
@@ -138,6 +141,19 @@ class FormInputAttackTest {
   void aVariableTheFormLacksIsRefused() {
     ObjectNode urgency = JSON.createObjectNode().put("value", "emergency");
     assertRefused(submitRaw("urgency", urgency), 400, "urgency", "ない項目");
+  }
+
+  @Test
+  void theEngineNamedInThePathIsGuardedToo() {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", intake(Map.of("householdSize", 500)));
+    assertRefused(
+        attacker.post(
+            "coordinator",
+            START.replace("/engine-rest/", "/engine-rest/engine/default/"),
+            body.toString()),
+        400,
+        "世帯の人数");
   }
 
   @Test
