@@ -99,6 +99,12 @@ public class CourseRecords {
     return insertSeries.executeAndReturnKey(row).longValue();
   }
 
+  /** How many series were ever planned. */
+  public int seriesCount() {
+    Integer count = jdbc.queryForObject("select count(*) from course_series", Integer.class);
+    return count == null ? 0 : count;
+  }
+
   public void setStatus(long seriesId, String status) {
     jdbc.update("update course_series set status = ? where id = ?", status, seriesId);
   }
