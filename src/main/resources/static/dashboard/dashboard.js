@@ -107,6 +107,20 @@ async function load() {
     .sort((a, b) => (b.gap - a.gap) || ((b.openCases ?? 1) - (a.openCases ?? 1)));
   fill('prefectures', shown, [['name'], ['openCases', true], ['companions', true], ['remoteCompanions', true], ['interpreters', true]],
     (p) => (p.gap ? 'gap' : ''));
+
+  // what other capabilities add (jp.bansou.dashboard.DashboardSection)
+  const sections = d.sections || {};
+  const eventStatus = { planned: '予定', held: '当日・報告前', reported: '報告済み' };
+  if (sections.consultationEvents) {
+    fill('events', sections.consultationEvents.events.map((e) => Object.assign({}, e, { status: eventStatus[e.status] || e.status })),
+      [['date'], ['title'], ['prefectureName'], ['status'], ['peopleSeen', true], ['casesOpened', true], ['oneOffConsultations', true]]);
+  }
+  const yen = (n) => n.toLocaleString('ja-JP') + '円';
+  if (sections.fundLedger) {
+    fill('fund-ledger', sections.fundLedger.lines.map((l) => Object.assign({}, l, {
+      budget: yen(l.budgetYen), committed: yen(l.committedYen), paid: yen(l.paidYen), remaining: yen(l.remainingYen) })),
+    [['month'], ['regionName'], ['budget', true], ['committed', true], ['paid', true], ['remaining', true]]);
+  }
 }
 
 load();

@@ -57,7 +57,15 @@ class ModelConventionsTest {
           Map.entry("fluentLanguages", ReferenceList.LANGUAGES),
           Map.entry("conversationalLanguages", ReferenceList.LANGUAGES),
           Map.entry("coveredPrefectures", ReferenceList.PREFECTURES),
-          Map.entry("courseSession", ReferenceList.SPECIALTIES));
+          Map.entry("courseSession", ReferenceList.SPECIALTIES),
+          Map.entry("eventTopics", ReferenceList.PROBLEM_FIELDS),
+          Map.entry("eventLanguages", ReferenceList.LANGUAGES),
+          Map.entry("venueType", ReferenceList.VENUE_TYPES),
+          Map.entry("courseVenueType", ReferenceList.VENUE_TYPES),
+          Map.entry("sessionVenueType", ReferenceList.VENUE_TYPES),
+          Map.entry("courseTopics", ReferenceList.SPECIALTIES),
+          Map.entry("applicantPrefecture", ReferenceList.PREFECTURES),
+          Map.entry("aidPurpose", ReferenceList.AID_PURPOSES));
 
   @Test
   void everyUserTaskAndStartFormUsesADeployedCamundaForm() throws IOException {

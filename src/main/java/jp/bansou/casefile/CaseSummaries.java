@@ -70,6 +70,14 @@ public class CaseSummaries {
         caseNumber);
   }
 
+  /** One case's category facts, if it was registered. */
+  public java.util.Optional<CaseSummary> find(String caseNumber) {
+    return jdbc
+        .query("select * from case_summary where case_number = ?", CaseSummaries::map, caseNumber)
+        .stream()
+        .findFirst();
+  }
+
   public List<CaseSummary> all() {
     return jdbc.query(
         "select * from case_summary order by opened_at, case_number", CaseSummaries::map);

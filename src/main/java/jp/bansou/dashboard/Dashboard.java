@@ -7,7 +7,8 @@ import java.util.Map;
  * What {@code /api/dashboard} answers: categories, counts and case numbers, never a name or a
  * contact. Maps keep their order (stages, urgencies and outcomes as the models and lists give
  * them). A count of fewer than three people in a breakdown is null (see {@code SmallCells}); a
- * restricted case is in no list.
+ * restricted case is in no list. {@code sections} holds what other capabilities add ({@link
+ * DashboardSection}), by key.
  */
 public record Dashboard(
     String generatedAt,
@@ -18,7 +19,8 @@ public record Dashboard(
     List<Week> weekly,
     Breakdown outcomes,
     List<PrefectureRow> prefectures,
-    Breakdown policyIssuesByField) {
+    Breakdown policyIssuesByField,
+    Map<String, Object> sections) {
 
   /** Counts per code and the label of each code. */
   public record Breakdown(Map<String, Long> counts, Map<String, String> labels) {}

@@ -77,6 +77,7 @@ public class DashboardService {
   private final CaseVisibility visibility;
   private final Clock clock;
   private final Texts texts;
+  private final List<DashboardSection> sections;
 
   public DashboardService(
       CaseSummaries summaries,
@@ -90,7 +91,8 @@ public class DashboardService {
       ReferenceData reference,
       CaseVisibility visibility,
       Clock clock,
-      Texts texts) {
+      Texts texts,
+      org.springframework.beans.factory.ObjectProvider<DashboardSection> sections) {
     this.summaries = summaries;
     this.stages = stages;
     this.urgencyLevels = urgencyLevels;
@@ -103,6 +105,7 @@ public class DashboardService {
     this.visibility = visibility;
     this.clock = clock;
     this.texts = texts;
+    this.sections = sections.stream().sorted(Comparator.comparing(DashboardSection::key)).toList();
   }
 
   public Dashboard snapshot() {
@@ -119,7 +122,8 @@ public class DashboardService {
         weekly(now),
         outcomes(),
         prefectures(open),
-        policyIssuesByField());
+        policyIssuesByField(),
+        sections());
   }
 
   private OpenCases openCases(List<CaseSummary> open, List<Task> caseTasks) {
@@ -321,6 +325,12 @@ public class DashboardService {
               openCases > 0 && companions == 0));
     }
     return rows;
+  }
+
+  private Map<String, Object> sections() {
+    Map<String, Object> contributed = new LinkedHashMap<>();
+    sections.forEach(section -> contributed.put(section.key(), section.snapshot()));
+    return contributed;
   }
 
   private Breakdown policyIssuesByField() {

@@ -16,11 +16,18 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 /**
  * Added to every user task of every model: tells people by mail when a task is offered to them
  * (candidate user, or a member of a candidate group) or assigned to them. Coordinators are not
- * mailed task by task: they may opt into the daily digest instead.
+ * mailed task by task: they may opt into the daily digest instead. A task the model marks with the
+ * extension property {@code notification} = {@code none} is not mailed (a walk-in form that follows
+ * the last one at once, on a phone already in hand).
  */
 class TaskNotifier implements TaskListener {
 
   static final Set<String> DIGEST_ONLY_GROUPS = Set.of(Role.COORDINATORS.groupId());
+
+  /** The extension property of a user task that, set to {@link #NONE}, sends no mail for it. */
+  static final String PROPERTY = "notification";
+
+  static final String NONE = "none";
 
   private final MailSettings settings;
 
@@ -30,7 +37,7 @@ class TaskNotifier implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!settings.enabled()) {
+    if (!settings.enabled() || silent(task)) {
       return;
     }
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
@@ -62,6 +69,21 @@ class TaskNotifier implements TaskListener {
       }
     }
     recipients.forEach(recipient -> queue(task, recipient, OFFERED));
+  }
+
+  private static boolean silent(DelegateTask task) {
+    var element = task.getBpmnModelElementInstance();
+    if (element == null || element.getExtensionElements() == null) {
+      return false;
+    }
+    return element
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+        .list()
+        .stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .anyMatch(p -> PROPERTY.equals(p.getCamundaName()) && NONE.equals(p.getCamundaValue()));
   }
 
   private void queue(DelegateTask task, String recipient, String kind) {

@@ -40,7 +40,12 @@ public class ReferenceData {
     SPECIALTIES("specialties.csv"),
     INTERPRETATION_MODES("interpretation-modes.csv"),
     ROLES("roles.csv"),
-    ERASURE_REASONS("erasure-reasons.csv");
+    ERASURE_REASONS("erasure-reasons.csv"),
+    REGIONS("regions.csv"),
+    AID_PURPOSES("aid-purposes.csv"),
+    VENUE_TYPES("venue-types.csv"),
+    EVENT_DUTIES("event-duties.csv"),
+    STATUS_CATEGORIES("status-categories.csv");
 
     private final String file;
 
@@ -91,6 +96,17 @@ public class ReferenceData {
   public String statusCategory(String residenceStatus) {
     String category = column(ReferenceList.RESIDENCE_STATUSES, residenceStatus, "category");
     return category == null ? "unknown" : category;
+  }
+
+  /** The region (地方: kanto, kinki …) a prefecture belongs to, or null when unknown. */
+  public String regionOf(String prefecture) {
+    for (String region : codes(ReferenceList.REGIONS)) {
+      if (CsvRows.codes(column(ReferenceList.REGIONS, region, "prefectures"))
+          .contains(prefecture)) {
+        return region;
+      }
+    }
+    return null;
   }
 
   /** The companion specialty (course topic) that a problem field needs. */

@@ -13,7 +13,7 @@ import java.util.List;
  * reads the Japanese), every cell quoted, CRLF, and cells that a spreadsheet would run as a formula
  * defused with a leading apostrophe.
  */
-final class Csv {
+public final class Csv {
 
   static final String BOM = "\uFEFF";
 
@@ -22,7 +22,7 @@ final class Csv {
   private Csv() {}
 
   /** A header line and the rows, ready to send. */
-  static String document(List<String> header, List<List<?>> rows) {
+  public static String document(List<String> header, List<List<?>> rows) {
     List<String[]> lines = new ArrayList<>();
     lines.add(header.toArray(String[]::new));
     for (List<?> row : rows) {
@@ -39,7 +39,7 @@ final class Csv {
     }
   }
 
-  static String cell(Object value) {
+  public static String cell(Object value) {
     String text = value == null ? "" : value.toString();
     return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }

@@ -119,10 +119,19 @@ public class AccessPolicy implements StartupStep {
     grant(Role.COORDINATORS, APPLICATION, "cockpit", ACCESS);
     grant(
         Role.COORDINATORS, PROCESS_DEFINITION, "companion-onboarding", READ_INSTANCE, READ_HISTORY);
+    // the network's own work, which names no person supported: 相談会 and course series
+    for (String networkWork : List.of("consultation-event", "course-series")) {
+      grant(Role.COORDINATORS, PROCESS_DEFINITION, networkWork, READ_INSTANCE, READ_HISTORY);
+    }
 
     grant(Role.SUPERVISORS, APPLICATION, "cockpit", ACCESS);
     for (String processWithoutPerson :
-        List.of("companion-onboarding", "policy-issue", "send-notification", "daily-digest")) {
+        List.of(
+            "companion-onboarding",
+            "policy-issue",
+            "send-notification",
+            "daily-digest",
+            "consultation-event")) {
       grant(
           Role.SUPERVISORS, PROCESS_DEFINITION, processWithoutPerson, READ_INSTANCE, READ_HISTORY);
     }

@@ -15,7 +15,9 @@ public enum Role {
   SUPERVISORS("supervisors", "supervisor"),
   LAWYERS("lawyers", "lawyer"),
   POLICY_TEAM("policy-team", "policy"),
-  MODELLERS("modellers", "modeller");
+  MODELLERS("modellers", "modeller"),
+  /** The review team of the emergency aid fund (緊急支援金): decides applications every week. */
+  FUND_REVIEWERS("fund-reviewers", "reviewer");
 
   /** Camunda's built-in administrators group. */
   public static final String ADMIN_GROUP = "camunda-admin";

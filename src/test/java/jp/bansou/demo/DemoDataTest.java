@@ -31,7 +31,13 @@ class DemoDataTest {
       var cases = app.getBean(CaseSummaries.class).all();
       TaskService tasks = app.getBean(TaskService.class);
 
-      assertThat(cases).hasSize(jp.bansou.reference.CsvRows.read(DemoCases.ROWS).size());
+      long walkInCases =
+          jp.bansou.reference.CsvRows.read(DemoConsultationEvents.WALK_INS).stream()
+              .filter(w -> "case".equals(w.get("follow_up")))
+              .count();
+      // the demo cases, and those the demo 相談会's walk-ins opened
+      assertThat(cases)
+          .hasSize(jp.bansou.reference.CsvRows.read(DemoCases.ROWS).size() + (int) walkInCases);
       assertThat(cases.stream().map(CaseSummary::prefecture).collect(Collectors.toSet()))
           .hasSizeGreaterThan(10);
       assertThat(cases.stream().filter(c -> c.closedAt() != null).count()).isGreaterThan(5);
@@ -49,6 +55,36 @@ class DemoDataTest {
           .as("spread over weeks")
           .isGreaterThan(1000L * 60 * 60 * 24 * 60);
       assertThat(cases).allSatisfy(c -> assertThat(c.caseNumber()).matches("\\d{4}-\\d{6}"));
+
+      // a 相談会 held and reported today, its walk-ins' cases opened; another being staffed
+      var events =
+          app.getBean(jp.bansou.outreach.ConsultationEvents.class)
+              .since(java.time.LocalDate.of(2000, 1, 1));
+      assertThat(events)
+          .extracting(jp.bansou.outreach.ConsultationEvents.Event::status)
+          .containsExactly("reported", "planned");
+      assertThat(cases.stream().filter(c -> c.languages().contains("vi")).count())
+          .isGreaterThanOrEqualTo(3);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("offerEventDuty").count()).isPositive();
+
+      // a course series of the nine sessions, two held, registration open
+      var course = app.getBean(jp.bansou.course.CourseRecords.class);
+      assertThat(course.seriesCount()).isEqualTo(1);
+      var sessions = course.sessions(1);
+      assertThat(sessions).hasSize(9);
+      assertThat(sessions.stream().filter(s -> s.held()).count()).isEqualTo(2);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("registerCourseApplicant").count())
+          .isEqualTo(1);
+
+      // the fund: budgets, one application paid, one at the review, one emergency at its second
+      var ledger = app.getBean(jp.bansou.fund.FundLedger.class).since("2000-01");
+      assertThat(ledger).hasSize(8);
+      assertThat(ledger.stream().mapToLong(jp.bansou.fund.FundLedger.Row::paidYen).sum())
+          .isEqualTo(60_000);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("reviewAidApplication").count())
+          .isEqualTo(1);
+      assertThat(tasks.createTaskQuery().taskDefinitionKey("approveEmergencyAid").count())
+          .isEqualTo(1);
     }
   }
 }

@@ -1,0 +1,321 @@
+package jp.bansou.fund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.CaseDriver;
+import jp.bansou.casefile.Intake;
+import jp.bansou.engine.EngineClock;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Process {@code emergency-fund} (緊急支援金): a coordinator applies for the person of a case, the
+ * review team decides at its Monday review (paid, reduced, refused), an emergency case goes by a
+ * coordinator and a second approver instead, and the ledger follows every approval and payment.
+ */
+@CaseEngineTest
+class EmergencyFundProcessTest {
+
+  static final String KANTO = "kanto";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired FormService formService;
+  @Autowired IdentityService identityService;
+  @Autowired FundLedger ledger;
+  @Autowired TestRestTemplate rest;
+
+  @BeforeEach
+  void initAssertions() {
+    init(engine);
+  }
+
+  @Test
+  void theMondayReviewApprovesAndThePaymentFollowsTheNextDay() {
+    ProcessInstance theCase = triagedCase(Intake.person());
+    FundLedger.Row before = row();
+    ProcessInstance pi = apply(theCase.getBusinessKey(), 3, "子どもの食費がない");
+    assertThat(pi.getBusinessKey()).matches("FA-\\d{4}");
+    assertThat(pi).isWaitingAt("weeklyReviewDue");
+    var review = job("weeklyReviewDue", pi);
+    var due = review.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault());
+    assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+    assertThat(due.getHour()).isEqualTo(10);
+
+    execute(review);
+    Task decision = task(pi, "reviewAidApplication");
+    assertThat(taskService.getIdentityLinksForTask(decision.getId()))
+        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("fund-reviewers"));
+    assertThat((String) taskService.getVariable(decision.getId(), "aidSummary"))
+        .contains(theCase.getBusinessKey(), "世帯の人数：3人", "60,000円", "関東");
+    complete(decision, "reviewer", Map.of("aidDecision", "approve"));
+
+    assertThat(pi).isWaitingAt("paymentDay");
+    assertThat(row().committedYen() - before.committedYen()).isEqualTo(60_000);
+    execute(job("paymentDay", pi));
+    pay(pi, "PAY-2026-0042");
+
+    assertThat(pi).isEnded().hasPassed("aidPaid");
+    assertThat(row().committedYen()).isEqualTo(before.committedYen());
+    assertThat(row().paidYen() - before.paidYen()).isEqualTo(60_000);
+  }
+
+  @Test
+  void theReviewMayReduceTheAmountWithAReason() {
+    ProcessInstance pi = appliedAndReviewed(triagedCase(Intake.person()), 2);
+    FundLedger.Row before = row();
+    Task decision = task(pi, "reviewAidApplication");
+
+    assertThatThrownBy(
+            () ->
+                complete(
+                    decision,
+                    "reviewer",
+                    Map.of(
+                        "aidDecision",
+                        "reduce",
+                        "reducedAidYen",
+                        45_000,
+                        "aidDecisionReason",
+                        "x")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("45000円）より少なく");
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    decision.getId(), Map.of("aidDecision", "reduce", "reducedAidYen", 30_000)))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("理由を書いてください");
+
+    taskService.complete(
+        decision.getId(),
+        Map.of("aidDecision", "reduce", "reducedAidYen", 30_000, "aidDecisionReason", "今月は予算が少ない"));
+    assertThat(row().committedYen() - before.committedYen()).isEqualTo(30_000);
+    execute(job("paymentDay", pi));
+    pay(pi, "PAY-2026-0043");
+    assertThat(pi).isEnded().hasPassed("aidPaid");
+    assertThat(row().paidYen() - before.paidYen()).isEqualTo(30_000);
+  }
+
+  @Test
+  void aRefusalWithItsReasonGoesBackToTheCoordinatorWhoApplied() {
+    ProcessInstance pi = appliedAndReviewed(triagedCase(Intake.person()), 1);
+    FundLedger.Row before = row();
+
+    complete(
+        task(pi, "reviewAidApplication"),
+        "reviewer",
+        Map.of("aidDecision", "refuse", "aidDecisionReason", "生活保護の申請を先に支える"));
+
+    Task note = task(pi, "noteAidRefusal");
+    assertThat(note.getAssignee()).isEqualTo("coordinator");
+    assertThat(taskService.getVariable(note.getId(), "aidDecisionReason"))
+        .isEqualTo("生活保護の申請を先に支える");
+    taskService.complete(note.getId(), Map.of("refusalNoted", true));
+    assertThat(pi).isEnded().hasPassed("aidNotGranted");
+    assertThat(row()).isEqualTo(before);
+  }
+
+  @Test
+  void anEmergencyCaseIsDecidedByACoordinatorAndASecondPersonAndPaidAtOnce() {
+    ProcessInstance theCase = triagedCase(Intake.person().with("noFoodOrMoney", true));
+    FundLedger.Row before = row();
+    ProcessInstance pi = apply(theCase.getBusinessKey(), 1, "きょう食べるものがない");
+
+    assertThat(pi).isWaitingAt("decideEmergencyAid");
+    complete(task(pi, "decideEmergencyAid"), "coordinator", Map.of("emergencyDecision", "approve"));
+    Task second = task(pi, "approveEmergencyAid");
+    taskService.claim(second.getId(), "coordinator");
+    assertThatThrownBy(
+            () -> taskService.complete(second.getId(), Map.of("secondApproval", "approve")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("2人目の承認者になれません");
+    taskService.setAssignee(second.getId(), null);
+    complete(task(pi, "approveEmergencyAid"), "reviewer", Map.of("secondApproval", "approve"));
+
+    // no Monday, no next day: the payment is recorded now
+    assertThat(pi).isWaitingAt("recordAidPayment");
+    assertThat(row().committedYen() - before.committedYen()).isEqualTo(30_000);
+    pay(pi, "PAY-2026-0044");
+    assertThat(pi).isEnded().hasPassed("aidPaid").hasNotPassed("weeklyReviewDue");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+  }
+
+  @Test
+  void anEmergencyTheCoordinatorOrTheSecondPersonDoesNotConfirmWaitsForMonday() {
+    ProcessInstance byCoordinator =
+        apply(triagedCase(Intake.person().with("noHousing", true)).getBusinessKey(), 2, "");
+    complete(
+        task(byCoordinator, "decideEmergencyAid"),
+        "coordinator",
+        Map.of("emergencyDecision", "weekly"));
+    assertThat(byCoordinator).isWaitingAt("weeklyReviewDue");
+
+    ProcessInstance bySecond =
+        apply(triagedCase(Intake.person().with("violence", true)).getBusinessKey(), 2, "");
+    complete(
+        task(bySecond, "decideEmergencyAid"),
+        "coordinator",
+        Map.of("emergencyDecision", "approve"));
+    complete(task(bySecond, "approveEmergencyAid"), "reviewer", Map.of("secondApproval", "weekly"));
+    assertThat(bySecond).isWaitingAt("weeklyReviewDue");
+  }
+
+  @Test
+  void anApplicationForAnUnknownOrClosedCaseOrTwiceOrNamingThePersonIsRefused() {
+    assertThatThrownBy(() -> apply("1999-999999", 1, ""))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("見つからないか、すでに終結");
+
+    Intake person = Intake.person();
+    ProcessInstance theCase = triagedCase(person);
+    assertThatThrownBy(() -> apply(theCase.getBusinessKey(), 1, person.personName() + "さんの家賃"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("本人を特定できる情報（名前）");
+
+    apply(theCase.getBusinessKey(), 1, "家賃");
+    assertThatThrownBy(() -> apply(theCase.getBusinessKey(), 1, "家賃"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("まだ審査中");
+  }
+
+  @Test
+  void theLedgerIsOnTheDashboardAndInTheExportWithoutAnyIdentifierAndTheOfficeSetsTheBudget() {
+    Intake person = Intake.person();
+    ProcessInstance theCase = triagedCase(person);
+    ProcessInstance pi = appliedAndReviewed(theCase, 1);
+    complete(task(pi, "reviewAidApplication"), "reviewer", Map.of("aidDecision", "approve"));
+
+    String month = YearMonth.now(EngineClock.JAPAN).toString();
+    ResponseEntity<String> budget = putBudget("supervisor", month, KANTO, 500_000);
+    assertThat(budget.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(row().budgetYen()).isEqualTo(500_000);
+    assertThat(putBudget("coordinator", month, KANTO, 1).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(putBudget("supervisor", month, "atlantis", 1).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+
+    ResponseEntity<String> csv = get("/api/reports/fund-ledger.csv");
+    ResponseEntity<String> dashboard = get("/api/dashboard");
+    assertThat(csv.getBody())
+        .startsWith("\uFEFF\"month\",\"region\"")
+        .contains("\"" + month + "\",\"kanto\",\"関東\",\"500000\"");
+    assertThat(dashboard.getBody()).contains("\"fundLedger\"", "\"regionName\":\"関東\"");
+    for (ResponseEntity<String> export : List.of(csv, dashboard)) {
+      assertThat(export.getBody())
+          .doesNotContain(theCase.getBusinessKey(), pi.getBusinessKey(), person.personName());
+    }
+  }
+
+  // --- steps ---
+
+  /** An open case whose triage is done (emergency with an urgency signal, else normal). */
+  private ProcessInstance triagedCase(Intake intake) {
+    ProcessInstance pi = CaseDriver.start(engine, intake);
+    CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
+    return pi;
+  }
+
+  private ProcessInstance apply(String caseNumber, int household, String note) {
+    VariableMap application =
+        Variables.createVariables()
+            .putValue("aidCaseNumber", caseNumber)
+            .putValue("householdSize", household)
+            .putValue("aidPurpose", "food-living")
+            .putValue("aidPurposeNote", note);
+    String definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(EmergencyFund.PROCESS_KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    identityService.setAuthentication("coordinator", List.of("coordinators"));
+    try {
+      return formService.submitStartForm(definition, application);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private ProcessInstance appliedAndReviewed(ProcessInstance theCase, int household) {
+    ProcessInstance pi = apply(theCase.getBusinessKey(), household, "");
+    execute(job("weeklyReviewDue", pi));
+    return pi;
+  }
+
+  private void pay(ProcessInstance pi, String reference) {
+    complete(
+        task(pi, "recordAidPayment"),
+        "reviewer",
+        Map.of(
+            "paymentReference", reference, "paidOn", LocalDate.now(EngineClock.JAPAN).toString()));
+  }
+
+  private FundLedger.Row row() {
+    String month = YearMonth.now(EngineClock.JAPAN).toString();
+    return ledger.find(month, KANTO).orElse(new FundLedger.Row(month, KANTO, 0, 0, 0));
+  }
+
+  private Task task(ProcessInstance pi, String key) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  private void complete(Task task, String user, Map<String, Object> variables) {
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), user);
+    }
+    taskService.complete(task.getId(), variables);
+  }
+
+  private ResponseEntity<String> get(String path) {
+    return rest.withBasicAuth("supervisor", "supervisor").getForEntity(path, String.class);
+  }
+
+  private ResponseEntity<String> putBudget(String user, String month, String region, long yen) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, user)
+        .exchange(
+            "/api/fund/budgets/" + month + "/" + region,
+            HttpMethod.PUT,
+            new HttpEntity<>("{\"budgetYen\": " + yen + "}", headers),
+            String.class);
+  }
+}
