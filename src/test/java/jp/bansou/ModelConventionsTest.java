@@ -57,7 +57,16 @@ class ModelConventionsTest {
           Map.entry("fluentLanguages", ReferenceList.LANGUAGES),
           Map.entry("conversationalLanguages", ReferenceList.LANGUAGES),
           Map.entry("coveredPrefectures", ReferenceList.PREFECTURES),
-          Map.entry("courseSession", ReferenceList.SPECIALTIES));
+          Map.entry("courseSession", ReferenceList.SPECIALTIES),
+          Map.entry("officePrefecture", ReferenceList.PREFECTURES),
+          Map.entry("barriers", ReferenceList.VISIT_BARRIERS),
+          Map.entry("newDeadlineType", ReferenceList.DEADLINE_TYPES),
+          Map.entry("documentType", ReferenceList.DOCUMENT_TYPES),
+          Map.entry("drafter", ReferenceList.DOCUMENT_DRAFTERS));
+
+  /** Form field keys that offer some of a reference list's codes, in its order. */
+  static final Map<String, ReferenceList> PARTLY_REFERENCED_FIELDS =
+      Map.of("legalDeadlineType", ReferenceList.DEADLINE_TYPES);
 
   @Test
   void everyUserTaskAndStartFormUsesADeployedCamundaForm() throws IOException {
@@ -107,6 +116,18 @@ class ModelConventionsTest {
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(10);
+    for (Path file : files("forms", ".form")) {
+      for (JsonNode field : fields(JSON.readTree(file.toFile()))) {
+        ReferenceList list = PARTLY_REFERENCED_FIELDS.get(field.path("key").asText());
+        if (list != null && field.has("values")) {
+          List<String> values = new ArrayList<>();
+          field.get("values").forEach(v -> values.add(v.get("value").asText()));
+          assertThat(reference.codes(list))
+              .as("%s in %s", field.get("key").asText(), file.getFileName())
+              .containsSubsequence(values);
+        }
+      }
+    }
     assertThat(reference.codes(ReferenceList.PREFECTURES))
         .hasSize(47)
         .startsWith("01")

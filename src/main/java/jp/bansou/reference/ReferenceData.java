@@ -40,7 +40,14 @@ public class ReferenceData {
     SPECIALTIES("specialties.csv"),
     INTERPRETATION_MODES("interpretation-modes.csv"),
     ROLES("roles.csv"),
-    ERASURE_REASONS("erasure-reasons.csv");
+    ERASURE_REASONS("erasure-reasons.csv"),
+    TRIAGE_FLAGS("triage-flags.csv"),
+    VISIT_CHECKS("visit-checks.csv"),
+    VISIT_BARRIERS("visit-barriers.csv"),
+    SUPPORT_ALTERNATIVES("support-alternatives.csv"),
+    DEADLINE_TYPES("deadline-types.csv"),
+    DOCUMENT_TYPES("document-types.csv"),
+    DOCUMENT_DRAFTERS("document-drafters.csv");
 
     private final String file;
 
