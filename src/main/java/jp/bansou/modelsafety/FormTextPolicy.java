@@ -31,6 +31,9 @@ public final class FormTextPolicy {
           "agendaSummary",
           "courseProgress",
           "legalAidRoute",
+          "eligibilitySummary",
+          "visitCheckSummary",
+          "visitRecord",
           // numbers, codes and ids given by the engine or checked against their form
           "caseNumber",
           "caseToErase",
