@@ -65,7 +65,16 @@ class ModelConventionsTest {
           Map.entry("sessionVenueType", ReferenceList.VENUE_TYPES),
           Map.entry("courseTopics", ReferenceList.SPECIALTIES),
           Map.entry("applicantPrefecture", ReferenceList.PREFECTURES),
-          Map.entry("aidPurpose", ReferenceList.AID_PURPOSES));
+          Map.entry("aidPurpose", ReferenceList.AID_PURPOSES),
+          Map.entry("officePrefecture", ReferenceList.PREFECTURES),
+          Map.entry("barriers", ReferenceList.VISIT_BARRIERS),
+          Map.entry("newDeadlineType", ReferenceList.DEADLINE_TYPES),
+          Map.entry("documentType", ReferenceList.DOCUMENT_TYPES),
+          Map.entry("drafter", ReferenceList.DOCUMENT_DRAFTERS));
+
+  /** Form field keys that offer some of a reference list's codes, in its order. */
+  static final Map<String, ReferenceList> PARTLY_REFERENCED_FIELDS =
+      Map.of("legalDeadlineType", ReferenceList.DEADLINE_TYPES);
 
   @Test
   void everyUserTaskAndStartFormUsesADeployedCamundaForm() throws IOException {
@@ -115,6 +124,18 @@ class ModelConventionsTest {
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(10);
+    for (Path file : files("forms", ".form")) {
+      for (JsonNode field : fields(JSON.readTree(file.toFile()))) {
+        ReferenceList list = PARTLY_REFERENCED_FIELDS.get(field.path("key").asText());
+        if (list != null && field.has("values")) {
+          List<String> values = new ArrayList<>();
+          field.get("values").forEach(v -> values.add(v.get("value").asText()));
+          assertThat(reference.codes(list))
+              .as("%s in %s", field.get("key").asText(), file.getFileName())
+              .containsSubsequence(values);
+        }
+      }
+    }
     assertThat(reference.codes(ReferenceList.PREFECTURES))
         .hasSize(47)
         .startsWith("01")

@@ -13,9 +13,35 @@ public final class Visit {
 
   public static final String PROCESS_KEY = "office-accompaniment";
 
+  // the plan
+  public static final Var<String> OFFICE_TYPE = Var.text("officeType");
+  public static final Var<String> OFFICE_PREFECTURE = Var.text("officePrefecture");
+  public static final Var<String> VISIT_PURPOSE = Var.text("visitPurpose");
+
+  // what DMN visit-eligibility found for the purpose and the person's status, and the companion's
+  // confirmation that they read it with the person
+  public static final String ELIGIBILITY_FINDING = "eligibilityFinding";
+  public static final Var<String> ELIGIBILITY_SUMMARY = Var.text("eligibilitySummary");
+  public static final Var<Boolean> ELIGIBILITY_CONFIRMED = Var.flag("eligibilityConfirmed");
+  public static final Var<String> ELIGIBILITY_SHOWN_FOR = Var.text("eligibilityShownFor");
+  public static final Var<Boolean> ELIGIBILITY_TO_CONFIRM = Var.flag("eligibilityToConfirm");
+
+  /** The deadline type a successful application hands to the watch (e.g. the welfare decision). */
+  public static final Var<String> DECISION_WATCH = Var.text("decisionWatch");
+
+  // the checks before the visit (DMN visit-risk-check) and what they mean, for the assessment
+  public static final Var<List<String>> REQUIRED_CHECKS = Var.list("requiredChecks");
+  public static final Var<String> VISIT_CHECK_SUMMARY = Var.text("visitCheckSummary");
+
   // the visit
   public static final Var<String> VISIT_TIME = Var.text("visitTime");
   public static final Var<String> VISIT_RESULT = Var.text("visitResult");
+
+  /** What the visit met at the counter (reference/visit-barriers.csv). */
+  public static final Var<List<String>> BARRIERS = Var.list("barriers");
+
+  /** The case's visits so far, in categories, shown on the case's own tasks. */
+  public static final Var<String> VISIT_RECORD = Var.text("visitRecord");
 
   // interpretation
   public static final Var<List<String>> INTERPRETER_CANDIDATES =

@@ -1,5 +1,6 @@
 package jp.bansou.casefile;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import jp.bansou.engine.Var;
@@ -33,11 +34,41 @@ public final class CaseFile {
   public static final Var<Boolean> VIOLENCE = Var.flag("violence");
   public static final Var<Boolean> DETENTION_RISK = Var.flag("detentionRisk");
   public static final Var<Boolean> HEALTH_EMERGENCY = Var.flag("healthEmergency");
+  public static final Var<Boolean> SUICIDE_RISK = Var.flag("suicideRisk");
+  public static final Var<Boolean> CHILD_ABUSE = Var.flag("childAbuse");
+  public static final Var<Boolean> PREGNANT_WITHOUT_INSURANCE =
+      Var.flag("pregnantWithoutInsurance");
+  public static final Var<Boolean> INTERN_FLED = Var.flag("internFled");
   public static final Var<Boolean> LEGAL_DEADLINE_SOON = Var.flag("legalDeadlineSoon");
   public static final Var<Long> LEGAL_DEADLINE_DAYS = Var.number("legalDeadlineDays");
+  public static final Var<Long> REFUGEE_APPLICATION_COUNT = Var.number("refugeeApplicationCount");
+
+  /** Days counted from the intake's day, for DMN case-triage (the legal periods are in it). */
+  public static final Var<Long> REFUGEE_REFUSAL_DAYS = Var.number("refugeeRefusalDays");
+
+  public static final Var<Long> VISA_EXPIRY_DAYS = Var.number("visaExpiryDays");
 
   public static final List<Var<Boolean>> URGENCY_SIGNALS =
-      List.of(NO_FOOD_OR_MONEY, NO_HOUSING, VIOLENCE, DETENTION_RISK, HEALTH_EMERGENCY);
+      List.of(
+          NO_FOOD_OR_MONEY,
+          NO_HOUSING,
+          VIOLENCE,
+          DETENTION_RISK,
+          HEALTH_EMERGENCY,
+          SUICIDE_RISK,
+          CHILD_ABUSE,
+          PREGNANT_WITHOUT_INSURANCE,
+          INTERN_FLED);
+
+  // dates the intake learns, handed to the case's deadline watch (jp.bansou.deadlines)
+  public static final Var<LocalDate> VISA_EXPIRY = Var.date("visaExpiry");
+  public static final Var<LocalDate> NEXT_REPORTING_DATE = Var.date("nextReportingDate");
+  public static final Var<LocalDate> SEPARATED_SINCE = Var.date("separatedSince");
+  public static final Var<LocalDate> REFUGEE_REFUSAL_NOTIFIED_ON =
+      Var.date("refugeeRefusalNotifiedOn");
+  public static final Var<LocalDate> PROTECTION_ORDER_ISSUED_ON =
+      Var.date("protectionOrderIssuedOn");
+  public static final Var<LocalDate> INTERN_LEFT_ON = Var.date("internLeftOn");
 
   // consent
   public static final Var<Boolean> CONSENT_CASE_WORK = Var.flag("consentCaseWork");
@@ -63,6 +94,9 @@ public final class CaseFile {
   public static final Var<String> TRIAGE_SUMMARY = Var.text("triageSummary");
   public static final Var<Boolean> TRIAGE_OVERRIDDEN = Var.flag("triageOverridden");
 
+  /** What the coordinator must know at once (reference/triage-flags.csv), from DMN case-triage. */
+  public static final Var<List<String>> TRIAGE_FLAGS = Var.list("triageFlags");
+
   /** The rows DMN case-triage collected, until they are summarised. */
   public static final String TRIAGE_FINDINGS = "triageFindings";
 
@@ -74,9 +108,6 @@ public final class CaseFile {
   public static final Var<List<String>> DECLINED_COMPANIONS = Var.list("declinedCompanions");
   public static final Var<Boolean> CLEAR_DECLINES = Var.flag("clearDeclines");
   public static final Var<String> OFFER_ANSWER = Var.text("offerAnswer");
-
-  // support phase and closure
-  public static final Var<Boolean> SYSTEMIC_PROBLEM = Var.flag("systemicProblem");
 
   private CaseFile() {}
 }

@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a systemic problem seen in a closed case to the policy team: starts {@code policy-issue}
- * with category facts only. Not even the case number travels, so the register cannot lead back to
- * the person.
+ * Hands a systemic problem to the policy team, seen in a closed case or at a visit that met a
+ * barrier (the visit's model calls this step too): starts {@code policy-issue} with category facts
+ * only. Not even the case number travels, so the register cannot lead back to the person.
  */
 @Component("flagPolicyIssue")
 public class FlagPolicyIssueDelegate implements JavaDelegate {
@@ -52,14 +52,20 @@ public class FlagPolicyIssueDelegate implements JavaDelegate {
     runtimeService.startProcessInstanceByMessage(PolicyIssue.RAISED_MESSAGE, facts);
   }
 
-  /** The same facts in words, for the policy team's form. */
+  /** The same facts in words, for the policy team's form; a visit adds what it met. */
   private String summary(DelegateExecution execution) {
-    return texts.get(
-        "policy.evidence",
-        reference.name(ReferenceList.ADVOCACY_FIELDS, ADVOCACY_FIELD.get(execution)),
-        reference.name(ReferenceList.PREFECTURES, PREFECTURE.orElse(execution, "")),
-        Markdown.escape(STATUS_CATEGORY.orElse(execution, "")),
-        reference.names(ReferenceList.PROBLEM_FIELDS, PROBLEM_FIELDS.orElse(execution, List.of())),
-        reference.name(ReferenceList.CASE_OUTCOMES, OUTCOME.orElse(execution, "")));
+    String facts =
+        texts.get(
+            "policy.evidence",
+            reference.name(ReferenceList.ADVOCACY_FIELDS, ADVOCACY_FIELD.get(execution)),
+            reference.name(ReferenceList.PREFECTURES, PREFECTURE.orElse(execution, "")),
+            Markdown.escape(STATUS_CATEGORY.orElse(execution, "")),
+            reference.names(
+                ReferenceList.PROBLEM_FIELDS, PROBLEM_FIELDS.orElse(execution, List.of())),
+            OUTCOME
+                .find(execution)
+                .map(o -> reference.name(ReferenceList.CASE_OUTCOMES, o))
+                .orElse(texts.get("policy.evidence.ongoing")));
+    return BARRIER_SUMMARY.find(execution).map(b -> facts + "\n" + b).orElse(facts);
   }
 }

@@ -1,8 +1,8 @@
 package jp.bansou.casefile;
 
-import static jp.bansou.casefile.CaseFile.SYSTEMIC_PROBLEM;
 import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
 import static jp.bansou.facts.CaseFacts.POLICY_DESCRIPTION;
+import static jp.bansou.facts.CaseFacts.SYSTEMIC_PROBLEM;
 
 import jp.bansou.person.IdentifierCheck;
 import org.camunda.bpm.engine.delegate.DelegateTask;

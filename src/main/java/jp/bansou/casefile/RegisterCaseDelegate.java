@@ -86,6 +86,21 @@ public class RegisterCaseDelegate implements JavaDelegate {
             : null;
     LEGAL_DEADLINE_DAYS.set(
         execution, deadline == null ? null : ChronoUnit.DAYS.between(today, deadline));
+    LEGAL_DEADLINE_TYPE.set(execution, LEGAL_DEADLINE_TYPE.orElse(execution, null));
+    // the triage table reads days; the legal periods (7 days, 30 days) are in the table
+    REFUGEE_REFUSAL_DAYS.set(
+        execution,
+        REFUGEE_REFUSAL_NOTIFIED_ON
+            .find(execution)
+            .map(notified -> ChronoUnit.DAYS.between(notified, today))
+            .orElse(null));
+    VISA_EXPIRY_DAYS.set(
+        execution,
+        VISA_EXPIRY
+            .find(execution)
+            .map(expiry -> ChronoUnit.DAYS.between(today, expiry))
+            .orElse(null));
+    REFUGEE_APPLICATION_COUNT.set(execution, REFUGEE_APPLICATION_COUNT.orElse(execution, null));
     summaries.registered(execution);
   }
 

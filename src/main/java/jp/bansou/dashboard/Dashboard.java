@@ -20,6 +20,7 @@ public record Dashboard(
     Breakdown outcomes,
     List<PrefectureRow> prefectures,
     Breakdown policyIssuesByField,
+    VisitBarriers visitBarriers,
     Map<String, Object> sections) {
 
   /** Counts per code and the label of each code. */
@@ -45,6 +46,22 @@ public record Dashboard(
   public record Workload(String companion, long openCases, long openTasks) {}
 
   public record Week(String week, String from, long opened, long closed) {}
+
+  /**
+   * What accompanied visits met at the offices (table {@code visit_outcome}): all visits, those
+   * that met a barrier, each barrier's count, and the same per office type and per prefecture of
+   * the office (rows only where visits were recorded). Counts of one or two are null.
+   */
+  public record VisitBarriers(
+      Long visits,
+      Long visitsWithBarrier,
+      Breakdown byBarrier,
+      List<BarrierRow> byOfficeType,
+      List<BarrierRow> byPrefecture) {}
+
+  /** One office type or prefecture: its visits, those with a barrier, and each barrier's count. */
+  public record BarrierRow(
+      String code, String name, Long visits, Long visitsWithBarrier, Map<String, Long> barriers) {}
 
   public record PrefectureRow(
       String code,

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import jp.bansou.accompaniment.VisitOutcome;
+import jp.bansou.accompaniment.VisitOutcomes;
 import jp.bansou.casefile.CaseFile;
 import jp.bansou.casefile.CaseStages;
 import jp.bansou.casefile.CaseStages.Stage;
@@ -26,12 +28,14 @@ import jp.bansou.casefile.CaseSummaryRecorder;
 import jp.bansou.companion.CompanionMatcher;
 import jp.bansou.companion.CompanionProfile;
 import jp.bansou.companion.CompanionProfiles;
+import jp.bansou.dashboard.Dashboard.BarrierRow;
 import jp.bansou.dashboard.Dashboard.Breakdown;
 import jp.bansou.dashboard.Dashboard.OpenCases;
 import jp.bansou.dashboard.Dashboard.Overdue;
 import jp.bansou.dashboard.Dashboard.OverdueTask;
 import jp.bansou.dashboard.Dashboard.PrefectureRow;
 import jp.bansou.dashboard.Dashboard.Silent;
+import jp.bansou.dashboard.Dashboard.VisitBarriers;
 import jp.bansou.dashboard.Dashboard.Week;
 import jp.bansou.dashboard.Dashboard.Workload;
 import jp.bansou.engine.EngineClock;
@@ -51,7 +55,8 @@ import org.springframework.stereotype.Service;
 /**
  * The supervisors' numbers. Categories and case numbers only: no name, contact or address ever
  * enters them. Sources: {@code case_summary}, the companion profiles, the policy register, the
- * engine's open tasks and what the models say (stages, the silent-case alarm, urgency labels).
+ * visits' outcomes ({@code visit_outcome}), the engine's open tasks and what the models say
+ * (stages, the silent-case alarm, urgency labels).
  */
 @Service
 public class DashboardService {
@@ -75,6 +80,7 @@ public class DashboardService {
   private final JdbcTemplate jdbc;
   private final ReferenceData reference;
   private final CaseVisibility visibility;
+  private final VisitOutcomes visitOutcomes;
   private final Clock clock;
   private final Texts texts;
   private final List<DashboardSection> sections;
@@ -90,6 +96,7 @@ public class DashboardService {
       JdbcTemplate jdbc,
       ReferenceData reference,
       CaseVisibility visibility,
+      VisitOutcomes visitOutcomes,
       Clock clock,
       Texts texts,
       org.springframework.beans.factory.ObjectProvider<DashboardSection> sections) {
@@ -103,6 +110,7 @@ public class DashboardService {
     this.jdbc = jdbc;
     this.reference = reference;
     this.visibility = visibility;
+    this.visitOutcomes = visitOutcomes;
     this.clock = clock;
     this.texts = texts;
     this.sections = sections.stream().sorted(Comparator.comparing(DashboardSection::key)).toList();
@@ -123,7 +131,54 @@ public class DashboardService {
         outcomes(),
         prefectures(open),
         policyIssuesByField(),
+        visitBarriers(),
         sections());
+  }
+
+  /** The barriers met at offices, counted per office type and prefecture; small counts hidden. */
+  private VisitBarriers visitBarriers() {
+    List<VisitOutcome> visits = visitOutcomes.all();
+    List<String> barrierCodes = reference.codes(ReferenceList.VISIT_BARRIERS);
+    Map<String, Long> byBarrier = new LinkedHashMap<>();
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String code : barrierCodes) {
+      byBarrier.put(code, 0L);
+      labels.put(code, reference.name(ReferenceList.VISIT_BARRIERS, code));
+    }
+    visits.forEach(v -> v.barriers().forEach(b -> byBarrier.merge(b, 1L, Long::sum)));
+    return new VisitBarriers(
+        SmallCells.count(visits.size()),
+        SmallCells.count(visits.stream().filter(v -> !v.barriers().isEmpty()).count()),
+        new Breakdown(SmallCells.breakdown(byBarrier), labels),
+        barrierRows(visits, ReferenceList.OFFICE_TYPES, VisitOutcome::officeType, barrierCodes),
+        barrierRows(
+            visits, ReferenceList.PREFECTURES, VisitOutcome::officePrefecture, barrierCodes));
+  }
+
+  private List<BarrierRow> barrierRows(
+      List<VisitOutcome> visits,
+      ReferenceList list,
+      java.util.function.Function<VisitOutcome, String> category,
+      List<String> barrierCodes) {
+    List<BarrierRow> rows = new ArrayList<>();
+    for (String code : reference.codes(list)) {
+      List<VisitOutcome> here =
+          visits.stream().filter(v -> code.equals(category.apply(v))).toList();
+      if (here.isEmpty()) {
+        continue;
+      }
+      Map<String, Long> barriers = new LinkedHashMap<>();
+      barrierCodes.forEach(b -> barriers.put(b, 0L));
+      here.forEach(v -> v.barriers().forEach(b -> barriers.merge(b, 1L, Long::sum)));
+      rows.add(
+          new BarrierRow(
+              code,
+              reference.name(list, code),
+              SmallCells.count(here.size()),
+              SmallCells.count(here.stream().filter(v -> !v.barriers().isEmpty()).count()),
+              SmallCells.breakdown(barriers)));
+    }
+    return rows;
   }
 
   private OpenCases openCases(List<CaseSummary> open, List<Task> caseTasks) {

@@ -33,10 +33,14 @@ public final class CaseFacts {
   /** Every user task of the case and its tracks takes this priority (see urgency-levels.dmn). */
   public static final Var<Long> TASK_PRIORITY = Var.number("taskPriority");
 
-  /** A legal deadline carried from intake into the lawyer track, which watches it. */
+  /** A legal deadline entered at intake or in the lawyer track, handed to the deadline watch. */
   public static final Var<java.time.LocalDate> LEGAL_DEADLINE_DATE = Var.date("legalDeadlineDate");
 
   public static final Var<String> LEGAL_DEADLINE_NOTE = Var.text("legalDeadlineNote");
+
+  /** What the legal deadline is (a code of reference/deadline-types.csv; none reads as legal). */
+  public static final Var<String> LEGAL_DEADLINE_TYPE = Var.text("legalDeadlineType");
+
   public static final Var<String> LEGAL_OUTCOME = Var.text("legalOutcome");
 
   /**
@@ -44,8 +48,14 @@ public final class CaseFacts {
    */
   public static final Var<String> OUTCOME = Var.text("outcome");
 
+  /** Ticked at closure, or at a visit that met a barrier: the policy team is told. */
+  public static final Var<Boolean> SYSTEMIC_PROBLEM = Var.flag("systemicProblem");
+
   public static final Var<String> ADVOCACY_FIELD = Var.text("advocacyField");
   public static final Var<String> POLICY_DESCRIPTION = Var.text("policyDescription");
+
+  /** What a visit met at an office, in words from the reference lists, for the policy register. */
+  public static final Var<String> BARRIER_SUMMARY = Var.text("barrierSummary");
 
   private CaseFacts() {}
 }

@@ -15,10 +15,5 @@ public final class LegalReferral {
   public static final Var<List<String>> DECLINED_LAWYERS = Var.list("declinedLawyers");
   public static final Var<Boolean> CONFLICT_CHECKED = Var.flag("conflictOfInterestChecked");
 
-  /** The deadline one watch looks after, local to its event sub-process. */
-  public static final Var<java.time.LocalDate> WATCHED_DEADLINE = Var.date("deadlineDate");
-
-  public static final Var<String> WATCHED_DEADLINE_NOTE = Var.text("deadlineNote");
-
   private LegalReferral() {}
 }

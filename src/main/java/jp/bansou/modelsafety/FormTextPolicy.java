@@ -33,6 +33,9 @@ public final class FormTextPolicy {
           "feeSummary",
           "interpreterSummary",
           "legalAidRoute",
+          "eligibilitySummary",
+          "visitCheckSummary",
+          "visitRecord",
           // numbers, codes and ids given by the engine or checked against their form
           "caseNumber",
           "caseToErase",

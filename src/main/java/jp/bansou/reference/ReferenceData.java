@@ -45,7 +45,14 @@ public class ReferenceData {
     AID_PURPOSES("aid-purposes.csv"),
     VENUE_TYPES("venue-types.csv"),
     EVENT_DUTIES("event-duties.csv"),
-    STATUS_CATEGORIES("status-categories.csv");
+    STATUS_CATEGORIES("status-categories.csv"),
+    TRIAGE_FLAGS("triage-flags.csv"),
+    VISIT_CHECKS("visit-checks.csv"),
+    VISIT_BARRIERS("visit-barriers.csv"),
+    SUPPORT_ALTERNATIVES("support-alternatives.csv"),
+    DEADLINE_TYPES("deadline-types.csv"),
+    DOCUMENT_TYPES("document-types.csv"),
+    DOCUMENT_DRAFTERS("document-drafters.csv");
 
     private final String file;
 

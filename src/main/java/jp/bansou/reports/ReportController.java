@@ -3,15 +3,25 @@ package jp.bansou.reports;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.bansou.accompaniment.VisitOutcome;
+import jp.bansou.accompaniment.VisitOutcomes;
 import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.casefile.CaseSummary;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.person.CaseVisibility;
 import jp.bansou.policy.PolicyRegister;
 import jp.bansou.policy.PolicyRegister.Evidence;
+import jp.bansou.reference.ReferenceData;
+import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +42,20 @@ public class ReportController {
   private final CaseSummaries summaries;
   private final PolicyRegister register;
   private final CaseVisibility visibility;
+  private final VisitOutcomes visitOutcomes;
+  private final ReferenceData reference;
 
   public ReportController(
-      CaseSummaries summaries, PolicyRegister register, CaseVisibility visibility) {
+      CaseSummaries summaries,
+      PolicyRegister register,
+      CaseVisibility visibility,
+      VisitOutcomes visitOutcomes,
+      ReferenceData reference) {
     this.summaries = summaries;
     this.register = register;
     this.visibility = visibility;
+    this.visitOutcomes = visitOutcomes;
+    this.reference = reference;
   }
 
   @GetMapping("/api/reports/cases.csv")
@@ -128,6 +146,66 @@ public class ReportController {
                 "outcomes",
                 "reported_months"),
             rows));
+  }
+
+  /**
+   * The barriers met at offices, for the ministry negotiations: one row per office type and
+   * prefecture of the office with its visits, those that met a barrier, and each barrier's count (a
+   * column per code of reference/visit-barriers.csv). Visits of cases without consent to anonymous
+   * statistics, and of restricted cases, are left out; a count of one or two is {@code *}.
+   */
+  @GetMapping("/api/reports/visit-barriers.csv")
+  public ResponseEntity<String> visitBarriers() {
+    Set<String> consented =
+        summaries.all().stream()
+            .filter(CaseSummary::consentStatistics)
+            .map(CaseSummary::caseNumber)
+            .collect(Collectors.toSet());
+    consented.removeAll(visibility.restrictedCases());
+    List<VisitOutcome> visits =
+        visitOutcomes.all().stream().filter(v -> consented.contains(v.caseNumber())).toList();
+    List<String> barriers = reference.codes(ReferenceList.VISIT_BARRIERS);
+    Map<List<String>, List<VisitOutcome>> groups =
+        new TreeMap<>(Comparator.comparing(Object::toString));
+    visits.forEach(
+        v ->
+            groups
+                .computeIfAbsent(
+                    List.of(nullToEmpty(v.officeType()), nullToEmpty(v.officePrefecture())),
+                    k -> new ArrayList<>())
+                .add(v));
+    List<List<?>> rows = new ArrayList<>();
+    groups.forEach(
+        (key, here) -> {
+          List<Object> row = new ArrayList<>();
+          row.add(key.get(0));
+          row.add(reference.name(ReferenceList.OFFICE_TYPES, key.get(0)));
+          row.add(key.get(1));
+          row.add(reference.name(ReferenceList.PREFECTURES, key.get(1)));
+          row.add(shown(here.size()));
+          row.add(shown(here.stream().filter(v -> !v.barriers().isEmpty()).count()));
+          for (String barrier : barriers) {
+            row.add(shown(here.stream().filter(v -> v.barriers().contains(barrier)).count()));
+          }
+          rows.add(row);
+        });
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "office_type",
+                "office_type_name",
+                "prefecture",
+                "prefecture_name",
+                "visits",
+                "visits_with_barrier"));
+    header.addAll(barriers);
+    return attachment("visit-barriers.csv", Csv.document(header, rows));
+  }
+
+  /** A count as an export shows it: {@code *} for one or two. */
+  private static String shown(long count) {
+    Long shown = SmallCells.count(count);
+    return shown == null ? SmallCells.HIDDEN : shown.toString();
   }
 
   private static String distinct(List<Evidence> evidence, Function<Evidence, String> column) {

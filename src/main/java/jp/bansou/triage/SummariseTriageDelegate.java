@@ -70,15 +70,31 @@ public class SummariseTriageDelegate implements JavaDelegate {
     TRIAGE_DUE_AT.set(execution, Date.from(clock.instant().plus(Duration.parse(deadline))));
     PROPOSED_TRACKS.set(execution, List.copyOf(tracks));
     TRACKS.set(execution, List.copyOf(tracks));
+    List<String> flags =
+        findings.stream()
+            .map(f -> (String) f.get("flag"))
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    TRIAGE_FLAGS.set(execution, flags);
+    String flagLines =
+        flags.stream()
+            .map(f -> texts.get("triage.flag.line", reference.name(ReferenceList.TRIAGE_FLAGS, f)))
+            .collect(Collectors.joining("\n"));
     TRIAGE_SUMMARY.set(
         execution,
         texts.get(
-            "triage.summary",
-            urgency.label(),
-            readable(deadline),
-            tracks.isEmpty()
-                ? texts.get("triage.summary.noTracks")
-                : reference.names(ReferenceList.SUPPORT_TRACKS, List.copyOf(tracks))));
+                "triage.summary",
+                urgency.label(),
+                readable(deadline),
+                tracks.isEmpty()
+                    ? texts.get("triage.summary.noTracks")
+                    : reference.names(ReferenceList.SUPPORT_TRACKS, List.copyOf(tracks)))
+            + (flags.isEmpty() ? "" : texts.get("triage.summary.flags", flagLines)));
+    if (!flags.isEmpty()) {
+      // the offer, the tracks and the companion read the overview: they must know too
+      CASE_OVERVIEW.set(execution, CASE_OVERVIEW.orElse(execution, "") + "\n" + flagLines);
+    }
     execution.removeVariable(TRIAGE_FINDINGS);
   }
 

@@ -46,6 +46,8 @@ class OfficeAccompanimentProcessTest {
   @Autowired CompanionProfiles profiles;
   @Autowired FeeClaims feeClaims;
   @Autowired TestRestTemplate rest;
+  @Autowired VisitOutcomes visitOutcomes;
+  @Autowired jp.bansou.deadlines.DeadlineWatches watches;
 
   private final List<String> createdInterpreters = new java.util.ArrayList<>();
 
@@ -196,18 +198,20 @@ class OfficeAccompanimentProcessTest {
     String taskId = task("offerInterpretation", pi).getId();
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of("interpretationAnswer", "accept")))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("Claim");
+        .hasMessageContaining("このタスクを担当する");
     assertThat(pi).isWaitingAt("offerInterpretation");
   }
 
   @Test
-  void nobodyAcceptingWithin48HoursEscalatesToTheCoordinator() {
+  void nobodyAcceptingWithinTheOffersDeadlineEscalatesToTheCoordinator() {
     interpreter("40", false);
     VariableMap variables = track("technical-intern", true, "labour");
     variables.putValue("prefecture", "40");
     variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
     ProcessInstance pi = start(variables);
     plan(pi, "hospital");
+    // an ordinary case gives interpreters 48 hours (DMN offer-deadline)
+    assertThat(pi).variables().containsEntry("offerDeadline", "PT48H");
 
     execute(job("interpreterOfferExpired", pi));
 
@@ -360,6 +364,232 @@ class OfficeAccompanimentProcessTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  @Test
+  void aWelfareApplicationOfAStudentShowsTheAlternativesOnThePlanUntilConfirmed() {
+    ProcessInstance pi = start(track("student", false, "livelihood"));
+    plan(pi, "welfare-office", "public-assistance");
+
+    // back on the plan, with the notice and what to propose instead
+    assertThat(pi).isWaitingAt("planVisit").hasPassed("decideEligibility", "summariseVisitPlan");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "eligibilitySummary"))
+        .contains("準用されません", "社会福祉協議会の貸付", "住居確保給付金", "無料低額診療");
+    assertThat(pi).variables().containsEntry("eligibilityToConfirm", true);
+
+    plan(pi, "welfare-office", "public-assistance", "eligibilityConfirmed", true);
+
+    assertThat(pi).isWaitingAt("scheduleVisit").hasNotPassed("assessReportingRisk");
+  }
+
+  @Test
+  void changingThePurposeAfterTheNoticeNeedsNoConfirmation() {
+    ProcessInstance pi = start(track("student", false, "livelihood"));
+    plan(pi, "welfare-office", "public-assistance");
+
+    plan(pi, "social-welfare-council", "livelihood-support");
+
+    assertThat(pi).isWaitingAt("scheduleVisit");
+    assertThat(runtimeService.getVariable(pi.getId(), "eligibilitySummary")).isNull();
+  }
+
+  /** 生活保護法24条5項: the decision within 14 days, watched by the case's watch. */
+  @Test
+  void aWelfareApplicationUnderAnalogyIsWatchedUntilItsDecision() {
+    ProcessInstance pi = start(track("permanent-resident", false, "livelihood"));
+    plan(pi, "welfare-office", "public-assistance");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "eligibilitySummary"))
+        .contains("準用", "審査請求はできません");
+    plan(pi, "welfare-office", "public-assistance", "eligibilityConfirmed", true);
+    LocalDate visitDay = LocalDate.now(EngineClock.JAPAN).plusDays(3);
+    schedule(pi, visitDay);
+
+    onTheVisitDay(pi, () -> complete(task("recordVisitOutcome", pi), outcome(2, false)));
+
+    assertThat(pi).hasPassed("keepVisitOutcome", "enterDecisionDeadline");
+    Job alert = watchAlert(caseNumberOf(pi));
+    ZonedDateTime due = alert.getDuedate().toInstant().atZone(EngineClock.JAPAN);
+    assertThat(due.toLocalDate()).isEqualTo(visitDay.plusDays(14).minusDays(1));
+    assertThat(runtimeService.getVariable(alert.getExecutionId(), "deadlineNote"))
+        .isEqualTo("テスト窓口");
+  }
+
+  @Test
+  void aWelfareApplicationThatDidNotHappenIsNotWatched() {
+    ProcessInstance pi = start(track("permanent-resident", false, "livelihood"));
+    plan(pi, "welfare-office", "public-assistance");
+    plan(pi, "welfare-office", "public-assistance", "eligibilityConfirmed", true);
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
+
+    complete(
+        task("recordVisitOutcome", pi),
+        withVariables("visitResult", "postponed", "visitOutcome", "延期", "hoursSpent", 0));
+
+    assertThat(pi).hasPassed("decisionWatchGateway").hasNotPassed("enterDecisionDeadline");
+  }
+
+  @Test
+  void atImmigrationAPersonOnProvisionalReleaseIsAssessedForDetention() {
+    ProcessInstance pi = start(track("provisional-release", false, "refugee"));
+    plan(pi, "immigration-bureau", "immigration-reporting");
+
+    assertThat(pi).isWaitingAt("assessReportingRisk");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "visitCheckSummary"))
+        .contains("収容のリスク")
+        .doesNotContain("通報のリスク");
+  }
+
+  @Test
+  void aPersonOnProvisionalReleaseGoingToAnotherPrefectureConfirmsTheTravelPermission() {
+    ProcessInstance pi = start(track("provisional-release", false, "medical"));
+    plan(pi, "hospital", "medical-care", "officePrefecture", "14");
+
+    assertThat(task("confirmTravelPermission", pi)).isAssignedTo("companion");
+    complete(task("confirmTravelPermission", pi), withVariables("travelPermission", "permitted"));
+
+    assertThat(pi).isWaitingAt("scheduleVisit").hasPassed("travelMerge");
+  }
+
+  @Test
+  void withoutATravelPermissionTheVisitStops() {
+    ProcessInstance pi = start(track("provisional-release", false, "medical"));
+    plan(pi, "hospital", "medical-care", "officePrefecture", "14");
+
+    complete(task("confirmTravelPermission", pi), withVariables("travelPermission", "stop"));
+
+    assertThat(pi).isEnded().hasPassed("visitStoppedForTravel");
+  }
+
+  /** The address check never blocks the visit that asks for 支援措置: it leads to it. */
+  @Test
+  void aDvCaseCanAskForSupportMeasuresFirst() {
+    ProcessInstance pi = start(track("spouse-of-japanese", false, "dv"));
+    plan(pi, "municipal-office", "residence-registration");
+    complete(
+        task("confirmAddressConfidentiality", pi),
+        withVariables("addressProtection", "requestFirst"));
+
+    assertThat(pi).isWaitingAt("planVisit");
+    plan(pi, "municipal-office", "support-measures");
+
+    assertThat(pi).isWaitingAt("scheduleVisit");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId())
+                .activityId("confirmAddressConfidentiality")
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRefusalAtTheCounterIsKeptInCategoriesAndCanBeFlaggedAtOnce() {
+    ProcessInstance pi = start(track("technical-intern", false, "livelihood"));
+    plan(pi, "welfare-office", "livelihood-support");
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(2));
+    String caseNumber = caseNumberOf(pi);
+    List<String> issuesBefore = policyIssueIds();
+
+    onTheVisitDay(
+        pi,
+        () ->
+            complete(
+                task("recordVisitOutcome", pi),
+                outcome(2, false)
+                    .putValue("visitResult", "not-done")
+                    .putValueTyped(
+                        "barriers", FormJson.list(List.of("refused-application", "no-interpreter")))
+                    .putValue("systemicProblem", true)
+                    .putValue("advocacyField", "welfare")
+                    .putValue("policyDescription", "窓口が技能実習生の相談を受け付けない")));
+
+    assertThat(pi).hasPassed("keepVisitOutcome", "flagBarrier").isWaitingAt("approveFeeClaim");
+    assertThat(visitOutcomes.ofCase(caseNumber))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.officeType()).isEqualTo("welfare-office");
+              assertThat(v.officePrefecture()).isEqualTo("13");
+              assertThat(v.barriers()).containsExactly("refused-application", "no-interpreter");
+              assertThat(v.policyFlagged()).isTrue();
+            });
+    List<ProcessInstance> raised =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey("policy-issue")
+            .list()
+            .stream()
+            .filter(i -> !issuesBefore.contains(i.getId()))
+            .toList();
+    assertThat(raised).hasSize(1);
+    Map<String, Object> facts = runtimeService.getVariables(raised.get(0).getId());
+    assertThat((String) facts.get("evidenceSummary"))
+        .contains("福祉事務所", "申請を受け付けなかった", "支援中")
+        .doesNotContain(caseNumber);
+    assertThat(facts).containsEntry("advocacyField", "welfare").doesNotContainKey("caseNumber");
+  }
+
+  @Test
+  void theNextVisitStartsWithoutTheLastBarriers() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "hello-work", "job-seeking");
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(2));
+    onTheVisitDay(
+        pi,
+        () ->
+            complete(
+                task("recordVisitOutcome", pi),
+                outcome(1, true)
+                    .putValueTyped("barriers", FormJson.list(List.of("companion-refused")))));
+    assertThat(pi).hasNotPassed("flagBarrier");
+    approveAs(pi, "coordinator");
+    plan(pi, "hello-work", "job-seeking");
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(9));
+
+    assertThat(runtimeService.getVariables(pi.getId()))
+        .doesNotContainKeys("barriers", "systemicProblem", "barrierSummary");
+  }
+
+  @Test
+  void anUrgentCaseGivesInterpretersADay() {
+    interpreter("40", false);
+    VariableMap variables = track("technical-intern", true, "labour");
+    variables.putValue("prefecture", "40");
+    variables.putValue("urgency", "urgent");
+    variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+
+    assertThat(pi).variables().containsEntry("offerDeadline", "PT24H");
+    assertThat(task("offerInterpretation", pi).getDueDate())
+        .isCloseTo(
+            java.util.Date.from(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                    .toInstant()
+                    .plus(java.time.Duration.ofHours(24))),
+            60_000);
+    assertThat(job("interpreterOfferExpired", pi).getDuedate())
+        .isCloseTo(task("offerInterpretation", pi).getDueDate(), 60_000);
+  }
+
+  private Job watchAlert(String caseNumber) {
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(watches.find(caseNumber).orElseThrow().getId())
+        .activityId("alertDue")
+        .singleResult();
+  }
+
+  private List<String> policyIssueIds() {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey("policy-issue")
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .toList();
+  }
+
   // --- steps ---
 
   static final String LANGUAGE = "km";
@@ -378,6 +608,7 @@ class OfficeAccompanimentProcessTest {
         .putValue("track", "office-accompaniment")
         .putValue("companionId", "companion")
         .putValue("prefecture", "13")
+        .putValue("officePrefecture", "13")
         .putValueTyped("languages", FormJson.list(List.of("vi", "ja-easy")))
         .putValue("interpreterNeeded", interpreterNeeded)
         .putValue("residenceStatus", residenceStatus)
@@ -388,14 +619,26 @@ class OfficeAccompanimentProcessTest {
   }
 
   private void plan(ProcessInstance pi, String officeType) {
-    complete(
-        task("planVisit", pi),
+    plan(pi, officeType, "other");
+  }
+
+  private void plan(ProcessInstance pi, String officeType, String purpose, Object... more) {
+    Map<String, Object> variables =
         withVariables(
-            "officeType", officeType,
-            "officeName", "テスト窓口",
-            "visitPurpose", "other",
-            "documentsToBring", FormJson.list(List.of("residence-card")),
-            "proposedDates", "来週"));
+            "officeType",
+            officeType,
+            "officeName",
+            "テスト窓口",
+            "visitPurpose",
+            purpose,
+            "documentsToBring",
+            FormJson.list(List.of("residence-card")),
+            "proposedDates",
+            "来週");
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], more[i + 1]);
+    }
+    complete(task("planVisit", pi), variables);
   }
 
   private void schedule(ProcessInstance pi, LocalDate day) {

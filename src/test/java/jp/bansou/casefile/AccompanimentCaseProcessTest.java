@@ -386,6 +386,59 @@ class AccompanimentCaseProcessTest {
     assertThat(task("proposeClosure", pi).getId()).isEqualTo(proposal.getId());
   }
 
+  @Test
+  void anEmergencyOfferWaitsHalfADayNotThreeDays() {
+    ProcessInstance pi = start(Intake.person().with("noFoodOrMoney", true));
+    triageAsProposed(pi);
+    complete(task("confirmCompanion", pi), withVariables("companionId", "companion"));
+
+    assertThat(pi).variables().containsEntry("offerDeadline", "PT12H");
+    java.util.Date expected =
+        java.util.Date.from(
+            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                .toInstant()
+                .plus(java.time.Duration.ofHours(12)));
+    assertThat(task("offerCase", pi).getDueDate()).isCloseTo(expected, 60_000);
+    assertThat(job("offerExpired", pi).getDuedate()).isCloseTo(expected, 60_000);
+  }
+
+  /** 児童虐待防止法6条: the duty to notify is put in front of the coordinator and the companion. */
+  @Test
+  void whatTheCoordinatorMustKnowAtOnceIsShownAndTravelsWithTheCase() {
+    ProcessInstance pi = start(Intake.person().with("childAbuse", true));
+
+    assertThat(pi).variables().containsEntry("urgency", "emergency");
+    assertThat(runtimeService.getVariable(pi.getId(), "triageFlags"))
+        .asString()
+        .contains("duty-to-notify");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "triageSummary"))
+        .contains("注意", "児童虐待防止法6条");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "caseOverview"))
+        .contains("児童相談所か福祉事務所に通告します");
+  }
+
+  @Test
+  void documentPreparationRunsAsATrackOfTheCaseAndTheClosureShowsTheVisits() {
+    ProcessInstance pi = start(Intake.person().list("problemFields", "residence"));
+    assertThat(runtimeService.getVariable(pi.getId(), "proposedTracks"))
+        .asString()
+        .isEqualTo("[\"office-accompaniment\",\"document-preparation\"]");
+    triageAsProposed(pi);
+    assignCompanion(pi, "companion");
+
+    assertThat(calledInstances(pi))
+        .extracting(
+            t -> repositoryService.getProcessDefinition(t.getProcessDefinitionId()).getKey())
+        .containsExactlyInAnyOrder("office-accompaniment", "document-preparation");
+    completeTracks(pi);
+
+    assertThat(pi).isWaitingAt("proposeClosure");
+    assertThat(
+            (String)
+                taskService.getVariableLocal(task("proposeClosure", pi).getId(), "visitRecord"))
+        .contains("これまでの同行", "病院", "予定どおりできた");
+  }
+
   // --- steps, as Tasklist would take them ---
 
   private ProcessInstance start(Intake intake) {

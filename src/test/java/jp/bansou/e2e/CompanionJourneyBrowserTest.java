@@ -118,7 +118,7 @@ class CompanionJourneyBrowserTest {
       Task plan = waitForTrackTask(pi, "planVisit");
 
       openTask(companion, plan, "同行を計画する");
-      choose(companion, "行き先の種類", "病院");
+      choose(companion, "行き先の種類", "病院・診療所");
       type(companion, "行き先の名前", "都立病院");
       choose(companion, "目的", "受診");
       typeText(companion, "候補の日時", "来週の火曜の午前");
@@ -334,11 +334,23 @@ class CompanionJourneyBrowserTest {
             container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
           }
         });
-    browser.click(
+    By item =
         By.xpath(
             "//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'"
                 + option
-                + "')]"));
+                + "')]");
+    // a long list scrolls within itself: bring the option into its view, then tap it
+    browser.act(
+        d -> {
+          WebElement found = d.findElement(item);
+          ((org.openqa.selenium.JavascriptExecutor) d)
+              .executeScript(
+                  "const list = arguments[0].closest('.fjs-dropdownlist');"
+                      + " list.style.scrollBehavior = 'auto';"
+                      + " list.scrollTop = arguments[0].offsetTop - 40;",
+                  found);
+          found.click();
+        });
   }
 
   private static void tick(Browser browser, String label, String option) {

@@ -42,6 +42,7 @@ class LawyerEscalationProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired jp.bansou.deadlines.DeadlineWatches watches;
 
   @BeforeEach
   void setUp() {
@@ -108,9 +109,11 @@ class LawyerEscalationProcessTest {
   }
 
   @Test
-  void nobodyWithin72HoursGoesToTheCoordinator() {
+  void nobodyWithinTheOffersDeadlineGoesToTheCoordinator() {
     ProcessInstance pi = start();
     prepare(pi, true, false, null);
+    // an ordinary referral waits 72 hours (DMN offer-deadline)
+    assertThat(pi).variables().containsEntry("offerDeadline", "PT72H");
 
     execute(job("lawyerOfferExpired", pi));
 
@@ -122,39 +125,36 @@ class LawyerEscalationProcessTest {
   }
 
   @Test
-  void deadlineEnteredByTheLawyerAlertsLawyerAndCoordinatorAheadOfTime() {
+  void deadlineEnteredByTheLawyerGoesToTheCasesWatchAndAlertsTheLawyer() {
     ProcessInstance pi = start();
     prepare(pi, true, false, null);
     accept(pi);
-    LocalDate deadline = LocalDate.now(EngineClock.JAPAN).plusDays(7);
+    LocalDate deadline = LocalDate.now(EngineClock.JAPAN).plusDays(9);
 
     complete(
         task("handleLegalMatter", pi),
         withVariables(
-            "matterAction",
-            "addDeadline",
-            "legalDeadlineDate",
-            deadline.toString(),
-            "legalDeadlineNote",
-            "審査請求"));
+            "matterAction", "addDeadline",
+            "legalDeadlineType", "appeal",
+            "legalDeadlineDate", deadline.toString(),
+            "legalDeadlineNote", "審査請求"));
 
-    assertThat(pi).isWaitingAt("handleLegalMatter", "deadlineAlertDue");
-    assertThat(pi).variables().doesNotContainKey("legalDeadlineDate");
-    Job alert = job("deadlineAlertDue", pi);
-    ZonedDateTime due = alert.getDuedate().toInstant().atZone(EngineClock.JAPAN);
-    assertThat(due.toLocalDate()).isEqualTo(deadline.minusDays(2));
-    execute(alert);
-    assertThat(task("alertLawyer", pi)).isAssignedTo("lawyer");
-    assertThat(task("alertCoordinator", pi)).hasCandidateGroup("coordinators");
+    assertThat(pi).hasPassed("enterMatterDeadline").isWaitingAt("handleLegalMatter");
+    assertThat(pi).variables().doesNotContainKeys("legalDeadlineDate", "legalDeadlineType");
+    List<Job> alerts = watchAlerts(pi);
+    assertThat(alerts).hasSize(1);
+    ZonedDateTime due = alerts.get(0).getDuedate().toInstant().atZone(EngineClock.JAPAN);
+    // an appeal alerts 5 days ahead (DMN deadline-types), at 9:00
+    assertThat(due.toLocalDate()).isEqualTo(deadline.minusDays(5));
+    assertThat(due.getHour()).isEqualTo(9);
+
+    engine.getManagementService().executeJob(alerts.get(0).getId());
+    ProcessInstance watch = watches.find(pi.getBusinessKey()).orElseThrow();
+    assertThat(watchTask(watch, "alertCaseWorkers").getAssignee()).isEqualTo("lawyer");
     assertThat(
-            runtimeService.getVariable(
-                task("alertCoordinator", pi).getExecutionId(), "deadlineNote"))
+            taskService.getVariable(watchTask(watch, "alertCaseWorkers").getId(), "deadlineNote"))
         .isEqualTo("審査請求");
-    complete(task("alertLawyer", pi), withVariables("deadlineAction", "申立書を提出"));
-    complete(task("alertCoordinator", pi), withVariables("deadlineAction", "確認"));
-    assertThat(pi)
-        .hasPassed("lawyerAlerted", "coordinatorAlerted")
-        .isWaitingAt("handleLegalMatter");
+    assertThat(watchTask(watch, "alertCoordinators")).isNotNull();
   }
 
   @Test
@@ -163,34 +163,9 @@ class LawyerEscalationProcessTest {
     prepare(pi, false, true, LocalDate.now(EngineClock.JAPAN).plusDays(1).toString());
 
     assertThat(pi).variables().containsEntry("legalAidRoute", "jfba-refugee");
-    assertThat(pi).isWaitingAt("offerToLawyers", "deadlineAlertDue");
-    assertThat(job("deadlineAlertDue", pi).getDuedate()).isBeforeOrEqualTo(new java.util.Date());
-  }
-
-  @Test
-  void deadlineFromTheCaseIsWatchedFromTheStart() {
-    String caseNumber =
-        "2026-6" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000));
-    ProcessInstance pi =
-        runtimeService.startProcessInstanceByKey(
-            "lawyer-escalation",
-            caseNumber,
-            Variables.createVariables()
-                .putValue("caseNumber", caseNumber)
-                .putValue("statusCategory", "no-status")
-                .putValue(
-                    "legalDeadlineDate", LocalDate.now(EngineClock.JAPAN).plusDays(5).toString())
-                .putValue("legalDeadlineNote", "難民不認定の審査請求"));
-    assertThat(pi).isWaitingAt("prepareReferral", "deadlineAlertDue");
-    // the engine evaluates the condition at start and on the variable's creation: one watch only
-    assertThat(
-            engine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(pi.getId())
-                .activityId("deadlineAlertDue")
-                .count())
-        .isEqualTo(1);
+    assertThat(pi).hasPassed("enterReferralDeadline").isWaitingAt("offerToLawyers");
+    assertThat(watchAlerts(pi)).hasSize(1);
+    assertThat(watchAlerts(pi).get(0).getDuedate()).isBeforeOrEqualTo(new java.util.Date());
   }
 
   @Test
@@ -198,10 +173,17 @@ class LawyerEscalationProcessTest {
     ProcessInstance pi = start();
     prepare(pi, true, false, LocalDate.now(EngineClock.JAPAN).plusDays(1).toString());
 
-    execute(job("deadlineAlertDue", pi));
+    engine.getManagementService().executeJob(watchAlerts(pi).get(0).getId());
 
-    assertThat(pi).hasPassed("lawyerNotAlerted").hasNotPassed("alertLawyer");
-    assertThat(task("alertCoordinator", pi)).hasCandidateGroup("coordinators");
+    ProcessInstance watch = watches.find(pi.getBusinessKey()).orElseThrow();
+    assertThat(watch).isWaitingAt("alertCoordinators");
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(watch.getId())
+                .taskDefinitionKey("alertCaseWorkers")
+                .count())
+        .isZero();
   }
 
   @Test
@@ -215,18 +197,11 @@ class LawyerEscalationProcessTest {
             "matterAction", "addDeadline",
             "legalDeadlineDate", LocalDate.now(EngineClock.JAPAN).plusDays(40).toString(),
             "legalDeadlineNote", "控訴期限"));
-    assertThat(
-            engine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(pi.getId())
-                .activityId("deadlineAlertDue")
-                .count())
-        .isEqualTo(2);
+    assertThat(watchAlerts(pi)).hasSize(2);
   }
 
   @Test
-  void reportingTheOutcomeEndsPendingDeadlineWatches() {
+  void reportingTheOutcomeLeavesTheCasesDeadlinesWatched() {
     ProcessInstance pi = start();
     prepare(pi, true, false, LocalDate.now(EngineClock.JAPAN).plusDays(30).toString());
     accept(pi);
@@ -237,9 +212,53 @@ class LawyerEscalationProcessTest {
             "matterAction", "report", "legalOutcome", "settled", "legalOutcomeSummary", "和解"));
 
     assertThat(pi).isEnded();
+    assertThat(watchAlerts(pi)).hasSize(1);
+  }
+
+  @Test
+  void anEmergencyReferralWaitsADayForALawyer() {
+    ProcessInstance pi = start("emergency");
+    prepare(pi, true, false, null);
+
+    assertThat(pi).variables().containsEntry("offerDeadline", "PT24H");
+    assertThat(task("offerToLawyers", pi).getDueDate())
+        .isCloseTo(
+            java.util.Date.from(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                    .toInstant()
+                    .plus(java.time.Duration.ofHours(24))),
+            60_000);
+    assertThat(job("lawyerOfferExpired", pi).getDuedate())
+        .isCloseTo(task("offerToLawyers", pi).getDueDate(), 60_000);
+  }
+
+  private List<Job> watchAlerts(ProcessInstance pi) {
+    return watches
+        .find(pi.getBusinessKey())
+        .map(
+            watch ->
+                engine
+                    .getManagementService()
+                    .createJobQuery()
+                    .processInstanceId(watch.getId())
+                    .activityId("alertDue")
+                    .list())
+        .orElse(List.of());
+  }
+
+  private org.camunda.bpm.engine.task.Task watchTask(ProcessInstance watch, String key) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(watch.getId())
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   private ProcessInstance start() {
+    return start("normal");
+  }
+
+  private ProcessInstance start(String urgency) {
     String caseNumber =
         "2026-7" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000));
     return runtimeService.startProcessInstanceByKey(
@@ -251,7 +270,8 @@ class LawyerEscalationProcessTest {
             .putValue("statusCategory", "work")
             .putValue("counterpartyName", "テスト株式会社")
             .putValueTyped("problemFields", FormJson.list(List.of("labour")))
-            .putValue("consentSharing", true));
+            .putValue("consentSharing", true)
+            .putValue("urgency", urgency));
   }
 
   private void prepare(ProcessInstance pi, boolean address, boolean refugee, String deadline) {

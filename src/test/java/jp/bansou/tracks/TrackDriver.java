@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Completes the support tracks a case called, the way their people would on an ordinary day: a
- * visit to a hospital (no risk check), accepted interpretation, an approved fee, no follow-up. For
- * case tests that are about the case, not about the track.
+ * visit to a hospital (no risk check), accepted interpretation, an approved fee, no follow-up; a
+ * consent form drafted and handed in. For case tests that are about the case, not about the track.
  */
 public final class TrackDriver {
 
@@ -53,7 +53,17 @@ public final class TrackDriver {
           .putValue("lawyerAnswer", "accept")
           .putValue("matterAction", "report")
           .putValue("legalOutcome", "settled")
-          .putValue("legalOutcomeSummary", "和解した");
+          .putValue("legalOutcomeSummary", "和解した")
+          .putValue("documentType", "consent")
+          .putValue("drafter", "companion")
+          .putValue(
+              "documentDueDate",
+              java.time.LocalDate.now(jp.bansou.engine.EngineClock.JAPAN).plusDays(10).toString())
+          .putValue("draftResult", "ready")
+          .putValue("submission", "submitted")
+          .putValue(
+              "submittedOn", java.time.LocalDate.now(jp.bansou.engine.EngineClock.JAPAN).toString())
+          .putValue("anotherDocument", false);
 
   private TrackDriver() {}
 

@@ -1,0 +1,17 @@
+package jp.bansou.accompaniment;
+
+import java.util.List;
+
+/**
+ * One accompanied visit in categories: codes from reference/office-types.csv, prefectures.csv,
+ * visit-purposes.csv, visit-results.csv and visit-barriers.csv, and its month.
+ */
+public record VisitOutcome(
+    String caseNumber,
+    String officeType,
+    String officePrefecture,
+    String visitPurpose,
+    String visitResult,
+    List<String> barriers,
+    String visitMonth,
+    boolean policyFlagged) {}

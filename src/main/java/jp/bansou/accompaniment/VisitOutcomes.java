@@ -1,0 +1,65 @@
+package jp.bansou.accompaniment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code visit_outcome} table: each visit's outcome in categories, for the policy evidence. */
+@Repository
+public class VisitOutcomes {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public VisitOutcomes(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void add(VisitOutcome visit) {
+    jdbc.update(
+        "insert into visit_outcome (case_number, office_type, office_prefecture, visit_purpose,"
+            + " visit_result, barriers, visit_month, policy_flagged, recorded_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        visit.caseNumber(),
+        visit.officeType(),
+        visit.officePrefecture(),
+        visit.visitPurpose(),
+        visit.visitResult(),
+        String.join(",", visit.barriers()),
+        visit.visitMonth(),
+        visit.policyFlagged(),
+        Timestamp.from(clock.instant()));
+  }
+
+  /** The visits of one case, oldest first. */
+  public List<VisitOutcome> ofCase(String caseNumber) {
+    return jdbc.query(
+        "select * from visit_outcome where case_number = ? order by recorded_at, id",
+        VisitOutcomes::map,
+        caseNumber);
+  }
+
+  /** Every visit, for the statistics. */
+  public List<VisitOutcome> all() {
+    return jdbc.query("select * from visit_outcome order by id", VisitOutcomes::map);
+  }
+
+  private static VisitOutcome map(ResultSet rs, int row) throws SQLException {
+    String barriers = rs.getString("barriers");
+    return new VisitOutcome(
+        rs.getString("case_number"),
+        rs.getString("office_type"),
+        rs.getString("office_prefecture"),
+        rs.getString("visit_purpose"),
+        rs.getString("visit_result"),
+        barriers == null || barriers.isBlank() ? List.of() : Arrays.asList(barriers.split(",")),
+        rs.getString("visit_month"),
+        rs.getBoolean("policy_flagged"));
+  }
+}
