@@ -13,6 +13,10 @@ public class BansouApplication {
       jp.bansou.person.KeysetTool.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    // the models' calendar timers (the 08:00 digest, Monday's fund review) read the JVM's zone:
+    // the network's day, wherever the server stands (BANSOU_TIME_ZONE to choose another)
+    String zone = System.getenv().getOrDefault("BANSOU_TIME_ZONE", "Asia/Tokyo");
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(java.time.ZoneId.of(zone)));
     SpringApplication.run(BansouApplication.class, args);
   }
 }
