@@ -6,6 +6,7 @@ import jp.bansou.api.ApiErrors;
 import jp.bansou.deployment.EngineChangeGuard;
 import jp.bansou.deployment.Suspensions;
 import jp.bansou.engine.Texts;
+import jp.bansou.forms.CommentGuard;
 import jp.bansou.forms.SubmissionCheck;
 import jp.bansou.forms.SubmissionGuard;
 import jp.bansou.modelsafety.ModelSafetyPlugin;
@@ -17,6 +18,7 @@ import jp.bansou.security.SecurityHeaders;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -124,6 +126,22 @@ public class WebFilters {
     registration.setName("submission-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
+    return registration;
+  }
+
+  /** Comments on tasks and cases carry no person's identifier, on both engine APIs. */
+  @Bean
+  FilterRegistrationBean<CommentGuard> commentGuard(
+      TaskService taskService,
+      RuntimeService runtimeService,
+      IdentifierCheck identifiers,
+      Texts texts) {
+    FilterRegistrationBean<CommentGuard> registration =
+        new FilterRegistrationBean<>(
+            new CommentGuard(taskService, runtimeService, identifiers, texts));
+    registration.setName("comment-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 61);
     return registration;
   }
 
