@@ -93,6 +93,32 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void signingOutForgetsTheFormDraftsKeptInTheBrowser() throws Exception {
+    try (Browser companion = Browser.japanese(base(), 1366)) {
+      companion.logIn("tasklist", "companion");
+      Object[] left = new Object[1];
+      companion.act(
+          driver ->
+              ((org.openqa.selenium.JavascriptExecutor) driver)
+                  .executeScript(
+                      "localStorage.setItem('camunda-form:a-task', '{\"personName\":\"下書き\"}');"
+                          + "localStorage.setItem('camForm:b-task', '{}');"
+                          + "localStorage.setItem('bansou-other', 'kept');"
+                          + "document.querySelector('li.logout a').click();"));
+      companion.visible(By.cssSelector("input[ng-model='username']"));
+      companion.act(
+          driver ->
+              left[0] =
+                  ((org.openqa.selenium.JavascriptExecutor) driver)
+                      .executeScript("return Object.keys(localStorage).sort().join(',');"));
+      assertThat(left[0].toString())
+          .doesNotContain("camunda-form:", "camForm:")
+          .contains("bansou-other");
+      assertThat(companion.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void supervisorSeesTheRunningCaseInCockpit() throws Exception {
     ProcessInstance pi = caseOfferedTo("companion2");
     try (Browser supervisor = Browser.japanese(base(), 1366)) {

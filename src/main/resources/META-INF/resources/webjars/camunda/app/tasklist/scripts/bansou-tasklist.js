@@ -289,6 +289,28 @@ if (window.angular) {
       $rootScope.$on('$locationChangeSuccess', () => {
         document.body.classList.toggle('bansou-task-open', Boolean($location.search().task));
       });
+      // Tasklist keeps a form's saved draft (and the classic forms' values) in the browser's
+      // storage until it is sent: on a phone lent to a companion or a volunteer's shared
+      // computer, the next person must not find a name or a phone there. Signing out, or a
+      // session that ended, forgets every draft.
+      function forgetDrafts() {
+        for (let i = localStorage.length - 1; i >= 0; i--) {
+          const key = localStorage.key(i);
+          if (key && (key.indexOf('camunda-form:') === 0 || key.indexOf('camForm:') === 0)) {
+            localStorage.removeItem(key);
+          }
+        }
+      }
+      $rootScope.$on('authentication.changed', (event, authentication) => {
+        if (!authentication) {
+          forgetDrafts();
+        }
+      });
+      $rootScope.$on('$locationChangeSuccess', () => {
+        if ($location.path() === '/login') {
+          forgetDrafts();
+        }
+      });
       $rootScope.$on('$translateLoadingEnd', keepMomentInTheUiLanguage);
       $rootScope.$on('$translateChangeEnd', keepMomentInTheUiLanguage);
     }
