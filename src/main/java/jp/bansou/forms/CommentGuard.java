@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.bansou.api.ApiError;
 import jp.bansou.api.CachedBody;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
@@ -67,18 +68,19 @@ public class CommentGuard extends OncePerRequestFilter {
     }
     byte[] body = CachedBody.read(request.getInputStream(), SubmissionGuard.MAX_BODY);
     if (body == null) {
-      refuse(response, 413, texts.get("form.refused.tooLarge", SubmissionGuard.MAX_BODY / 1024));
+      new ApiError(texts.get("form.refused.tooLarge", SubmissionGuard.MAX_BODY / 1024))
+          .send(response, 413);
       return;
     }
     JsonNode json;
     try {
       json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
     } catch (IOException notJson) {
-      refuse(response, 400, texts.get("form.refused.unreadable"));
+      new ApiError(texts.get("form.refused.unreadable")).send(response, 400);
       return;
     }
     if (!(json instanceof ObjectNode)) {
-      refuse(response, 400, texts.get("form.refused.unreadable"));
+      new ApiError(texts.get("form.refused.unreadable")).send(response, 400);
       return;
     }
     String taskId = creates ? create.group(1) : json.path("taskId").asText(null);
@@ -87,7 +89,8 @@ public class CommentGuard extends OncePerRequestFilter {
       List<String> found =
           identifiers.identifiersIn(caseNumber.get(), json.path("message").asText(""));
       if (!found.isEmpty()) {
-        refuse(response, 400, texts.get("comment.refused.identifier", String.join("、", found)));
+        new ApiError(texts.get("comment.refused.identifier", String.join("、", found)))
+            .send(response, 400);
         return;
       }
     }
@@ -110,15 +113,5 @@ public class CommentGuard extends OncePerRequestFilter {
     }
     Object number = runtimeService.getVariable(instance, CaseFacts.CASE_NUMBER.name());
     return Optional.ofNullable(number).map(Object::toString);
-  }
-
-  private static void refuse(HttpServletResponse response, int status, String message)
-      throws IOException {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("type", "refused");
-    body.put("message", message);
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(JSON.writeValueAsBytes(body));
   }
 }
