@@ -10,17 +10,11 @@ import jp.bansou.engine.StartupStep;
 import jp.bansou.outreach.ConsultationEvent;
 import jp.bansou.outreach.ConsultationEvents;
 import jp.bansou.reference.CsvRows;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -40,27 +34,15 @@ public class DemoConsultationEvents implements StartupStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoConsultationEvents.class);
 
-  private final FormService formService;
   private final TaskService taskService;
-  private final ManagementService managementService;
-  private final RepositoryService repositoryService;
-  private final IdentityService identityService;
+  private final DemoWork demo;
   private final ConsultationEvents events;
   private final EngineClock clock;
 
   public DemoConsultationEvents(
-      FormService formService,
-      TaskService taskService,
-      ManagementService managementService,
-      RepositoryService repositoryService,
-      IdentityService identityService,
-      ConsultationEvents events,
-      EngineClock clock) {
-    this.formService = formService;
+      DemoWork demo, TaskService taskService, ConsultationEvents events, EngineClock clock) {
     this.taskService = taskService;
-    this.managementService = managementService;
-    this.repositoryService = repositoryService;
-    this.identityService = identityService;
+    this.demo = demo;
     this.events = events;
     this.clock = clock;
   }
@@ -83,7 +65,7 @@ public class DemoConsultationEvents implements StartupStep {
     List<Map<String, String>> rows = CsvRows.read(EVENTS);
     for (Map<String, String> row : rows) {
       ProcessInstance pi = plan(row);
-      work(pi, "reviewPublicity", "coordinator", Variables.putValue("publicityChecked", true));
+      demo.work(pi, "reviewPublicity", "coordinator", Variables.putValue("publicityChecked", true));
       if ("reported".equals(row.get("stage"))) {
         hold(pi);
       }
@@ -103,23 +85,11 @@ public class DemoConsultationEvents implements StartupStep {
             .putValue("prefecture", row.get("prefecture"))
             .putValue("venueType", row.get("venue_type"))
             .putValue("venue", row.get("venue"))
-            .putValueTyped("eventTopics", json(codes(row.get("topics"))))
-            .putValueTyped("eventLanguages", json(codes(row.get("languages"))))
+            .putValueTyped("eventTopics", DemoWork.json(codes(row.get("topics"))))
+            .putValueTyped("eventLanguages", DemoWork.json(codes(row.get("languages"))))
             .putValue("companionsNeeded", Integer.parseInt(row.get("companions")))
             .putValue("lawyersNeeded", Integer.parseInt(row.get("lawyers")));
-    String definition =
-        repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(ConsultationEvent.PROCESS_KEY)
-            .latestVersion()
-            .singleResult()
-            .getId();
-    identityService.setAuthentication("coordinator", List.of("coordinators"));
-    try {
-      return formService.submitStartForm(definition, plan);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return demo.startAsCoordinator(ConsultationEvent.PROCESS_KEY, plan);
   }
 
   /** The demo people take the duties, the day comes, the walk-ins are received, the report done. */
@@ -137,13 +107,7 @@ public class DemoConsultationEvents implements StartupStep {
         break;
       }
     }
-    managementService.executeJob(
-        managementService
-            .createJobQuery()
-            .processInstanceId(pi.getId())
-            .activityId("waitForDay")
-            .singleResult()
-            .getId());
+    demo.fireTimer(pi, "waitForDay");
     int index = 0;
     for (Map<String, String> walkIn : CsvRows.read(WALK_INS)) {
       Task form =
@@ -155,11 +119,11 @@ public class DemoConsultationEvents implements StartupStep {
               .singleResult();
       VariableMap answers =
           Variables.createVariables()
-              .putValueTyped("languages", json(codes(walkIn.get("languages"))))
+              .putValueTyped("languages", DemoWork.json(codes(walkIn.get("languages"))))
               .putValue("nationality", walkIn.get("nationality"))
               .putValue("residenceStatus", walkIn.get("residence_status"))
-              .putValueTyped("problemFields", json(codes(walkIn.get("problem_fields"))))
-              .putValueTyped("urgentNeeds", json(codes(walkIn.get("urgent_needs"))))
+              .putValueTyped("problemFields", DemoWork.json(codes(walkIn.get("problem_fields"))))
+              .putValueTyped("urgentNeeds", DemoWork.json(codes(walkIn.get("urgent_needs"))))
               .putValue("prefecture", "13")
               .putValue("followUp", walkIn.get("follow_up"))
               .putValue("consentStatistics", Boolean.parseBoolean(walkIn.get("consent_statistics")))
@@ -172,28 +136,11 @@ public class DemoConsultationEvents implements StartupStep {
       }
       taskService.complete(form.getId(), answers);
     }
-    work(pi, "closeEventDay", "coordinator", Variables.putValue("dayClosed", true));
-    work(
+    demo.work(pi, "closeEventDay", "coordinator", Variables.putValue("dayClosed", true));
+    demo.work(
         pi,
         "reviewEventReport",
         "coordinator",
         Variables.putValue("eventReportNote", "（デモ）ベトナム語の通訳がもう1人ほしかった。"));
-  }
-
-  private void work(ProcessInstance pi, String key, String user, VariableMap variables) {
-    Task task =
-        taskService
-            .createTaskQuery()
-            .processInstanceId(pi.getId())
-            .taskDefinitionKey(key)
-            .singleResult();
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), user);
-    }
-    taskService.complete(task.getId(), variables);
-  }
-
-  private static org.camunda.bpm.engine.variable.value.TypedValue json(List<String> codes) {
-    return SpinValues.jsonValue(Spin.JSON(new java.util.ArrayList<>(codes))).create();
   }
 }

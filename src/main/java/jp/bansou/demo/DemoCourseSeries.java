@@ -12,19 +12,13 @@ import jp.bansou.course.CourseSeries;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.StartupStep;
 import jp.bansou.reference.CsvRows;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -45,30 +39,24 @@ public class DemoCourseSeries implements StartupStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCourseSeries.class);
 
-  private final FormService formService;
   private final TaskService taskService;
-  private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final RepositoryService repositoryService;
-  private final IdentityService identityService;
+  private final DemoWork demo;
   private final CourseRecords records;
   private final EngineClock clock;
 
   public DemoCourseSeries(
-      FormService formService,
+      DemoWork demo,
       TaskService taskService,
-      RuntimeService runtimeService,
       ManagementService managementService,
       RepositoryService repositoryService,
-      IdentityService identityService,
       CourseRecords records,
       EngineClock clock) {
-    this.formService = formService;
     this.taskService = taskService;
-    this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.repositoryService = repositoryService;
-    this.identityService = identityService;
+    this.demo = demo;
     this.records = records;
     this.clock = clock;
   }
@@ -110,8 +98,9 @@ public class DemoCourseSeries implements StartupStep {
                           .equals(taskService.getVariable(t.getId(), "courseTopic")))
               .findFirst()
               .orElseThrow();
-      complete(
+      demo.complete(
           planTask,
+          "coordinator",
           Variables.createVariables()
               .putValue(
                   "sessionDate",
@@ -123,41 +112,30 @@ public class DemoCourseSeries implements StartupStep {
     }
     List<Map<String, String>> applicants = CsvRows.read(APPLICANTS);
     for (Map<String, String> applicant : applicants) {
-      complete(
-          task(pi, "registerCourseApplicant"),
+      demo.complete(
+          demo.task(pi, "registerCourseApplicant"),
+          "coordinator",
           Variables.createVariables()
               .putValue("registrationAction", "register")
               .putValue("applicantName", applicant.get("name"))
               .putValue("applicantContact", applicant.get("contact"))
               .putValue("applicantPrefecture", applicant.get("prefecture"))
               .putValue("applicantAccount", applicant.get("account"))
-              .putValueTyped("registeredTopics", json(codes(applicant.get("topics")))));
+              .putValueTyped("registeredTopics", DemoWork.json(codes(applicant.get("topics")))));
     }
     holdPastSessions(pi, applicants);
     LOG.info("Demo data: a fictional course series with {} sessions seeded.", sessions.size());
   }
 
   private ProcessInstance plan(List<String> topics) {
-    String definition =
-        repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(CourseSeries.PROCESS_KEY)
-            .latestVersion()
-            .singleResult()
-            .getId();
-    identityService.setAuthentication("coordinator", List.of("coordinators"));
-    try {
-      return formService.submitStartForm(
-          definition,
-          Variables.createVariables()
-              .putValue("courseTitle", "（デモ）東京 伴走者研修（全9回）")
-              .putValue("prefecture", "13")
-              .putValue("courseVenueType", "venue")
-              .putValue("courseVenue", "新宿区民センター")
-              .putValueTyped("courseTopics", json(topics)));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return demo.startAsCoordinator(
+        CourseSeries.PROCESS_KEY,
+        Variables.createVariables()
+            .putValue("courseTitle", "（デモ）東京 伴走者研修（全9回）")
+            .putValue("prefecture", "13")
+            .putValue("courseVenueType", "venue")
+            .putValue("courseVenue", "新宿区民センター")
+            .putValueTyped("courseTopics", DemoWork.json(topics)));
   }
 
   /** The sessions whose day has passed: the roll call (with those absent) and the evaluation. */
@@ -192,7 +170,10 @@ public class DemoCourseSeries implements StartupStep {
           present.add(String.valueOf(applicant.id()));
         }
       }
-      complete(rollCall, Variables.createVariables().putValueTyped("attendees", json(present)));
+      demo.complete(
+          rollCall,
+          "coordinator",
+          Variables.createVariables().putValueTyped("attendees", DemoWork.json(present)));
     }
     for (Task evaluation :
         taskService
@@ -200,8 +181,9 @@ public class DemoCourseSeries implements StartupStep {
             .processInstanceId(pi.getId())
             .taskDefinitionKey("recordSessionEvaluation")
             .list()) {
-      complete(
+      demo.complete(
           evaluation,
+          "coordinator",
           Variables.createVariables()
               .putValue("evaluationResponses", 3)
               .putValue("ratedGood", 2)
@@ -209,24 +191,5 @@ public class DemoCourseSeries implements StartupStep {
               .putValue("ratedPoor", 0)
               .putValue("evaluationComments", "（デモ）事例の話がわかりやすかった。"));
     }
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
-  }
-
-  private void complete(Task task, VariableMap variables) {
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), "coordinator");
-    }
-    taskService.complete(task.getId(), variables);
-  }
-
-  private static org.camunda.bpm.engine.variable.value.TypedValue json(List<String> codes) {
-    return SpinValues.jsonValue(Spin.JSON(new ArrayList<>(codes))).create();
   }
 }

@@ -2,7 +2,6 @@ package jp.bansou.demo;
 
 import java.time.YearMonth;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.bansou.casefile.CaseSummaries;
@@ -12,13 +11,7 @@ import jp.bansou.engine.StartupStep;
 import jp.bansou.fund.EmergencyFund;
 import jp.bansou.fund.FundLedger;
 import jp.bansou.reference.CsvRows;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -39,29 +32,13 @@ public class DemoFund implements StartupStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoFund.class);
 
-  private final FormService formService;
-  private final TaskService taskService;
-  private final ManagementService managementService;
-  private final RepositoryService repositoryService;
-  private final IdentityService identityService;
+  private final DemoWork demo;
   private final FundLedger ledger;
   private final CaseSummaries summaries;
   private final EngineClock clock;
 
-  public DemoFund(
-      FormService formService,
-      TaskService taskService,
-      ManagementService managementService,
-      RepositoryService repositoryService,
-      IdentityService identityService,
-      FundLedger ledger,
-      CaseSummaries summaries,
-      EngineClock clock) {
-    this.formService = formService;
-    this.taskService = taskService;
-    this.managementService = managementService;
-    this.repositoryService = repositoryService;
-    this.identityService = identityService;
+  public DemoFund(DemoWork demo, FundLedger ledger, CaseSummaries summaries, EngineClock clock) {
+    this.demo = demo;
     this.ledger = ledger;
     this.summaries = summaries;
     this.clock = clock;
@@ -106,18 +83,19 @@ public class DemoFund implements StartupStep {
       ProcessInstance pi = apply(theCase.caseNumber(), row);
       applications++;
       if (emergency) {
-        work(
+        demo.work(
             pi,
             "decideEmergencyAid",
             "coordinator",
             Variables.putValue("emergencyDecision", "approve"));
         continue;
       }
-      execute(pi, "weeklyReviewDue");
+      demo.fireTimer(pi, "weeklyReviewDue");
       if ("paid".equals(stage)) {
-        work(pi, "reviewAidApplication", "reviewer", Variables.putValue("aidDecision", "approve"));
-        execute(pi, "paymentDay");
-        work(
+        demo.work(
+            pi, "reviewAidApplication", "reviewer", Variables.putValue("aidDecision", "approve"));
+        demo.fireTimer(pi, "paymentDay");
+        demo.work(
             pi,
             "recordAidPayment",
             "reviewer",
@@ -139,41 +117,6 @@ public class DemoFund implements StartupStep {
             .putValue("householdSize", Integer.parseInt(row.get("amount_or_household")))
             .putValue("aidPurpose", row.get("purpose"))
             .putValue("aidPurposeNote", row.get("note"));
-    String definition =
-        repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(EmergencyFund.PROCESS_KEY)
-            .latestVersion()
-            .singleResult()
-            .getId();
-    identityService.setAuthentication("coordinator", List.of("coordinators"));
-    try {
-      return formService.submitStartForm(definition, application);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void execute(ProcessInstance pi, String timer) {
-    managementService.executeJob(
-        managementService
-            .createJobQuery()
-            .processInstanceId(pi.getId())
-            .activityId(timer)
-            .singleResult()
-            .getId());
-  }
-
-  private void work(ProcessInstance pi, String key, String user, VariableMap variables) {
-    Task task =
-        taskService
-            .createTaskQuery()
-            .processInstanceId(pi.getId())
-            .taskDefinitionKey(key)
-            .singleResult();
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), user);
-    }
-    taskService.complete(task.getId(), variables);
+    return demo.startAsCoordinator(EmergencyFund.PROCESS_KEY, application);
   }
 }
