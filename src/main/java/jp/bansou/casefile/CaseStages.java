@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.bansou.engine.ModelProperties;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -81,7 +81,7 @@ public class CaseStages {
             .orElseThrow();
     List<Stage> stages = new ArrayList<>();
     String withoutTask = null;
-    for (CamundaProperty property : properties(process)) {
+    for (CamundaProperty property : ModelProperties.of(process)) {
       String name = property.getCamundaName();
       if (name.startsWith(STAGE_PREFIX)) {
         stages.add(new Stage(name.substring(STAGE_PREFIX.length()), property.getCamundaValue()));
@@ -91,7 +91,7 @@ public class CaseStages {
     }
     Map<String, String> byTask = new LinkedHashMap<>();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      properties(task).stream()
+      ModelProperties.of(task).stream()
           .filter(p -> TASK_STAGE.equals(p.getCamundaName()))
           .findFirst()
           .ifPresent(p -> byTask.put(task.getId(), p.getCamundaValue()));
@@ -107,26 +107,12 @@ public class CaseStages {
         .stream()
         .filter(
             t ->
-                properties(t).stream()
+                ModelProperties.of(t).stream()
                     .anyMatch(
                         p ->
                             property.equals(p.getCamundaName())
                                 && value.equals(p.getCamundaValue())))
         .map(UserTask::getId)
-        .toList();
-  }
-
-  static List<CamundaProperty> properties(BaseElement element) {
-    if (element.getExtensionElements() == null) {
-      return List.of();
-    }
-    return element
-        .getExtensionElements()
-        .getElementsQuery()
-        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
-        .list()
-        .stream()
-        .flatMap(p -> p.getCamundaProperties().stream())
         .toList();
   }
 }

@@ -5,6 +5,7 @@ import static jp.bansou.notification.Notification.*;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import jp.bansou.engine.ModelProperties;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -72,18 +73,9 @@ class TaskNotifier implements TaskListener {
   }
 
   private static boolean silent(DelegateTask task) {
-    var element = task.getBpmnModelElementInstance();
-    if (element == null || element.getExtensionElements() == null) {
-      return false;
-    }
-    return element
-        .getExtensionElements()
-        .getElementsQuery()
-        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
-        .list()
-        .stream()
-        .flatMap(p -> p.getCamundaProperties().stream())
-        .anyMatch(p -> PROPERTY.equals(p.getCamundaName()) && NONE.equals(p.getCamundaValue()));
+    return ModelProperties.value(task.getBpmnModelElementInstance(), PROPERTY)
+        .filter(NONE::equals)
+        .isPresent();
   }
 
   private void queue(DelegateTask task, String recipient, String kind) {
