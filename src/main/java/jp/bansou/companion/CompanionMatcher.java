@@ -122,6 +122,52 @@ public class CompanionMatcher {
     return candidates;
   }
 
+  /**
+   * Experienced companions who can advise on a case: certified, not paused, with a specialty the
+   * case's problem fields need; shared languages rank them. They advise the companion, so their
+   * prefecture does not matter.
+   */
+  public List<Candidate> advisers(
+      Collection<String> problemFields, Collection<String> languages, Collection<String> excluded) {
+    Set<String> needed = new LinkedHashSet<>();
+    problemFields.stream()
+        .map(reference::specialtyFor)
+        .filter(java.util.Objects::nonNull)
+        .forEach(needed::add);
+    Set<String> companions = companionIds();
+    Set<String> paused = pauses.paused();
+    List<Candidate> advisers = new ArrayList<>();
+    for (CompanionProfile profile : profiles.available()) {
+      if (!profile.certified()
+          || !companions.contains(profile.userId())
+          || excluded.contains(profile.userId())
+          || paused.contains(profile.userId())) {
+        continue;
+      }
+      List<String> specialties = profile.specialties().stream().filter(needed::contains).toList();
+      if (specialties.isEmpty()) {
+        continue;
+      }
+      List<String> shared = profile.languages().stream().filter(languages::contains).toList();
+      String reasons =
+          texts.get(
+              "matching.adviserReasons",
+              reference.names(ReferenceList.SPECIALTIES, specialties),
+              shared.isEmpty()
+                  ? texts.get("matching.noSharedLanguage")
+                  : reference.names(ReferenceList.LANGUAGES, shared));
+      advisers.add(
+          new Candidate(
+              profile.userId(),
+              profile.displayName(),
+              PER_SPECIALTY * 2 * specialties.size() + shared.size(),
+              reasons));
+    }
+    advisers.sort(
+        Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::userId));
+    return advisers;
+  }
+
   long openCases(String userId) {
     return runtimeService
         .createProcessInstanceQuery()

@@ -122,6 +122,11 @@ public class HandOverSteps {
         caseNumber, "handOver.refused.identifiers", NOTE.orElse(execution, ""));
     ASKED_BY_COMPANION.set(execution, !coordinator);
     PREVIOUS_COMPANION.set(execution, a.companionId());
+    copyCaseFacts(execution, caseNumber);
+  }
+
+  /** Copies the case's category facts into another process of the case (never the person). */
+  public void copyCaseFacts(DelegateExecution execution, String caseNumber) {
     asSystem(
         () ->
             caseInstance(caseNumber)
@@ -261,7 +266,7 @@ public class HandOverSteps {
   }
 
   /** Whether the user holds the role, whatever the asking user may list of accounts. */
-  boolean isMember(String user, Role role) {
+  public boolean isMember(String user, Role role) {
     if (user == null) {
       return false;
     }
