@@ -121,6 +121,16 @@ async function load() {
       budget: yen(l.budgetYen), committed: yen(l.committedYen), paid: yen(l.paidYen), remaining: yen(l.remainingYen) })),
     [['month'], ['regionName'], ['budget', true], ['committed', true], ['paid', true], ['remaining', true]]);
   }
+  if (sections.continuity) {
+    const c = sections.continuity;
+    fill('continuity-months', c.caseloadByMonth.map((m, i) => Object.assign({}, m, {
+      handOvers: c.handOversByMonth[i] ? c.handOversByMonth[i].count : null })),
+    [['month'], ['openCases', true], ['companions', true], ['casesPerCompanion', true], ['handOvers', true]]);
+    document.getElementById('paused-count').textContent = c.pausedCompanions === null ? FEW : c.pausedCompanions;
+    document.getElementById('calls-count').textContent = c.openCallsForHelp === null ? FEW : c.openCallsForHelp;
+    fill('calls-by-age', c.callsForHelpByAge, [['label'], ['count', true]]);
+    fill('hand-over-reasons', c.handOverReasons, [['label'], ['count', true]]);
+  }
 }
 
 load();

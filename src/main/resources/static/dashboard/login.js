@@ -11,12 +11,15 @@ document.getElementById('login').addEventListener('submit', async (event) => {
     });
     const token = probe.headers.get('X-XSRF-TOKEN');
     const body = new URLSearchParams({ username: form.username.value, password: form.password.value });
-    const login = await fetch('/camunda/api/admin/auth/user/default/login/cockpit', {
+    // the lessons register is for companions too, who log in to Tasklist (not Cockpit)
+    const toLessons = new URLSearchParams(window.location.search).get('next') === 'lessons';
+    const app = toLessons ? 'tasklist' : 'cockpit';
+    const login = await fetch('/camunda/api/admin/auth/user/default/login/' + app, {
       method: 'POST', body, credentials: 'same-origin',
       headers: { 'X-XSRF-TOKEN': token || '', 'Content-Type': 'application/x-www-form-urlencoded' }
     });
     if (login.ok) {
-      window.location.assign('/dashboard');
+      window.location.assign(toLessons ? '/lessons/' : '/dashboard');
     } else if (login.status === 429) {
       // too many failures: the server says how long to wait
       const answer = await login.json().catch(() => ({}));

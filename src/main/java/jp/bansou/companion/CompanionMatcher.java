@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Ranks companions for a case. Only companions who cover the person's prefecture, or work remotely,
- * are candidates; then shared languages, matching specialties and a light caseload rank them. The
- * coordinator always confirms: the ranking only orders the list.
+ * are candidates, and none who paused themselves; then shared languages, matching specialties and a
+ * light caseload rank them. The coordinator always confirms: the ranking only orders the list.
  */
 @Service
 public class CompanionMatcher {
@@ -34,6 +34,7 @@ public class CompanionMatcher {
   static final int PER_OPEN_CASE = -1;
 
   private final CompanionProfiles profiles;
+  private final CompanionPauses pauses;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final ReferenceData reference;
@@ -41,11 +42,13 @@ public class CompanionMatcher {
 
   public CompanionMatcher(
       CompanionProfiles profiles,
+      CompanionPauses pauses,
       RuntimeService runtimeService,
       IdentityService identityService,
       ReferenceData reference,
       Texts texts) {
     this.profiles = profiles;
+    this.pauses = pauses;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.reference = reference;
@@ -78,8 +81,11 @@ public class CompanionMatcher {
         .forEach(neededSpecialties::add);
     List<Candidate> candidates = new ArrayList<>();
     Set<String> companions = companionIds();
+    Set<String> paused = pauses.paused();
     for (CompanionProfile profile : profiles.available()) {
-      if (!companions.contains(profile.userId()) || excluded.contains(profile.userId())) {
+      if (!companions.contains(profile.userId())
+          || excluded.contains(profile.userId())
+          || paused.contains(profile.userId())) {
         continue;
       }
       boolean local = profile.prefectures().contains(prefecture);
@@ -114,6 +120,52 @@ public class CompanionMatcher {
     candidates.sort(
         Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::userId));
     return candidates;
+  }
+
+  /**
+   * Experienced companions who can advise on a case: certified, not paused, with a specialty the
+   * case's problem fields need; shared languages rank them. They advise the companion, so their
+   * prefecture does not matter.
+   */
+  public List<Candidate> advisers(
+      Collection<String> problemFields, Collection<String> languages, Collection<String> excluded) {
+    Set<String> needed = new LinkedHashSet<>();
+    problemFields.stream()
+        .map(reference::specialtyFor)
+        .filter(java.util.Objects::nonNull)
+        .forEach(needed::add);
+    Set<String> companions = companionIds();
+    Set<String> paused = pauses.paused();
+    List<Candidate> advisers = new ArrayList<>();
+    for (CompanionProfile profile : profiles.available()) {
+      if (!profile.certified()
+          || !companions.contains(profile.userId())
+          || excluded.contains(profile.userId())
+          || paused.contains(profile.userId())) {
+        continue;
+      }
+      List<String> specialties = profile.specialties().stream().filter(needed::contains).toList();
+      if (specialties.isEmpty()) {
+        continue;
+      }
+      List<String> shared = profile.languages().stream().filter(languages::contains).toList();
+      String reasons =
+          texts.get(
+              "matching.adviserReasons",
+              reference.names(ReferenceList.SPECIALTIES, specialties),
+              shared.isEmpty()
+                  ? texts.get("matching.noSharedLanguage")
+                  : reference.names(ReferenceList.LANGUAGES, shared));
+      advisers.add(
+          new Candidate(
+              profile.userId(),
+              profile.displayName(),
+              PER_SPECIALTY * 2 * specialties.size() + shared.size(),
+              reasons));
+    }
+    advisers.sort(
+        Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::userId));
+    return advisers;
   }
 
   long openCases(String userId) {

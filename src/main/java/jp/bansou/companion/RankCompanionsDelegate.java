@@ -34,12 +34,21 @@ public class RankCompanionsDelegate implements JavaDelegate {
       DECLINED_COMPANIONS.set(execution, List.of());
       CLEAR_DECLINES.set(execution, false);
     }
+    propose(execution, DECLINED_COMPANIONS.orElse(execution, List.of()));
+    COMPANION_ID.remove(execution);
+  }
+
+  /**
+   * Ranks the companions for the case facts in {@code execution}, leaving out {@code excluded}, and
+   * sets the options, their description and their count (also used by a hand-over).
+   */
+  public void propose(DelegateExecution execution, java.util.Collection<String> excluded) {
     List<Candidate> candidates =
         matcher.rank(
             PREFECTURE.orElse(execution, ""),
             LANGUAGES.orElse(execution, List.of()),
             PROBLEM_FIELDS.orElse(execution, List.of()),
-            DECLINED_COMPANIONS.orElse(execution, List.of()));
+            excluded);
     CANDIDATE_COUNT.set(execution, (long) candidates.size());
     COMPANION_OPTIONS.set(
         execution,
@@ -62,6 +71,5 @@ public class RankCompanionsDelegate implements JavaDelegate {
                     .toList(),
                 SUMMARY_LINES,
                 left -> texts.get("summary.more", left)));
-    COMPANION_ID.remove(execution);
   }
 }

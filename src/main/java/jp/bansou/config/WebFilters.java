@@ -151,7 +151,7 @@ public class WebFilters {
     FilterRegistrationBean<ApiAccessFilter> registration =
         new FilterRegistrationBean<>(new ApiAccessFilter(identityService));
     registration.setName("api-access");
-    registration.addUrlPatterns("/api/*", "/dashboard", "/dashboard/*");
+    registration.addUrlPatterns("/api/*", "/dashboard", "/dashboard/*", "/lessons", "/lessons/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
     return registration;
   }

@@ -162,6 +162,15 @@ public class CaseAccess {
         Timestamp.from(before));
   }
 
+  /** The open cases the companion accepted (what moves when they stop or pause). */
+  public List<String> openCasesOf(String companionId) {
+    return jdbc.queryForList(
+        "select case_number from case_access where companion_id = ? and open = true"
+            + " order by case_number",
+        String.class,
+        companionId);
+  }
+
   /** Case numbers that must not appear in any list (restricted). */
   public List<String> restrictedCases() {
     return jdbc.queryForList(

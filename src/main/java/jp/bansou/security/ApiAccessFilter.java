@@ -35,6 +35,16 @@ public class ApiAccessFilter extends OncePerRequestFilter {
 
   static final String ADMIN_ONLY = "/api/admin/";
 
+  /** The lessons register: published know-how for everyone who works cases (issue 19). */
+  static final List<String> LESSONS = List.of("/lessons", "/api/lessons");
+
+  static final Set<String> LESSON_READERS =
+      Set.of(
+          Role.COMPANIONS.groupId(),
+          Role.COORDINATORS.groupId(),
+          Role.SUPERVISORS.groupId(),
+          Role.ADMIN_GROUP);
+
   /** The evidence the policy team takes to the ministries: categories only, small counts hidden. */
   static final List<String> POLICY_TEAM_TOO = List.of("/api/reports/visit-barriers.csv");
 
@@ -70,6 +80,10 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         response.sendRedirect(request.getContextPath() + "/dashboard/login.html");
         return;
       }
+      if (path.startsWith("/lessons") && request.getHeader("Authorization") == null) {
+        response.sendRedirect(request.getContextPath() + "/dashboard/login.html?next=lessons");
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"bansou\", charset=\"UTF-8\"");
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "ログインしてください。");
       return;
@@ -82,6 +96,8 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         path.startsWith(ADMIN_ONLY)
             ? groups.contains(Role.ADMIN_GROUP)
             : PER_CASE.stream().anyMatch(path::startsWith)
+                || (LESSONS.stream().anyMatch(path::startsWith)
+                    && groups.stream().anyMatch(LESSON_READERS::contains))
                 || groups.stream().anyMatch(ALLOWED_GROUPS::contains)
                 || (POLICY_TEAM_TOO.contains(path) && groups.contains(Role.POLICY_TEAM.groupId()));
     if (!allowed) {

@@ -158,6 +158,8 @@ final class Browser implements AutoCloseable {
             "dv",
             "sns",
             "npo",
+            // 難民事業本部（RHQ）, as the office calls itself (reference/office-types.csv)
+            "rhq",
             "ok");
     java.util.List<String> words = new java.util.ArrayList<>();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(text);

@@ -1,0 +1,164 @@
+package jp.bansou.help;
+
+import static jp.bansou.help.CallForHelp.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import jp.bansou.companion.CompanionMatcher;
+import jp.bansou.companion.CompanionMatcher.Candidate;
+import jp.bansou.engine.Markdown;
+import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.Option;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.SummaryLines;
+import jp.bansou.engine.Texts;
+import jp.bansou.facts.CaseFacts;
+import jp.bansou.handover.HandOverSteps;
+import jp.bansou.person.CaseAccess;
+import jp.bansou.person.CaseAccess.Access;
+import jp.bansou.person.IdentifierCheck;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * A companion asks for help — from Tasklist at any time, or by ticking 「助けが必要」 in a check-in — and
+ * a coordinator answers, joins, or asks an experienced (certified) companion to advise. The adviser
+ * sees the case's category facts and the question, never the person.
+ */
+@ModelApi
+@Component("callsForHelp")
+public class CallForHelpSteps {
+
+  private final CaseAccess access;
+  private final IdentifierCheck identifierCheck;
+  private final HandOverSteps caseFacts;
+  private final CompanionMatcher matcher;
+  private final CallForHelpRecords calls;
+  private final RuntimeService runtimeService;
+  private final Texts texts;
+
+  public CallForHelpSteps(
+      CaseAccess access,
+      IdentifierCheck identifierCheck,
+      HandOverSteps caseFacts,
+      CompanionMatcher matcher,
+      CallForHelpRecords calls,
+      RuntimeService runtimeService,
+      Texts texts) {
+    this.access = access;
+    this.identifierCheck = identifierCheck;
+    this.caseFacts = caseFacts;
+    this.matcher = matcher;
+    this.calls = calls;
+    this.runtimeService = runtimeService;
+    this.texts = texts;
+  }
+
+  /**
+   * Check-in completed (task listener in accompaniment-case): when the companion asked for help, a
+   * call for help starts for the case's coordinators. The check-in's text goes with it only when it
+   * names nobody.
+   */
+  public void fromCheckIn(DelegateTask task) {
+    if (!CHECK_IN_NEEDS_HELP.isTrue(task)) {
+      return;
+    }
+    String caseNumber = CaseFacts.CASE_NUMBER.get(task);
+    String status = CHECK_IN_STATUS.orElse(task, "");
+    String question =
+        texts.get(
+            "help.fromCheckIn",
+            identifierCheck.identifiersIn(caseNumber, status).isEmpty() ? status : "");
+    String companion = CaseFacts.COMPANION_ID.orElse(task, task.getAssignee());
+    Context.getCommandContext()
+        .runWithoutAuthorization(
+            () ->
+                runtimeService
+                    .createMessageCorrelation(FROM_CHECK_IN_MESSAGE)
+                    .setVariable(CaseFacts.CASE_NUMBER.name(), caseNumber)
+                    .setVariable(ASKED_BY.name(), companion)
+                    .setVariable(SOURCE.name(), FROM_CHECK_IN)
+                    .setVariable(QUESTION.name(), question)
+                    .correlateStartMessage());
+  }
+
+  /**
+   * The call: for an open case, by its companion, with a question that does not name the person.
+   * Copies the case's category facts and proposes experienced companions who could advise.
+   */
+  public void check(DelegateExecution execution) {
+    String caseNumber = CaseFacts.CASE_NUMBER.orElse(execution, "");
+    Access a = access.find(caseNumber).filter(Access::open).orElse(null);
+    if (a == null) {
+      throw new Refusal(texts.get("help.refused.noCase", caseNumber));
+    }
+    String askedBy = ASKED_BY.orElse(execution, null);
+    if (askedBy == null || !askedBy.equals(a.companionId())) {
+      throw new Refusal(texts.get("help.refused.notYours"));
+    }
+    identifierCheck.refuseIfIdentifying(
+        caseNumber, "help.refused.identifiers", QUESTION.orElse(execution, ""));
+    if (SOURCE.find(execution).isEmpty()) {
+      SOURCE.set(execution, FROM_TASKLIST);
+    }
+    caseFacts.copyCaseFacts(execution, caseNumber);
+    List<String> fields = new ArrayList<>(CaseFacts.PROBLEM_FIELDS.orElse(execution, List.of()));
+    FIELD.find(execution).ifPresent(fields::add);
+    List<Candidate> advisers =
+        matcher.advisers(
+            fields, CaseFacts.LANGUAGES.orElse(execution, List.of()), List.of(askedBy));
+    ADVISER_OPTIONS.set(
+        execution,
+        advisers.stream()
+            .map(
+                c ->
+                    new Option(
+                        c.userId(), texts.get("matching.option", c.displayName(), c.reasons())))
+            .toList());
+    ADVISER_SUMMARY.set(
+        execution,
+        advisers.isEmpty()
+            ? texts.get("help.noAdvisers")
+            : SummaryLines.join(
+                advisers.stream()
+                    .map(
+                        c ->
+                            texts.get(
+                                "help.adviserLine", Markdown.escape(c.displayName()), c.reasons()))
+                    .toList(),
+                20,
+                left -> texts.get("summary.more", left)));
+    calls.asked(
+        execution.getProcessInstanceId(),
+        caseNumber,
+        askedBy,
+        SOURCE.get(execution),
+        FIELD.orElse(execution, null));
+  }
+
+  /** The coordinator responded (complete listener): an adviser must be chosen to ask one. */
+  public void responded(DelegateTask task) {
+    String response = RESPONSE.orElse(task, ANSWER);
+    if (ADVISE.equals(response) && ADVISER.find(task).isEmpty()) {
+      throw new Refusal(texts.get("help.refused.noAdviser"));
+    }
+    calls.responded(task.getProcessInstanceId(), response, task.getAssignee());
+    RESPONDED_BY.set(task.getExecution(), task.getAssignee());
+  }
+
+  /**
+   * The coordinator joins the case: the companion is told who will work it with them. Sight of the
+   * person stays as jp.bansou.person rules it (the coordinators responsible for the prefecture).
+   */
+  public void join(DelegateExecution execution) {
+    JOINED_NOTE.set(execution, texts.get("help.joined", RESPONDED_BY.orElse(execution, "")));
+  }
+
+  /** The companion read the answer: the call is closed. */
+  public void closed(DelegateExecution execution) {
+    calls.closed(execution.getProcessInstanceId());
+  }
+}

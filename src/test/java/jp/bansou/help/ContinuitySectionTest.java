@@ -1,0 +1,81 @@
+package jp.bansou.help;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.help.ContinuitySection.Count;
+import jp.bansou.help.ContinuitySection.Snapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The dashboard's continuity section: hand-overs and calls for help, counts only, small hidden. */
+@CaseEngineTest
+class ContinuitySectionTest {
+
+  static final String MARKER = "TEST-CONT";
+
+  @Autowired ContinuitySection section;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate rest;
+
+  @AfterEach
+  void withoutOurRows() {
+    jdbc.update("delete from case_hand_over where case_number = ?", MARKER);
+    jdbc.update("delete from call_for_help where case_number = ?", MARKER);
+  }
+
+  @Test
+  void handOversAndWaitingCallsForHelpAreCountedAndSmallCountsHidden() {
+    Instant now = Instant.now();
+    for (int i = 0; i < 3; i++) {
+      handOver("retirement", now);
+      call(now.minus(Duration.ofDays(20)));
+    }
+
+    Snapshot snapshot = section.snapshot();
+
+    assertThat(snapshot.caseloadByMonth()).hasSize(ContinuitySection.MONTHS);
+    Count thisMonth = snapshot.handOversByMonth().get(ContinuitySection.MONTHS - 1);
+    assertThat(thisMonth.count()).isNotNull().isGreaterThanOrEqualTo(3L);
+    assertThat(snapshot.handOverReasons())
+        .filteredOn(c -> c.label().equals("伴走の活動をやめる"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(3L));
+    assertThat(snapshot.callsForHelpByAge())
+        .extracting(Count::label)
+        .containsExactly("0〜3日", "3〜7日", "7〜14日", "14日以上");
+    assertThat(snapshot.callsForHelpByAge().get(3).count()).isGreaterThanOrEqualTo(3L);
+    // no cell is ever 1 or 2: such a count is hidden (null)
+    assertThat(snapshot.callsForHelpByAge()).allSatisfy(c -> assertThat(c.count()).isNotIn(1L, 2L));
+    assertThat(snapshot.handOversByMonth()).allSatisfy(c -> assertThat(c.count()).isNotIn(1L, 2L));
+
+    String json =
+        rest.withBasicAuth("coordinator", "coordinator")
+            .getForObject("/api/dashboard", String.class);
+    assertThat(json).contains("\"continuity\"", "callsForHelpByAge", "14日以上");
+    assertThat(json).doesNotContain(MARKER);
+  }
+
+  private void handOver(String reason, Instant at) {
+    jdbc.update(
+        "insert into case_hand_over (case_number, from_companion, to_companion, reason,"
+            + " handed_over_at) values (?, 'a', 'b', ?, ?)",
+        MARKER,
+        reason,
+        Timestamp.from(at));
+  }
+
+  private void call(Instant askedAt) {
+    jdbc.update(
+        "insert into call_for_help (process_instance_id, case_number, asked_by, source,"
+            + " asked_at) values ('none', ?, 'a', 'tasklist', ?)",
+        MARKER,
+        Timestamp.from(askedAt));
+  }
+}

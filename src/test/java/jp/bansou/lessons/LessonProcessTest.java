@@ -1,0 +1,189 @@
+package jp.bansou.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.List;
+import java.util.Map;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.FormJson;
+import jp.bansou.casefile.CaseDriver;
+import jp.bansou.casefile.Intake;
+import jp.bansou.engine.Refusal;
+import jp.bansou.lessons.LessonRegister.Lesson;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Process {@code lesson} and the register's search: a lesson refused for an identifier, returned to
+ * its writer, or reviewed, published and found by problem field, office type, status category and
+ * prefecture — by companions, not by the policy team.
+ */
+@CaseEngineTest
+class LessonProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired LessonRegister register;
+  @Autowired TestRestTemplate rest;
+
+  @BeforeEach
+  void initAssertions() {
+    init(engine);
+  }
+
+  @AfterEach
+  void signedOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void aReviewedLessonIsPublishedAndFoundBySearch() {
+    String caseNumber = openCase(Intake.person().with("prefecture", "46"));
+    String unique = "窓口で雇用契約書の写しを求められた " + System.nanoTime();
+    ProcessInstance lesson = write("companion", caseNumber, unique, "pay-slips");
+    assertThat(lesson).isWaitingAt("reviewLesson");
+    assertThat(register.search("labour", "labour-standards-office", null, "46"))
+        .extracting(Lesson::whatWasSaid)
+        .doesNotContain(unique);
+
+    review(lesson, "publish");
+
+    assertThat(lesson).isEnded().hasPassed("publishLesson", "lessonPublished");
+    assertThat(register.search("labour", "labour-standards-office", "technical-intern", "46"))
+        .extracting(Lesson::whatWasSaid)
+        .contains(unique);
+    assertThat(register.search("housing", null, null, null))
+        .extracting(Lesson::whatWasSaid)
+        .doesNotContain(unique);
+    assertThat(register.search(null, "immigration-bureau", null, null))
+        .extracting(Lesson::whatWasSaid)
+        .doesNotContain(unique);
+
+    ResponseEntity<String> found =
+        rest.withBasicAuth("companion", "companion")
+            .getForEntity(
+                "/api/lessons?problemField=labour&officeType=labour-standards-office&prefecture=46",
+                String.class);
+    assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(found.getBody()).contains(unique, "労働基準監督署").doesNotContain(caseNumber);
+    assertThat(
+            rest.withBasicAuth("policy", "policy")
+                .getForEntity("/api/lessons", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aReturnedLessonGoesBackToItsWriterAndIsNotPublished() {
+    String caseNumber = openCase(Intake.person().with("prefecture", "46"));
+    String unique = "返されるはずの記録 " + System.nanoTime();
+    ProcessInstance lesson = write("companion", caseNumber, unique, "passport");
+
+    review(lesson, "return");
+
+    Task read = task(lesson, "readLessonReview");
+    assertThat(read.getAssignee()).isEqualTo("companion");
+    taskService.complete(read.getId());
+    assertThat(lesson).isEnded().hasPassed("returnLesson", "lessonNotPublished");
+    assertThat(register.statusOf(lesson.getId())).isEqualTo("returned");
+    assertThat(register.search(null, null, null, null))
+        .extracting(Lesson::whatWasSaid)
+        .doesNotContain(unique);
+  }
+
+  @Test
+  void aLessonThatNamesThePersonIsRefused() {
+    Intake intake = Intake.person().with("prefecture", "46");
+    String caseNumber = openCase(intake);
+
+    assertThatThrownBy(
+            () -> write("companion", caseNumber, intake.personName() + "さんと行った", "passport"))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("名前");
+    assertThatThrownBy(
+            () -> write("companion", caseNumber, "電話は " + intake.phone() + " でした", "passport"))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("電話番号");
+  }
+
+  @Test
+  void onlyTheCasesCompanionOrACoordinatorWritesAboutIt() {
+    String caseNumber = openCase(Intake.person().with("prefecture", "46"));
+    assertThatThrownBy(() -> write("companion2", caseNumber, "ほかの人のケース", "passport"))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("このケースの伴走者");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String openCase(Intake intake) {
+    ProcessInstance pi = CaseDriver.start(engine, intake.list("problemFields", "labour"));
+    CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
+    CaseDriver.complete(
+        engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion"));
+    CaseDriver.complete(engine, pi, "offerCase", "companion", Map.of("offerAnswer", "accept"));
+    return pi.getBusinessKey();
+  }
+
+  private ProcessInstance write(String writer, String caseNumber, String said, String document) {
+    identityService.setAuthentication(writer, List.of("companions"));
+    try {
+      String definition =
+          engine
+              .getRepositoryService()
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(Lessons.PROCESS_KEY)
+              .latestVersion()
+              .singleResult()
+              .getId();
+      return engine
+          .getFormService()
+          .submitStartForm(
+              definition,
+              Map.of(
+                  "caseNumber", caseNumber,
+                  "officeType", "labour-standards-office",
+                  "visitPurpose", "labour-complaint",
+                  "lessonProblemField", "labour",
+                  "lessonWhatWasSaid", said,
+                  "lessonWhatWorked", "給与明細を全部そろえて持って行くと、すぐに受け付けてもらえた",
+                  "lessonDocuments", FormJson.list(List.of(document))));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void review(ProcessInstance lesson, String decision) {
+    CaseDriver.complete(
+        engine,
+        lesson,
+        "reviewLesson",
+        "coordinator",
+        Map.of("lessonDecision", decision, "lessonReviewNote", "もう少し具体的に"));
+  }
+
+  private Task task(ProcessInstance pi, String key) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskDefinitionKey(key)
+        .singleResult();
+  }
+}
