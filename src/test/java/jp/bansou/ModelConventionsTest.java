@@ -86,13 +86,13 @@ class ModelConventionsTest {
       assertThat(process.getCamundaHistoryTimeToLiveString()).as(file.toString()).isNotBlank();
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         assertThat(task.getCamundaFormRef()).as(task.getId()).isIn(formIds);
-        assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+        assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
         assertThat(task.getName()).as(task.getId()).isNotBlank();
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
         if (start.getCamundaFormRef() != null) {
           assertThat(start.getCamundaFormRef()).isIn(formIds);
-          assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+          assertThat(start.getCamundaFormRefBinding()).isEqualTo("latest");
         }
       }
     }
