@@ -68,7 +68,15 @@ public class ReferenceCheckDeployer implements Deployer {
   }
 
   /** What a deployment brings: the form ids, decision ids and executable process ids in it. */
-  record Contents(Set<String> forms, Set<String> decisions, Set<String> processes) {
+  public record Contents(Set<String> forms, Set<String> decisions, Set<String> processes) {
+
+    /** What one model or form file defines. */
+    public static Contents of(String name, byte[] bytes) {
+      Contents contents = new Contents(new HashSet<>(), new HashSet<>(), new HashSet<>());
+      read(name, bytes, contents, new ArrayList<>());
+      return contents;
+    }
+
     Set<String> of(Kind kind) {
       return switch (kind) {
         case FORM -> forms;

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Cockpit login session, or HTTP Basic for scripts. The dashboard, reports and fee claims are for
  * coordinators, supervisors and administrators; {@code /api/cases/…} and {@code /api/tasks/…} are
  * open to every signed-in person and decide there, case by case; {@code /api/admin/…} is for
- * administrators. Others get 403, requests without a login 401.
+ * administrators, {@code /api/models/…} for modellers and administrators. Others get 403, requests
+ * without a login 401.
  */
 public class ApiAccessFilter extends OncePerRequestFilter {
 
@@ -34,6 +35,9 @@ public class ApiAccessFilter extends OncePerRequestFilter {
   static final List<String> PER_CASE = List.of("/api/cases/", "/api/tasks/");
 
   static final String ADMIN_ONLY = "/api/admin/";
+
+  /** The live models, their export and the migration of running cases: modellers and admins. */
+  static final String MODELS = "/api/models/";
 
   /** The evidence the policy team takes to the ministries: categories only, small counts hidden. */
   static final List<String> POLICY_TEAM_TOO = List.of("/api/reports/visit-barriers.csv");
@@ -81,13 +85,18 @@ public class ApiAccessFilter extends OncePerRequestFilter {
     boolean allowed =
         path.startsWith(ADMIN_ONLY)
             ? groups.contains(Role.ADMIN_GROUP)
-            : PER_CASE.stream().anyMatch(path::startsWith)
-                || groups.stream().anyMatch(ALLOWED_GROUPS::contains)
-                || (POLICY_TEAM_TOO.contains(path) && groups.contains(Role.POLICY_TEAM.groupId()));
+            : path.startsWith(MODELS)
+                ? groups.contains(Role.ADMIN_GROUP) || groups.contains(Role.MODELLERS.groupId())
+                : PER_CASE.stream().anyMatch(path::startsWith)
+                    || groups.stream().anyMatch(ALLOWED_GROUPS::contains)
+                    || (POLICY_TEAM_TOO.contains(path)
+                        && groups.contains(Role.POLICY_TEAM.groupId()));
     if (!allowed) {
       response.sendError(
           HttpServletResponse.SC_FORBIDDEN,
-          path.startsWith(ADMIN_ONLY) ? "管理者だけが使える機能です。" : "コーディネーターと事務局だけが見られるページです。");
+          path.startsWith(ADMIN_ONLY)
+              ? "管理者だけが使える機能です。"
+              : path.startsWith(MODELS) ? "モデル担当と管理者だけが使える機能です。" : "コーディネーターと事務局だけが見られるページです。");
       return;
     }
     request.setAttribute(USER_ATTRIBUTE, user);
