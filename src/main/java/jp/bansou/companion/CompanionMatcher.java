@@ -20,31 +20,28 @@ import org.springframework.stereotype.Service;
 
 /**
  * Ranks companions for a case. Only companions who cover the person's prefecture, or work remotely,
- * are candidates; then shared languages, matching specialties and a light caseload rank them. The
+ * are candidates; then shared languages, matching specialties and a light caseload rank them, with
+ * the points of the deployed DMN {@code companion-matching} ({@link MatchingPoints}). The
  * coordinator always confirms: the ranking only orders the list.
  */
 @Service
 public class CompanionMatcher {
-
-  static final int SAME_PREFECTURE = 4;
-  static final int REMOTE_ONLY = 1;
-  static final int PER_SHARED_LANGUAGE = 2;
-  static final int PER_CONVERSATIONAL_LANGUAGE = 1;
-  static final int PER_SPECIALTY = 1;
-  static final int PER_OPEN_CASE = -1;
 
   private final CompanionProfiles profiles;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final ReferenceData reference;
   private final Texts texts;
+  private final MatchingPoints points;
 
   public CompanionMatcher(
       CompanionProfiles profiles,
       RuntimeService runtimeService,
       IdentityService identityService,
       ReferenceData reference,
-      Texts texts) {
+      Texts texts,
+      MatchingPoints points) {
+    this.points = points;
     this.profiles = profiles;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -90,14 +87,11 @@ public class CompanionMatcher {
       List<String> specialties =
           profile.specialties().stream().filter(neededSpecialties::contains).toList();
       long caseload = openCases(profile.userId());
+      int fluent = (int) shared.stream().filter(profile::fluentIn).count();
       int score =
-          (local ? SAME_PREFECTURE : REMOTE_ONLY)
-              + shared.stream()
-                  .mapToInt(
-                      l -> profile.fluentIn(l) ? PER_SHARED_LANGUAGE : PER_CONVERSATIONAL_LANGUAGE)
-                  .sum()
-              + PER_SPECIALTY * specialties.size()
-              + PER_OPEN_CASE * (int) caseload;
+          points.of(
+              new MatchingPoints.Facts(
+                  local, fluent, shared.size() - fluent, specialties.size(), caseload));
       String reasons =
           texts.get(
               "matching.reasons",
