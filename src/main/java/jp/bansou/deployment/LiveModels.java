@@ -168,10 +168,12 @@ public class LiveModels {
    * paths written.
    */
   public List<String> writeTo(Path base) {
+    Path root = base.toAbsolutePath().normalize();
     List<String> written = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : files().entrySet()) {
-      Path target = base.resolve(file.getKey()).normalize();
-      if (!target.startsWith(base.normalize())) {
+      Path target = root.resolve(file.getKey()).normalize();
+      if (!target.startsWith(root.resolve("processes"))
+          && !target.startsWith(root.resolve("forms"))) {
         continue;
       }
       try {
@@ -188,10 +190,14 @@ public class LiveModels {
   /** {@code processes/x.bpmn} or {@code forms/x.form} for a deployed resource name. */
   static String repositoryPath(String resourceName) {
     String name = resourceName.replace('\\', '/');
-    if (name.startsWith("processes/") || name.startsWith("forms/")) {
+    boolean plain = !name.contains("..") && !name.contains("//") && !name.contains(":");
+    if (plain && (name.startsWith("processes/") || name.startsWith("forms/"))) {
       return name;
     }
     String bare = name.substring(name.lastIndexOf('/') + 1);
+    if (bare.isBlank() || bare.startsWith(".")) {
+      bare = "unnamed-" + Integer.toHexString(name.hashCode()) + bare.replace(".", "_");
+    }
     return (bare.endsWith(".form") ? "forms/" : "processes/") + bare;
   }
 
