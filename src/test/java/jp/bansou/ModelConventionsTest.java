@@ -40,8 +40,6 @@ class ModelConventionsTest {
           Map.entry("nationality", ReferenceList.NATIONALITIES),
           Map.entry("problemFields", ReferenceList.PROBLEM_FIELDS),
           Map.entry("advocacyField", ReferenceList.ADVOCACY_FIELDS),
-          Map.entry("tracks", ReferenceList.SUPPORT_TRACKS),
-          Map.entry("additionalTrack", ReferenceList.SUPPORT_TRACKS),
           Map.entry("outcome", ReferenceList.CASE_OUTCOMES),
           Map.entry("officeType", ReferenceList.OFFICE_TYPES),
           Map.entry("visitPurpose", ReferenceList.VISIT_PURPOSES),
@@ -86,16 +84,43 @@ class ModelConventionsTest {
       assertThat(process.getCamundaHistoryTimeToLiveString()).as(file.toString()).isNotBlank();
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         assertThat(task.getCamundaFormRef()).as(task.getId()).isIn(formIds);
-        assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+        assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
         assertThat(task.getName()).as(task.getId()).isNotBlank();
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
         if (start.getCamundaFormRef() != null) {
           assertThat(start.getCamundaFormRef()).isIn(formIds);
-          assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+          assertThat(start.getCamundaFormRefBinding()).isEqualTo("latest");
         }
       }
     }
+  }
+
+  /** The tracks a form offers are the processes marked {@code supportTrack}, each once. */
+  @Test
+  void trackOptionsAreTheTrackProcesses() throws IOException {
+    List<String> tracks = TrackModels.codes();
+    assertThat(tracks)
+        .containsExactlyInAnyOrder(
+            "office-accompaniment",
+            "employer-negotiation",
+            "lawyer-escalation",
+            "document-preparation");
+    int checked = 0;
+    for (Path file : files("forms", ".form")) {
+      for (JsonNode field : fields(JSON.readTree(file.toFile()))) {
+        String key = field.path("key").asText();
+        if ((key.equals("tracks") || key.equals("additionalTrack")) && field.has("values")) {
+          List<String> values = new ArrayList<>();
+          field.get("values").forEach(v -> values.add(v.get("value").asText()));
+          assertThat(values)
+              .as("%s in %s", key, file.getFileName())
+              .containsExactlyInAnyOrderElementsOf(tracks);
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(2);
   }
 
   @Test

@@ -3,9 +3,15 @@ package jp.bansou.casefile;
 import static jp.bansou.casefile.CaseFile.*;
 import static jp.bansou.facts.CaseFacts.*;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.forms.FormSchema;
 import jp.bansou.person.CaseVisibility;
+import jp.bansou.statistics.FormStatistics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +29,13 @@ public class CaseSummaryRecorder {
 
   private final CaseSummaries summaries;
   private final CaseVisibility visibility;
+  private final FormStatistics statistics;
 
-  public CaseSummaryRecorder(CaseSummaries summaries, CaseVisibility visibility) {
+  public CaseSummaryRecorder(
+      CaseSummaries summaries, CaseVisibility visibility, FormStatistics statistics) {
     this.summaries = summaries;
     this.visibility = visibility;
+    this.statistics = statistics;
   }
 
   public void registered(DelegateExecution execution) {
@@ -40,6 +49,22 @@ public class CaseSummaryRecorder {
         PROBLEM_FIELDS.orElse(execution, List.of()),
         REFERRED_BY.orElse(execution, null),
         CONSENT_STATISTICS.isTrue(execution));
+    startForm(execution)
+        .ifPresent(
+            form -> statistics.record(CASE_NUMBER.get(execution), form, execution.getVariables()));
+  }
+
+  /** The intake form's statistic questions, kept as the case gets its number. */
+  private static Optional<FormSchema> startForm(DelegateExecution execution) {
+    try (InputStream in =
+        execution
+            .getProcessEngineServices()
+            .getFormService()
+            .getDeployedStartForm(execution.getProcessDefinitionId())) {
+      return Optional.of(FormSchema.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (RuntimeException | IOException noCamundaForm) {
+      return Optional.empty();
+    }
   }
 
   public void triaged(DelegateExecution execution) {

@@ -21,17 +21,11 @@ import org.springframework.stereotype.Service;
 /**
  * Ranks companions for a case. Only companions who cover the person's prefecture, or work remotely,
  * are candidates, and none who paused themselves; then shared languages, matching specialties and a
- * light caseload rank them. The coordinator always confirms: the ranking only orders the list.
+ * light caseload rank them, with the points of the deployed DMN {@code companion-matching} ({@link
+ * MatchingPoints}). The coordinator always confirms: the ranking only orders the list.
  */
 @Service
 public class CompanionMatcher {
-
-  static final int SAME_PREFECTURE = 4;
-  static final int REMOTE_ONLY = 1;
-  static final int PER_SHARED_LANGUAGE = 2;
-  static final int PER_CONVERSATIONAL_LANGUAGE = 1;
-  static final int PER_SPECIALTY = 1;
-  static final int PER_OPEN_CASE = -1;
 
   private final CompanionProfiles profiles;
   private final CompanionPauses pauses;
@@ -39,6 +33,7 @@ public class CompanionMatcher {
   private final IdentityService identityService;
   private final ReferenceData reference;
   private final Texts texts;
+  private final MatchingPoints points;
 
   public CompanionMatcher(
       CompanionProfiles profiles,
@@ -46,7 +41,9 @@ public class CompanionMatcher {
       RuntimeService runtimeService,
       IdentityService identityService,
       ReferenceData reference,
-      Texts texts) {
+      Texts texts,
+      MatchingPoints points) {
+    this.points = points;
     this.profiles = profiles;
     this.pauses = pauses;
     this.runtimeService = runtimeService;
@@ -96,14 +93,11 @@ public class CompanionMatcher {
       List<String> specialties =
           profile.specialties().stream().filter(neededSpecialties::contains).toList();
       long caseload = openCases(profile.userId());
+      int fluent = (int) shared.stream().filter(profile::fluentIn).count();
       int score =
-          (local ? SAME_PREFECTURE : REMOTE_ONLY)
-              + shared.stream()
-                  .mapToInt(
-                      l -> profile.fluentIn(l) ? PER_SHARED_LANGUAGE : PER_CONVERSATIONAL_LANGUAGE)
-                  .sum()
-              + PER_SPECIALTY * specialties.size()
-              + PER_OPEN_CASE * (int) caseload;
+          points.of(
+              new MatchingPoints.Facts(
+                  local, fluent, shared.size() - fluent, specialties.size(), caseload));
       String reasons =
           texts.get(
               "matching.reasons",
@@ -124,8 +118,8 @@ public class CompanionMatcher {
 
   /**
    * Experienced companions who can advise on a case: certified, not paused, with a specialty the
-   * case's problem fields need; shared languages rank them. They advise the companion, so their
-   * prefecture does not matter.
+   * case's problem fields need; the table companion-matching ranks them. They advise the companion,
+   * so their prefecture does not matter.
    */
   public List<Candidate> advisers(
       Collection<String> problemFields, Collection<String> languages, Collection<String> excluded) {
@@ -160,7 +154,15 @@ public class CompanionMatcher {
           new Candidate(
               profile.userId(),
               profile.displayName(),
-              PER_SPECIALTY * 2 * specialties.size() + shared.size(),
+              // the same table as for companions, where the place does not count: advisers
+              // help from wherever they are
+              points.of(
+                  new MatchingPoints.Facts(
+                      true,
+                      (int) shared.stream().filter(profile::fluentIn).count(),
+                      (int) shared.stream().filter(l -> !profile.fluentIn(l)).count(),
+                      specialties.size(),
+                      openCases(profile.userId()))),
               reasons));
     }
     advisers.sort(

@@ -15,7 +15,8 @@ import java.util.Optional;
  * label, the form's own rules (required, min/max, maxLength, pattern, e-mail), the options of a
  * select, radio, checklist or tag list, whether it is read-only or shown only under a condition,
  * and which dates a date field takes (the custom property {@code dateRange}: {@code past}, {@code
- * notPast} or {@code notFuture}).
+ * notPast} or {@code notFuture}), and whether its answer is a statistic (the custom property {@code
+ * statistic = true}).
  */
 public record FormSchema(String id, Map<String, FormField> fields) {
 
@@ -36,7 +37,8 @@ public record FormSchema(String id, Map<String, FormField> fields) {
       boolean readonly,
       boolean conditional,
       String subtype,
-      String dateRange) {}
+      String dateRange,
+      boolean statistic) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,7 +89,8 @@ public record FormSchema(String id, Map<String, FormField> fields) {
                 c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
                 hiddenSometimes,
                 c.hasNonNull("subtype") ? c.get("subtype").asText() : null,
-                dateRange(c)));
+                dateRange(c),
+                "true".equalsIgnoreCase(c.path("properties").path("statistic").asText(""))));
       }
       collect(c, hiddenSometimes, out);
     }

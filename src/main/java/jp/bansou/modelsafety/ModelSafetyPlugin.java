@@ -2,6 +2,7 @@ package jp.bansou.modelsafety;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * A deployed expression is code: this plugin lets models reach only the {@link ModelBeans}, refuses
  * scripts altogether, guards every expression while it runs ({@link GuardResolver}) and refuses at
- * deployment what {@link ModelPolicyDeployer} finds.
+ * deployment what {@link ModelPolicyDeployer} finds and a deployment whose forms, decisions or
+ * called processes would not resolve ({@link ReferenceCheckDeployer}).
  */
 @Component
 public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
@@ -50,6 +52,7 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreDeployers());
     preDeployers.add(0, new ModelPolicyDeployer(new ExpressionPolicy(beans)));
+    preDeployers.add(1, new ReferenceCheckDeployer(() -> context.getBean(Texts.class)));
     configuration.setCustomPreDeployers(preDeployers);
     // expressions in ad-hoc queries stay off; stored filters may use currentUser() and are
     // created by administrators only

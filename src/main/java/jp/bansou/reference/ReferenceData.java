@@ -25,7 +25,6 @@ public class ReferenceData {
     NATIONALITIES("nationalities.csv"),
     PROBLEM_FIELDS("problem-fields.csv"),
     ADVOCACY_FIELDS("advocacy-fields.csv"),
-    SUPPORT_TRACKS("support-tracks.csv"),
     CASE_OUTCOMES("case-outcomes.csv"),
     REFERRAL_SOURCES("referral-sources.csv"),
     OFFICE_TYPES("office-types.csv"),

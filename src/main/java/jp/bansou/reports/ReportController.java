@@ -22,6 +22,7 @@ import jp.bansou.policy.PolicyRegister;
 import jp.bansou.policy.PolicyRegister.Evidence;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.statistics.FormStatistics;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,13 +45,16 @@ public class ReportController {
   private final CaseVisibility visibility;
   private final VisitOutcomes visitOutcomes;
   private final ReferenceData reference;
+  private final FormStatistics statistics;
 
   public ReportController(
       CaseSummaries summaries,
       PolicyRegister register,
       CaseVisibility visibility,
       VisitOutcomes visitOutcomes,
-      ReferenceData reference) {
+      ReferenceData reference,
+      FormStatistics statistics) {
+    this.statistics = statistics;
     this.summaries = summaries;
     this.register = register;
     this.visibility = visibility;
@@ -74,26 +78,44 @@ public class ReportController {
     Function<CaseSummary, String> problems = SmallCells.column(shown, CaseSummary::problemFields);
     Function<CaseSummary, String> tracks = SmallCells.column(shown, CaseSummary::tracks);
     Function<CaseSummary, String> outcome = SmallCells.column(shown, c -> one(c.outcome()));
+    // one more column per form question a modeller marked as a statistic, categories only
+    Map<String, Map<String, List<String>>> answers = statistics.byCase();
+    List<String> questions = statistics.keys();
+    List<Function<CaseSummary, String>> answerColumns =
+        questions.stream()
+            .map(
+                key ->
+                    SmallCells.column(
+                        shown,
+                        (CaseSummary c) ->
+                            answers
+                                .getOrDefault(c.caseNumber(), Map.of())
+                                .getOrDefault(key, List.of())))
+            .toList();
     List<List<?>> rows =
         shown.stream()
             .<List<?>>map(
-                c ->
-                    List.of(
-                        c.caseNumber(),
-                        day(c.openedAt()),
-                        day(c.closedAt()),
-                        prefecture.apply(c),
-                        status.apply(c),
-                        nationality.apply(c),
-                        languages.apply(c),
-                        problems.apply(c),
-                        nullToEmpty(c.urgency()),
-                        tracks.apply(c),
-                        outcome.apply(c)))
+                c -> {
+                  List<Object> row =
+                      new ArrayList<>(
+                          List.of(
+                              c.caseNumber(),
+                              day(c.openedAt()),
+                              day(c.closedAt()),
+                              prefecture.apply(c),
+                              status.apply(c),
+                              nationality.apply(c),
+                              languages.apply(c),
+                              problems.apply(c),
+                              nullToEmpty(c.urgency()),
+                              tracks.apply(c),
+                              outcome.apply(c)));
+                  answerColumns.forEach(column -> row.add(column.apply(c)));
+                  return row;
+                })
             .toList();
-    return attachment(
-        "cases.csv",
-        Csv.document(
+    List<String> header =
+        new ArrayList<>(
             List.of(
                 "case_number",
                 "opened_on",
@@ -105,8 +127,9 @@ public class ReportController {
                 "problem_fields",
                 "urgency",
                 "tracks",
-                "outcome"),
-            rows));
+                "outcome"));
+    questions.forEach(key -> header.add("form_" + key));
+    return attachment("cases.csv", Csv.document(header, rows));
   }
 
   private static List<String> one(String code) {

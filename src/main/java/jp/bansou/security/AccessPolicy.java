@@ -21,8 +21,10 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.bansou.engine.StartupStep;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
@@ -155,15 +157,58 @@ public class AccessPolicy implements StartupStep {
     ensureFilters();
   }
 
+  /** Who may start each process, from its newest model (e.g. after a version was deleted). */
+  public void followModels() {
+    grantStartersFromModels();
+  }
+
   private void grantStartersFromModels() {
+    Map<String, Set<String>> startersByKey = new LinkedHashMap<>();
     for (ProcessDefinition definition :
         repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      Set<String> starters = new LinkedHashSet<>();
       for (IdentityLink link :
           repositoryService.getIdentityLinksForProcessDefinition(definition.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          grant(link.getGroupId(), PROCESS_DEFINITION, definition.getKey(), READ, CREATE_INSTANCE);
-          grant(link.getGroupId(), PROCESS_INSTANCE, ALL, CREATE);
+          starters.add(link.getGroupId());
         }
+      }
+      startersByKey.put(definition.getKey(), starters);
+    }
+    followStarters(startersByKey);
+  }
+
+  /**
+   * Who may start a process follows its newest model: the groups in {@code
+   * camunda:candidateStarterGroups} may, every other group loses the right it had from an earlier
+   * version. Runs at every start and whenever a definition is deployed ({@link StarterPlugin}).
+   */
+  public void followStarters(Map<String, Set<String>> startersByKey) {
+    Set<String> starters = new LinkedHashSet<>();
+    startersByKey.values().forEach(starters::addAll);
+    // once per group: inside a deployment's transaction a new grant is not yet found by a query
+    for (String group : starters) {
+      grant(group, PROCESS_INSTANCE, ALL, CREATE);
+    }
+    startersByKey.forEach(this::followStarters);
+  }
+
+  private void followStarters(String processKey, Set<String> starterGroups) {
+    for (String group : starterGroups) {
+      grant(group, PROCESS_DEFINITION, processKey, READ, CREATE_INSTANCE);
+    }
+    for (Authorization authorization :
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .resourceType(PROCESS_DEFINITION)
+            .resourceId(processKey)
+            .list()) {
+      String group = authorization.getGroupId();
+      if (group != null
+          && !starterGroups.contains(group)
+          && authorization.isPermissionGranted(CREATE_INSTANCE)) {
+        withdraw(group, PROCESS_DEFINITION, processKey, CREATE_INSTANCE);
       }
     }
   }

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Cockpit login session, or HTTP Basic for scripts. The dashboard, reports and fee claims are for
  * coordinators, supervisors and administrators; {@code /api/cases/…} and {@code /api/tasks/…} are
  * open to every signed-in person and decide there, case by case; {@code /api/admin/…} is for
- * administrators. Others get 403, requests without a login 401.
+ * administrators, {@code /api/models/…} for modellers and administrators. Others get 403, requests
+ * without a login 401.
  */
 public class ApiAccessFilter extends OncePerRequestFilter {
 
@@ -44,6 +45,9 @@ public class ApiAccessFilter extends OncePerRequestFilter {
           Role.COORDINATORS.groupId(),
           Role.SUPERVISORS.groupId(),
           Role.ADMIN_GROUP);
+
+  /** The live models, their export and the migration of running cases: modellers and admins. */
+  static final String MODELS = "/api/models/";
 
   /** The evidence the policy team takes to the ministries: categories only, small counts hidden. */
   static final List<String> POLICY_TEAM_TOO = List.of("/api/reports/visit-barriers.csv");
@@ -95,15 +99,24 @@ public class ApiAccessFilter extends OncePerRequestFilter {
     boolean allowed =
         path.startsWith(ADMIN_ONLY)
             ? groups.contains(Role.ADMIN_GROUP)
-            : PER_CASE.stream().anyMatch(path::startsWith)
-                || (LESSONS.stream().anyMatch(path::startsWith)
-                    && groups.stream().anyMatch(LESSON_READERS::contains))
-                || groups.stream().anyMatch(ALLOWED_GROUPS::contains)
-                || (POLICY_TEAM_TOO.contains(path) && groups.contains(Role.POLICY_TEAM.groupId()));
+            : path.startsWith(MODELS)
+                ? groups.contains(Role.ADMIN_GROUP) || groups.contains(Role.MODELLERS.groupId())
+                : PER_CASE.stream().anyMatch(path::startsWith)
+                    || (LESSONS.stream().anyMatch(path::startsWith)
+                        && groups.stream().anyMatch(LESSON_READERS::contains))
+                    || groups.stream().anyMatch(ALLOWED_GROUPS::contains)
+                    || (POLICY_TEAM_TOO.contains(path)
+                        && groups.contains(Role.POLICY_TEAM.groupId()));
     if (!allowed) {
       response.sendError(
           HttpServletResponse.SC_FORBIDDEN,
-          path.startsWith(ADMIN_ONLY) ? "管理者だけが使える機能です。" : "コーディネーターと事務局だけが見られるページです。");
+          path.startsWith(ADMIN_ONLY)
+              ? "管理者だけが使える機能です。"
+              : path.startsWith(MODELS)
+                  ? "モデル担当と管理者だけが使える機能です。"
+                  : LESSONS.stream().anyMatch(path::startsWith)
+                      ? "ケースにかかわる伴走者・コーディネーター・監督者だけが見られるページです。"
+                      : "コーディネーターと事務局だけが見られるページです。");
       return;
     }
     request.setAttribute(USER_ATTRIBUTE, user);

@@ -6,8 +6,6 @@ import static jp.bansou.facts.CaseFacts.*;
 import java.util.List;
 import java.util.Set;
 import jp.bansou.casefile.CaseSummaryRecorder;
-import jp.bansou.reference.ReferenceData;
-import jp.bansou.reference.ReferenceData.ReferenceList;
 import jp.bansou.triage.UrgencyLevels.Level;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,18 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * Fixes the coordinator's triage: the urgency and tracks as reviewed, whether they differ from the
  * DMN's proposal (an override, kept for the supervisors' numbers), and the track list that the
- * support phase runs.
+ * support phase runs: only deployed tracks ({@link SupportTracks}).
  */
 @Component("applyTriageReview")
 public class ApplyTriageReviewDelegate implements JavaDelegate {
 
-  private final ReferenceData reference;
+  private final SupportTracks supportTracks;
   private final UrgencyLevels levels;
   private final CaseSummaryRecorder summaries;
 
   public ApplyTriageReviewDelegate(
-      ReferenceData reference, UrgencyLevels levels, CaseSummaryRecorder summaries) {
-    this.reference = reference;
+      SupportTracks supportTracks, UrgencyLevels levels, CaseSummaryRecorder summaries) {
+    this.supportTracks = supportTracks;
     this.levels = levels;
     this.summaries = summaries;
   }
@@ -35,7 +33,7 @@ public class ApplyTriageReviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Level urgency = levels.of(URGENCY.get(execution));
-    List<String> known = reference.codes(ReferenceList.SUPPORT_TRACKS);
+    List<String> known = supportTracks.codes();
     List<String> tracks =
         TRACKS.orElse(execution, List.of()).stream().filter(known::contains).distinct().toList();
     boolean overridden =

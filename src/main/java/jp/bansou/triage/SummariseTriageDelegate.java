@@ -33,9 +33,15 @@ public class SummariseTriageDelegate implements JavaDelegate {
   private final UrgencyLevels levels;
   private final Clock clock;
   private final Texts texts;
+  private final SupportTracks supportTracks;
 
   public SummariseTriageDelegate(
-      ReferenceData reference, UrgencyLevels levels, Clock clock, Texts texts) {
+      ReferenceData reference,
+      UrgencyLevels levels,
+      Clock clock,
+      Texts texts,
+      SupportTracks supportTracks) {
+    this.supportTracks = supportTracks;
     this.reference = reference;
     this.levels = levels;
     this.clock = clock;
@@ -89,7 +95,7 @@ public class SummariseTriageDelegate implements JavaDelegate {
                 readable(deadline),
                 tracks.isEmpty()
                     ? texts.get("triage.summary.noTracks")
-                    : reference.names(ReferenceList.SUPPORT_TRACKS, List.copyOf(tracks)))
+                    : supportTracks.names(tracks))
             + (flags.isEmpty() ? "" : texts.get("triage.summary.flags", flagLines)));
     if (!flags.isEmpty()) {
       // the offer, the tracks and the companion read the overview: they must know too

@@ -372,6 +372,8 @@ class ClusterFaultIT {
         engine
             .getRuntimeService()
             .createProcessInstanceQuery()
+            // the case's deadline watch carries the same business key
+            .processDefinitionKey("accompaniment-case")
             .processInstanceBusinessKey(caseNumber)
             .singleResult();
     assertThat(open).isNotNull();

@@ -1,0 +1,72 @@
+package jp.bansou.statistics;
+
+import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Optional;
+import jp.bansou.forms.FormSchema;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a listener on every user task as a model is parsed: when a task of a case is completed, the
+ * answers to its form's statistic questions are kept ({@link FormStatistics}). A modeller marks a
+ * question in the form; nothing is added to the diagram.
+ */
+@Component
+public class StatisticsPlugin extends AbstractProcessEnginePlugin {
+
+  private final ApplicationContext context;
+
+  public StatisticsPlugin(ApplicationContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    TaskListener listener = this::completed;
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                    .getTaskDefinition()
+                    .addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+              }
+            });
+  }
+
+  private void completed(DelegateTask task) {
+    Optional<String> caseNumber = CASE_NUMBER.find(task);
+    if (caseNumber.isEmpty()) {
+      return;
+    }
+    FormSchema form;
+    try (InputStream in =
+        task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
+      form = FormSchema.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (RuntimeException | IOException noCamundaForm) {
+      return;
+    }
+    if (form.fields().values().stream().anyMatch(FormSchema.FormField::statistic)) {
+      context.getBean(FormStatistics.class).record(caseNumber.get(), form, task.getVariables());
+    }
+  }
+}

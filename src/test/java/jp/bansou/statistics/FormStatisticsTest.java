@@ -1,0 +1,124 @@
+package jp.bansou.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.CaseDriver;
+import jp.bansou.casefile.Intake;
+import jp.bansou.deployment.Modeler;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 15, part 4 — reports follow the forms: a modeller adds a question to the intake form and
+ * one to the triage form, marks each as a statistic (custom property {@code statistic = true}) and
+ * deploys them; the answers reach {@code cases.csv} as one column per question, categories only,
+ * small counts hidden. A typed answer marked as a statistic never does.
+ */
+@CaseEngineTest
+class FormStatisticsTest {
+
+  static final String INTAKE_QUESTIONS =
+      """
+      {"type": "radio", "id": "Field_supportBefore", "key": "supportBefore",
+       "label": "以前に支援を受けたことがありますか",
+       "values": [{"label": "はい", "value": "yes"}, {"label": "いいえ", "value": "no"}],
+       "properties": {"statistic": "true"}},
+      {"type": "textfield", "id": "Field_supportBeforeNote", "key": "supportBeforeNote",
+       "label": "どこで", "properties": {"statistic": "true"}},
+      """;
+
+  static final String TRIAGE_QUESTION =
+      """
+      {"type": "select", "id": "Field_firstContact", "key": "firstContact",
+       "label": "最初の連絡の方法",
+       "values": [{"label": "電話", "value": "phone"}, {"label": "来所", "value": "visit"}],
+       "properties": {"statistic": "true"}},
+      """;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RepositoryService repositoryService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate rest;
+
+  String deploymentName = "statistics-" + UUID.randomUUID();
+
+  @AfterEach
+  void removeWhatWasDeployed() {
+    for (Deployment deployment :
+        repositoryService.createDeploymentQuery().deploymentName(deploymentName).list()) {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
+    jdbc.update(
+        "delete from case_statistic where field_key in"
+            + " ('supportBefore', 'supportBeforeNote', 'firstContact')");
+  }
+
+  @Test
+  void markedQuestionsReachTheExportAsCategories() {
+    var answer =
+        new Modeler(rest.getRootUri(), "modeller")
+            .deploy(
+                deploymentName,
+                Modeler.files(
+                    "case-intake.form",
+                    withQuestions("forms/case-intake.form", INTAKE_QUESTIONS),
+                    "review-triage.form",
+                    withQuestions("forms/review-triage.form", TRIAGE_QUESTION)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+    List<String> cases = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ProcessInstance pi =
+          CaseDriver.start(
+              engine,
+              Intake.person()
+                  .with("supportBefore", "yes")
+                  .with("supportBeforeNote", "新宿の秘密の団体" + i));
+      CaseDriver.complete(
+          engine,
+          pi,
+          "reviewTriage",
+          "coordinator",
+          Map.of("firstContact", i < 2 ? "phone" : "visit"));
+      cases.add(pi.getBusinessKey());
+    }
+
+    String csv =
+        rest.withBasicAuth("supervisor", "supervisor")
+            .getForEntity("/api/reports/cases.csv", String.class)
+            .getBody();
+
+    List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+    assertThat(header).contains("\"form_supportBefore\"", "\"form_firstContact\"");
+    assertThat(header).doesNotContain("\"form_supportBeforeNote\"");
+    assertThat(csv).doesNotContain("秘密");
+    int supportBefore = header.indexOf("\"form_supportBefore\"");
+    int firstContact = header.indexOf("\"form_firstContact\"");
+    for (String caseNumber : cases) {
+      String row =
+          csv.lines().filter(l -> l.startsWith("\"" + caseNumber + "\"")).findFirst().orElseThrow();
+      List<String> cells = List.of(row.split(",", -1));
+      assertThat(cells.get(supportBefore)).isEqualTo("\"yes\"");
+      // two said phone, one visit: a category fewer than three share is hidden
+      assertThat(cells.get(firstContact)).isEqualTo("\"*\"");
+    }
+  }
+
+  private static String withQuestions(String form, String questions) {
+    String json = Modeler.file(form);
+    return json.replaceFirst(
+        "\"components\": \\[", "\"components\": [\n" + questions.replace("$", "\\$"));
+  }
+}
