@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import jp.bansou.engine.ModelProperties;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
@@ -68,17 +68,7 @@ public class SupportTracks {
         repositoryService
             .getBpmnModelInstance(definitionId)
             .getModelElementById(definition.getKey());
-    if (process == null || process.getExtensionElements() == null) {
-      return false;
-    }
-    return process
-        .getExtensionElements()
-        .getElementsQuery()
-        .filterByType(CamundaProperties.class)
-        .list()
-        .stream()
-        .flatMap(p -> p.getCamundaProperties().stream())
-        .anyMatch(SupportTracks::saysTrack);
+    return ModelProperties.of(process).stream().anyMatch(SupportTracks::saysTrack);
   }
 
   private static boolean saysTrack(CamundaProperty property) {
