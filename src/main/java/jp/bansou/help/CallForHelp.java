@@ -37,6 +37,9 @@ public final class CallForHelp {
   public static final Var<String> ADVISER_SUMMARY = Var.text("adviserSummary");
   public static final Var<String> ADVICE = Var.text("helpAdvice");
 
+  /** The coordinator lets the adviser see the person while the call lasts (rarely needed). */
+  public static final Var<Boolean> ADVISER_SEES_PERSON = Var.flag("adviserSeesPerson");
+
   /** Where the call came from. */
   public static final String FROM_TASKLIST = "tasklist";
 

@@ -17,6 +17,8 @@ import jp.bansou.handover.HandOverSteps;
 import jp.bansou.person.CaseAccess;
 import jp.bansou.person.CaseAccess.Access;
 import jp.bansou.person.IdentifierCheck;
+import jp.bansou.person.PersonRecords;
+import jp.bansou.person.PersonRecords.Sight;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,13 +28,18 @@ import org.springframework.stereotype.Component;
 /**
  * A companion asks for help — from Tasklist at any time, or by ticking 「助けが必要」 in a check-in — and
  * a coordinator answers, joins, or asks an experienced (certified) companion to advise. The adviser
- * sees the case's category facts and the question, never the person.
+ * sees the case's category facts and the question, not the person — unless a coordinator who sees
+ * the person adds them to the case for the length of the call.
  */
 @ModelApi
 @Component("callsForHelp")
 public class CallForHelpSteps {
 
+  /** Why an adviser was let see the person, in the case's grants. */
+  static final String ADVISER_GRANT = "adviser";
+
   private final CaseAccess access;
+  private final PersonRecords records;
   private final IdentifierCheck identifierCheck;
   private final HandOverSteps caseFacts;
   private final CompanionMatcher matcher;
@@ -42,6 +49,7 @@ public class CallForHelpSteps {
 
   public CallForHelpSteps(
       CaseAccess access,
+      PersonRecords records,
       IdentifierCheck identifierCheck,
       HandOverSteps caseFacts,
       CompanionMatcher matcher,
@@ -49,6 +57,7 @@ public class CallForHelpSteps {
       RuntimeService runtimeService,
       Texts texts) {
     this.access = access;
+    this.records = records;
     this.identifierCheck = identifierCheck;
     this.caseFacts = caseFacts;
     this.matcher = matcher;
@@ -145,6 +154,13 @@ public class CallForHelpSteps {
     if (ADVISE.equals(response) && ADVISER.find(task).isEmpty()) {
       throw new Refusal(texts.get("help.refused.noAdviser"));
     }
+    if (ADVISE.equals(response) && ADVISER_SEES_PERSON.isTrue(task)) {
+      String caseNumber = CaseFacts.CASE_NUMBER.get(task);
+      if (records.sightOf(task.getAssignee(), caseNumber) != Sight.ALL) {
+        throw new Refusal(texts.get("help.refused.cannotShare"));
+      }
+      access.grant(caseNumber, ADVISER.get(task), CaseAccess.Scope.ALL, ADVISER_GRANT);
+    }
     calls.responded(task.getProcessInstanceId(), response, task.getAssignee());
     RESPONDED_BY.set(task.getExecution(), task.getAssignee());
   }
@@ -157,8 +173,13 @@ public class CallForHelpSteps {
     JOINED_NOTE.set(execution, texts.get("help.joined", RESPONDED_BY.orElse(execution, "")));
   }
 
-  /** The companion read the answer: the call is closed. */
+  /**
+   * The companion read the answer: the call is closed, and an adviser's sight of the person ends.
+   */
   public void closed(DelegateExecution execution) {
+    if (ADVISER_SEES_PERSON.isTrue(execution)) {
+      access.revoke(CaseFacts.CASE_NUMBER.get(execution), ADVISER.get(execution));
+    }
     calls.closed(execution.getProcessInstanceId());
   }
 }

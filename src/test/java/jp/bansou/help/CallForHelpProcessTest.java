@@ -47,6 +47,7 @@ class CallForHelpProcessTest {
   @Autowired CompanionProfiles profiles;
   @Autowired CompanionPauses pauses;
   @Autowired PersonRecords records;
+  @Autowired jp.bansou.person.CaseAccess access;
   @Autowired CallForHelpRecords calls;
   @Autowired JdbcTemplate jdbc;
 
@@ -144,6 +145,59 @@ class CallForHelpProcessTest {
 
     assertThat(call).hasPassed("adviseCompanion");
     assertThat(task(call, "readHelpAnswer").getAssignee()).isEqualTo(a);
+  }
+
+  @Test
+  void theCoordinatorMayLetTheAdviserSeeThePersonUntilTheCallEnds() {
+    String a = newCompanion(false);
+    String adviser = newCompanion(true);
+    String caseNumber = openCase(Intake.person(), a).getBusinessKey();
+    ProcessInstance call = ask(a, caseNumber, "在留資格の更新で書類が足りないと言われました");
+
+    complete(
+        call,
+        "answerCallForHelp",
+        "coordinator",
+        Map.of("helpResponse", "advise", "adviserId", adviser, "adviserSeesPerson", true));
+
+    assertThat(records.sightOf(adviser, caseNumber)).isEqualTo(Sight.ALL);
+    complete(call, "adviseCompanion", adviser, Map.of("helpAdvice", "入管に理由書を出しましょう"));
+    assertThat(records.sightOf(adviser, caseNumber)).isEqualTo(Sight.ALL);
+    complete(call, "readHelpAnswer", a, Map.of());
+
+    assertThat(call).isEnded();
+    assertThat(records.sightOf(adviser, caseNumber)).isEqualTo(Sight.NONE);
+    assertThat(records.sightOf(a, caseNumber)).isEqualTo(Sight.ALL);
+  }
+
+  @Test
+  void onlyACoordinatorWhoSeesThePersonMayShowIt() {
+    String a = newCompanion(false);
+    String adviser = newCompanion(true);
+    String elsewhere = "coordinator-elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(elsewhere);
+    user.setPassword("a-long-test-password");
+    identityService.saveUser(user);
+    identityService.createMembership(elsewhere, "coordinators");
+    created.add(elsewhere);
+    access.setRegions(elsewhere, List.of("01"));
+    String caseNumber = openCase(Intake.person(), a).getBusinessKey();
+    ProcessInstance call = ask(a, caseNumber, "相談です");
+
+    assertThatThrownBy(
+            () ->
+                complete(
+                    call,
+                    "answerCallForHelp",
+                    elsewhere,
+                    Map.of(
+                        "helpResponse", "advise", "adviserId", adviser, "adviserSeesPerson", true)))
+        .hasRootCauseInstanceOf(Refusal.class)
+        .rootCause()
+        .hasMessageContaining("地域を受け持つコーディネーター");
+    assertThat(call).isWaitingAt("answerCallForHelp");
+    assertThat(records.sightOf(adviser, caseNumber)).isEqualTo(Sight.NONE);
+    access.setRegions(elsewhere, List.of());
   }
 
   @Test
