@@ -15,9 +15,13 @@ import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.person.CaseAccess;
+import jp.bansou.reference.CsvRows;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
+import jp.bansou.security.Role;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +36,48 @@ public class ConferenceSteps {
   private final CaseAccess access;
   private final ReferenceData reference;
   private final Texts texts;
+  private final IdentityService identityService;
 
   public ConferenceSteps(
-      StuckCases stuckCases, CaseAccess access, ReferenceData reference, Texts texts) {
+      StuckCases stuckCases,
+      CaseAccess access,
+      ReferenceData reference,
+      Texts texts,
+      IdentityService identityService) {
+    this.identityService = identityService;
     this.stuckCases = stuckCases;
     this.access = access;
     this.reference = reference;
     this.texts = texts;
+  }
+
+  /**
+   * The coordinators who hold the region's conference (candidate users in the model): those
+   * responsible for one of its prefectures or for all; every coordinator when nobody is.
+   */
+  public List<String> coordinatorsOf(DelegateExecution execution) {
+    Set<String> prefectures =
+        Set.copyOf(
+            CsvRows.codes(
+                reference.column(ReferenceList.REGIONS, REGION.get(execution), "prefectures")));
+    List<String> coordinators =
+        identityService
+            .createUserQuery()
+            .memberOfGroup(Role.COORDINATORS.groupId())
+            .orderByUserId()
+            .asc()
+            .list()
+            .stream()
+            .map(User::getId)
+            .toList();
+    List<String> responsible =
+        coordinators.stream()
+            .filter(
+                c ->
+                    access.regionsOf(c).stream()
+                        .anyMatch(p -> "*".equals(p) || prefectures.contains(p)))
+            .toList();
+    return responsible.isEmpty() ? coordinators : responsible;
   }
 
   /** The regions that have at least one stuck case: each holds its own conference. */

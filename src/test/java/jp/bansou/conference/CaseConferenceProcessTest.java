@@ -37,6 +37,8 @@ class CaseConferenceProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired StuckCases stuckCases;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired jp.bansou.person.CaseAccess access;
 
   @BeforeEach
   void initAssertions() {
@@ -46,6 +48,26 @@ class CaseConferenceProcessTest {
   @AfterEach
   void backToNow() {
     ClockUtil.reset();
+    access.setRegions(TOKYO_ONLY, List.of());
+    identityService.deleteUser(TOKYO_ONLY);
+  }
+
+  /** A coordinator responsible for Tokyo only. */
+  static final String TOKYO_ONLY = "coordinator-tokyo-only";
+
+  private Task task(ProcessInstance pi, String key) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  private List<String> candidates(ProcessInstance pi, String key) {
+    return taskService.getIdentityLinksForTask(task(pi, key).getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(link -> link.getUserId())
+        .toList();
   }
 
   @Test
@@ -55,10 +77,17 @@ class CaseConferenceProcessTest {
     // 40 days on: both have had no update for longer than the model's 30 days
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(40))));
 
+    identityService.saveUser(identityService.newUser(TOKYO_ONLY));
+    identityService.createMembership(TOKYO_ONLY, "coordinators");
+    access.setRegions(TOKYO_ONLY, List.of("13"));
     ProcessInstance conference = runMonthlyTimer();
 
     ProcessInstance regional = regionalConference(conference, "kyushu-okinawa");
     assertThat(regional).isWaitingAt("holdCaseConference");
+    // the region's conference is for the coordinators responsible for Kyushu (the demo one: all)
+    assertThat(candidates(regional, "holdCaseConference"))
+        .contains("coordinator")
+        .doesNotContain(TOKYO_ONLY);
     String agenda = (String) runtimeService.getVariable(regional.getId(), "regionAgenda");
     assertThat(agenda)
         .contains("九州", stuck.getBusinessKey(), quiet.getBusinessKey(), "しばらく動きがない")
@@ -68,6 +97,9 @@ class CaseConferenceProcessTest {
 
     ProcessInstance advice = adviceFor(regional, stuck.getBusinessKey());
     assertThat(advice).isWaitingAt("recordConferenceAdvice");
+    assertThat(candidates(advice, "recordConferenceAdvice"))
+        .contains("coordinator")
+        .doesNotContain(TOKYO_ONLY);
     assertThat((String) runtimeService.getVariable(advice.getId(), "conferenceCaseFacts"))
         .contains(stuck.getBusinessKey(), "しばらく動きがない");
     CaseDriver.complete(
