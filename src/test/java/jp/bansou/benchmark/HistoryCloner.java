@@ -146,6 +146,18 @@ final class HistoryCloner {
             + " from (select * from policy_evidence order by id desc limit 1) e,"
             + series
             + "where g % 10 = 0");
+    // the tallies the application keeps in step as it records a visit or closes a case (V60)
+    if (exists("visit_barrier_tally")) {
+      jdbc.update("delete from visit_barrier_tally");
+      jdbc.update(
+          "insert into visit_barrier_tally (office_type, office_prefecture, barriers, visits)"
+              + " select office_type, coalesce(office_prefecture, ''), barriers, count(*)"
+              + " from visit_outcome group by office_type, coalesce(office_prefecture, ''), barriers");
+      jdbc.update("delete from case_outcome_tally");
+      jdbc.update(
+          "insert into case_outcome_tally (outcome, cases) select outcome, count(*) from case_summary"
+              + " where closed_at is not null and outcome is not null group by outcome");
+    }
     caseCopies = to;
     jdbc.execute("vacuum analyze");
   }
@@ -161,6 +173,10 @@ final class HistoryCloner {
         String.class,
         template,
         String.valueOf(Math.max(1, historyCopies / 2)));
+  }
+
+  private boolean exists(String table) {
+    return !columns(table).isEmpty();
   }
 
   private List<String> columns(String table) {
