@@ -35,6 +35,48 @@ public class VisitOutcomes {
         visit.visitMonth(),
         visit.policyFlagged(),
         Timestamp.from(clock.instant()));
+    tallied(visit.officeType(), visit.officePrefecture(), String.join(",", visit.barriers()));
+  }
+
+  /** One more visit in {@code visit_barrier_tally}, the dashboard's pre-aggregated counts. */
+  private void tallied(String officeType, String prefecture, String barriers) {
+    String place = prefecture == null ? "" : prefecture;
+    int updated =
+        jdbc.update(
+            "update visit_barrier_tally set visits = visits + 1"
+                + " where office_type = ? and office_prefecture = ? and barriers = ?",
+            officeType,
+            place,
+            barriers);
+    if (updated == 0) {
+      jdbc.update(
+          "insert into visit_barrier_tally (office_type, office_prefecture, barriers, visits)"
+              + " values (?, ?, ?, 1)",
+          officeType,
+          place,
+          barriers);
+    }
+  }
+
+  /** Visits counted per office type, prefecture and barriers met, over all visits ever recorded. */
+  public record Tally(
+      String officeType, String officePrefecture, List<String> barriers, long visits) {}
+
+  /** Every visit counted by office type, prefecture and barriers: a few dozen rows, not a scan. */
+  public List<Tally> tally() {
+    return jdbc.query(
+        "select office_type, office_prefecture, barriers, visits from visit_barrier_tally",
+        (rs, i) -> {
+          String barriers = rs.getString("barriers");
+          String prefecture = rs.getString("office_prefecture");
+          return new Tally(
+              rs.getString("office_type"),
+              prefecture == null || prefecture.isEmpty() ? null : prefecture,
+              barriers == null || barriers.isBlank()
+                  ? List.of()
+                  : Arrays.asList(barriers.split(",")),
+              rs.getLong("visits"));
+        });
   }
 
   /** The visits of one case, oldest first. */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import jp.bansou.accompaniment.VisitOutcome;
 import jp.bansou.accompaniment.VisitOutcomes;
 import jp.bansou.casefile.CaseFile;
 import jp.bansou.casefile.CaseStages;
@@ -135,9 +134,12 @@ public class DashboardService {
         sections());
   }
 
-  /** The barriers met at offices, counted per office type and prefecture; small counts hidden. */
+  /**
+   * The barriers met at offices, counted per office type and prefecture; small counts hidden. Read
+   * from {@code visit_barrier_tally} (a few dozen rows however many visits there have been).
+   */
   private VisitBarriers visitBarriers() {
-    List<VisitOutcome> visits = visitOutcomes.all();
+    List<VisitOutcomes.Tally> visits = visitOutcomes.tally();
     List<String> barrierCodes = reference.codes(ReferenceList.VISIT_BARRIERS);
     Map<String, Long> byBarrier = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
@@ -145,37 +147,45 @@ public class DashboardService {
       byBarrier.put(code, 0L);
       labels.put(code, reference.name(ReferenceList.VISIT_BARRIERS, code));
     }
-    visits.forEach(v -> v.barriers().forEach(b -> byBarrier.merge(b, 1L, Long::sum)));
+    visits.forEach(v -> v.barriers().forEach(b -> byBarrier.merge(b, v.visits(), Long::sum)));
     return new VisitBarriers(
-        SmallCells.count(visits.size()),
-        SmallCells.count(visits.stream().filter(v -> !v.barriers().isEmpty()).count()),
+        SmallCells.count(total(visits)),
+        SmallCells.count(total(visits.stream().filter(v -> !v.barriers().isEmpty()).toList())),
         new Breakdown(SmallCells.breakdown(byBarrier), labels),
-        barrierRows(visits, ReferenceList.OFFICE_TYPES, VisitOutcome::officeType, barrierCodes),
         barrierRows(
-            visits, ReferenceList.PREFECTURES, VisitOutcome::officePrefecture, barrierCodes));
+            visits, ReferenceList.OFFICE_TYPES, VisitOutcomes.Tally::officeType, barrierCodes),
+        barrierRows(
+            visits,
+            ReferenceList.PREFECTURES,
+            VisitOutcomes.Tally::officePrefecture,
+            barrierCodes));
+  }
+
+  private static long total(List<VisitOutcomes.Tally> visits) {
+    return visits.stream().mapToLong(VisitOutcomes.Tally::visits).sum();
   }
 
   private List<BarrierRow> barrierRows(
-      List<VisitOutcome> visits,
+      List<VisitOutcomes.Tally> visits,
       ReferenceList list,
-      java.util.function.Function<VisitOutcome, String> category,
+      java.util.function.Function<VisitOutcomes.Tally, String> category,
       List<String> barrierCodes) {
     List<BarrierRow> rows = new ArrayList<>();
     for (String code : reference.codes(list)) {
-      List<VisitOutcome> here =
+      List<VisitOutcomes.Tally> here =
           visits.stream().filter(v -> code.equals(category.apply(v))).toList();
       if (here.isEmpty()) {
         continue;
       }
       Map<String, Long> barriers = new LinkedHashMap<>();
       barrierCodes.forEach(b -> barriers.put(b, 0L));
-      here.forEach(v -> v.barriers().forEach(b -> barriers.merge(b, 1L, Long::sum)));
+      here.forEach(v -> v.barriers().forEach(b -> barriers.merge(b, v.visits(), Long::sum)));
       rows.add(
           new BarrierRow(
               code,
               reference.name(list, code),
-              SmallCells.count(here.size()),
-              SmallCells.count(here.stream().filter(v -> !v.barriers().isEmpty()).count()),
+              SmallCells.count(total(here)),
+              SmallCells.count(total(here.stream().filter(v -> !v.barriers().isEmpty()).toList())),
               SmallCells.breakdown(barriers)));
     }
     return rows;
@@ -293,12 +303,13 @@ public class DashboardService {
       counts.put(first.plusWeeks(i), new long[2]);
     }
     Instant since = first.atStartOfDay(EngineClock.JAPAN).toInstant();
-    for (CaseSummary c : summaries.openedOrClosedSince(since)) {
-      count(counts, c.openedAt(), 0);
-      if (c.closedAt() != null) {
-        count(counts, c.closedAt(), 1);
-      }
-    }
+    summaries
+        .openedAndClosedPerHourSince(since)
+        .forEach(
+            (hour, n) -> {
+              count(counts, hour, 0, n[0]);
+              count(counts, hour, 1, n[1]);
+            });
     List<Week> weeks = new ArrayList<>();
     counts.forEach(
         (monday, n) ->
@@ -319,10 +330,10 @@ public class DashboardService {
         .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
-  private static void count(Map<LocalDate, long[]> counts, Instant at, int index) {
+  private static void count(Map<LocalDate, long[]> counts, Instant at, int index, long cases) {
     long[] n = counts.get(monday(at));
     if (n != null) {
-      n[index]++;
+      n[index] += cases;
     }
   }
 
@@ -335,12 +346,7 @@ public class DashboardService {
     }
     counts.put(CaseSummaryRecorder.DUPLICATE, 0L);
     labels.put(CaseSummaryRecorder.DUPLICATE, texts.get("dashboard.duplicate"));
-    jdbc.query(
-        "select outcome, count(*) from case_summary where closed_at is not null and outcome is not null"
-            + " group by outcome",
-        rs -> {
-          counts.put(rs.getString(1), rs.getLong(2));
-        });
+    counts.putAll(summaries.closedByOutcome());
     return new Breakdown(SmallCells.breakdown(counts), labels);
   }
 

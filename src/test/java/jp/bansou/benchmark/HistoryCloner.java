@@ -5,10 +5,12 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Makes many closed cases quickly on PostgreSQL: copies every history row of one real closed
- * lifecycle (and its case_summary row) with fresh instance ids (md5 of id and copy number, so
- * references between rows stay consistent), in SQL. Definitions, activity ids and byte arrays are
- * shared with the original, as they would be.
+ * Makes many closed cases quickly on PostgreSQL, in SQL, from one real closed lifecycle. The
+ * engine's history rows (what a case view and Cockpit read) are copied with fresh instance ids (md5
+ * of id and copy number, so references between rows stay consistent) for the first {@code
+ * historyCopies} cases; the rows the dashboard and exports read ({@code case_summary}, {@code
+ * visit_outcome}, {@code policy_evidence}) for every closed case. Definitions, activity ids and
+ * byte arrays are shared with the original, as they would be.
  */
 final class HistoryCloner {
 
@@ -40,33 +42,28 @@ final class HistoryCloner {
 
   private final JdbcTemplate jdbc;
   private final String template;
-  private final List<String> tables;
-  private int copies;
+  private final String templateCase;
+  private int historyCopies;
+  private int caseCopies;
 
   HistoryCloner(JdbcTemplate jdbc, String templateRootProcessInstanceId) {
     this.jdbc = jdbc;
     this.template = templateRootProcessInstanceId;
-    this.tables = COPIED_TABLES;
+    this.templateCase =
+        jdbc.queryForObject(
+            "select case_number from case_summary where process_instance_id = ?",
+            String.class,
+            template);
   }
 
-  /** Adds copies until there are {@code closedCases} closed accompaniment cases. */
-  void cloneUntil(int closedCases) {
-    Integer existing =
-        jdbc.queryForObject(
-            "select count(*) from case_summary where closed_at is not null", Integer.class);
-    int missing = closedCases - existing;
-    if (missing <= 0) {
+  /** Copies the engine's history of the template until there are {@code copies} copies. */
+  void historyUntil(int copies) {
+    if (copies <= historyCopies) {
       return;
     }
-    int from = copies + 1;
-    int to = copies + missing;
-    for (String table : tables) {
-      List<String> columns =
-          jdbc.queryForList(
-              "select column_name from information_schema.columns where table_schema = 'public'"
-                  + " and table_name = ? order by ordinal_position",
-              String.class,
-              table);
+    int from = historyCopies + 1;
+    for (String table : COPIED_TABLES) {
+      List<String> columns = columns(table);
       String select =
           String.join(
               ", ",
@@ -93,26 +90,80 @@ final class HistoryCloner {
               + ", generate_series("
               + from
               + ", "
-              + to
+              + copies
               + ") g where root_proc_inst_id_ = ?",
           template);
     }
+    historyCopies = copies;
+  }
+
+  /**
+   * Adds closed cases' summary, visit outcome and policy evidence rows until there are {@code
+   * closedCases} closed cases; copy number g has case number C000000g and, where its history was
+   * copied, the copied root instance md5(template || '-' || g).
+   */
+  void casesUntil(int closedCases) {
+    Integer existing =
+        jdbc.queryForObject(
+            "select count(*) from case_summary where closed_at is not null", Integer.class);
+    int missing = closedCases - existing;
+    if (missing <= 0) {
+      return;
+    }
+    int from = caseCopies + 1;
+    int to = caseCopies + missing;
+    String series = " generate_series(" + from + ", " + to + ") g ";
     jdbc.update(
         "insert into case_summary (case_number, process_instance_id, opened_at, closed_at, prefecture,"
             + " status_category, nationality, languages, problem_fields, referred_by, urgency, tracks,"
             + " triage_overridden, companion_id, outcome, consent_statistics)"
             + " select 'C' || lpad(g::text, 9, '0'), md5(process_instance_id || '-' || g),"
             + " opened_at - (g % 700) * interval '1 day', closed_at - (g % 700) * interval '1 day',"
-            + " lpad(((g % 47) + 1)::text, 2, '0'), status_category, nationality, languages, problem_fields,"
-            + " referred_by, urgency, tracks, triage_overridden, companion_id, outcome, consent_statistics"
-            + " from case_summary, generate_series("
-            + from
-            + ", "
-            + to
-            + ") g where process_instance_id = ?",
+            + " lpad(((g % 47) + 1)::text, 2, '0'), status_category, nationality, languages,"
+            + " problem_fields, referred_by, urgency, tracks, triage_overridden, companion_id,"
+            + " case g % 4 when 0 then 'referred' else outcome end, g % 10 <> 0"
+            + " from case_summary,"
+            + series
+            + "where process_instance_id = ?",
         template);
-    copies = to;
-    jdbc.execute("analyze");
+    jdbc.update(
+        "insert into visit_outcome (case_number, office_type, office_prefecture, visit_purpose,"
+            + " visit_result, barriers, visit_month, policy_flagged, recorded_at)"
+            + " select 'C' || lpad(g::text, 9, '0'), office_type, lpad(((g % 47) + 1)::text, 2, '0'),"
+            + " visit_purpose, visit_result,"
+            + " case g % 3 when 0 then barriers when 1 then '' else 'status-refusal' end,"
+            + " visit_month, policy_flagged, recorded_at - (g % 700) * interval '1 day'"
+            + " from visit_outcome,"
+            + series
+            + "where case_number = ?",
+        templateCase);
+    // one in ten closed cases reported a systemic problem
+    jdbc.update(
+        "insert into policy_evidence (policy_issue_id, prefecture, status_category, problem_fields,"
+            + " outcome, reported_month, description, added_at)"
+            + " select policy_issue_id, lpad(((g % 47) + 1)::text, 2, '0'), status_category,"
+            + " problem_fields, outcome, reported_month, description, added_at"
+            + " from (select * from policy_evidence order by id desc limit 1) e,"
+            + series
+            + "where g % 10 = 0");
+    // the tallies the application keeps in step as it records a visit or closes a case (V60)
+    if (exists("visit_barrier_tally")) {
+      jdbc.update("delete from visit_barrier_tally");
+      jdbc.update(
+          "insert into visit_barrier_tally (office_type, office_prefecture, barriers, visits)"
+              + " select office_type, coalesce(office_prefecture, ''), barriers, count(*)"
+              + " from visit_outcome group by office_type, coalesce(office_prefecture, ''), barriers");
+      jdbc.update("delete from case_outcome_tally");
+      jdbc.update(
+          "insert into case_outcome_tally (outcome, cases) select outcome, count(*) from case_summary"
+              + " where closed_at is not null and outcome is not null group by outcome");
+    }
+    caseCopies = to;
+    jdbc.execute("vacuum analyze");
+  }
+
+  int historyCopies() {
+    return historyCopies;
   }
 
   /** A copied case's root process instance id (ids of copies are md5 of original and number). */
@@ -121,6 +172,18 @@ final class HistoryCloner {
         "select md5(? || '-' || ?)",
         String.class,
         template,
-        String.valueOf(Math.max(1, copies / 2)));
+        String.valueOf(Math.max(1, historyCopies / 2)));
+  }
+
+  private boolean exists(String table) {
+    return !columns(table).isEmpty();
+  }
+
+  private List<String> columns(String table) {
+    return jdbc.queryForList(
+        "select column_name from information_schema.columns where table_schema = 'public'"
+            + " and table_name = ? order by ordinal_position",
+        String.class,
+        table);
   }
 }

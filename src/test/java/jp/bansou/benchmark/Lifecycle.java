@@ -80,7 +80,13 @@ final class Lifecycle {
         pi.getProcessInstanceId(),
         "scheduleVisit",
         "companion",
-        Map.of("visitDate", "2099-01-10", "visitTime", "10:00", "meetingPlace", "駅"));
+        Map.of(
+            "visitDate",
+            java.time.LocalDate.now(jp.bansou.engine.EngineClock.JAPAN).toString(),
+            "visitTime",
+            "10:00",
+            "meetingPlace",
+            "駅"));
     work(
         engine,
         pi.getProcessInstanceId(),
