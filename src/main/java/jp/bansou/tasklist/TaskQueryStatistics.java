@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * and guesses that a dozen rows match where thousands do (one per open task offered to a group), so
  * it compares every open task with every grant: 2 s for a coordinator's home filter at 4,500
  * unclaimed tasks. Statistics on the two bits the task queries test (READ on a task, READ_TASK on a
- * process definition), with {@code random_page_cost} 1.1 on our connections (application-postgres
- * and -production), make it look each task's grants up by index instead: about 0.2 s. On H2 (demo
- * mode) there is nothing to do.
+ * process definition), with {@code random_page_cost} 1.1 and {@code plan_cache_mode =
+ * force_custom_plan} on our connections (application-postgres and -production; a prepared
+ * statement's generic plan cannot use the statistics), make it look each task's grants up by index
+ * instead: about 70 ms (src/benchmark/RESULTS.md). On H2 (demo mode) there is nothing to do.
  */
 @Component
 public class TaskQueryStatistics implements StartupStep {

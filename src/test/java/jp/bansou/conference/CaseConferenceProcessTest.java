@@ -169,19 +169,22 @@ class CaseConferenceProcessTest {
         .singleElement()
         .satisfies(s -> assertThat(s.reasons()).contains(StuckCases.Reason.OVERDUE));
 
-    jdbcTemplate.update(
-        "insert into visit_outcome (case_number, office_type, office_prefecture, visit_purpose,"
-            + " visit_result, barriers, visit_month, policy_flagged, recorded_at)"
-            + " values (?, 'welfare-office', '39', 'public-assistance', 'done',"
-            + " 'refused-application', '2026-11', false, ?)",
-        caseNumber,
-        new java.sql.Timestamp(System.currentTimeMillis()));
+    visitOutcomes.add(
+        new jp.bansou.accompaniment.VisitOutcome(
+            caseNumber,
+            "welfare-office",
+            "39",
+            "public-assistance",
+            "done",
+            List.of("refused-application"),
+            "2026-11",
+            false));
     assertThat(stuck(caseNumber))
         .singleElement()
         .satisfies(s -> assertThat(s.reasons()).contains(StuckCases.Reason.REFUSED));
   }
 
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+  @Autowired jp.bansou.accompaniment.VisitOutcomes visitOutcomes;
 
   // ---------------------------------------------------------------- helpers
 
