@@ -10,6 +10,7 @@ import jp.bansou.casefile.CaseSummary;
 import jp.bansou.conference.StuckCases.Reason;
 import jp.bansou.conference.StuckCases.Stuck;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
@@ -21,7 +22,6 @@ import jp.bansou.reference.ReferenceData.ReferenceList;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,16 +60,7 @@ public class ConferenceSteps {
         Set.copyOf(
             CsvRows.codes(
                 reference.column(ReferenceList.REGIONS, REGION.get(execution), "prefectures")));
-    List<String> coordinators =
-        identityService
-            .createUserQuery()
-            .memberOfGroup(Role.COORDINATORS.groupId())
-            .orderByUserId()
-            .asc()
-            .list()
-            .stream()
-            .map(User::getId)
-            .toList();
+    List<String> coordinators = People.membersOf(identityService, Role.COORDINATORS.groupId());
     List<String> responsible =
         coordinators.stream()
             .filter(

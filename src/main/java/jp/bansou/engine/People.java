@@ -1,5 +1,6 @@
 package jp.bansou.engine;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,19 @@ public class People {
 
   public People(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  /** The ids of a group's members, in order of id. */
+  public static List<String> membersOf(IdentityService identityService, String groupId) {
+    return identityService
+        .createUserQuery()
+        .memberOfGroup(groupId)
+        .orderByUserId()
+        .asc()
+        .list()
+        .stream()
+        .map(User::getId)
+        .toList();
   }
 
   /** "山田 花子", or the id when the account has no name (or no longer exists). */

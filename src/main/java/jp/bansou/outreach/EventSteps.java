@@ -18,6 +18,7 @@ import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.ModelApi;
 import jp.bansou.engine.OfferAnswers;
 import jp.bansou.engine.Option;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.outreach.ConsultationEvents.Event;
@@ -260,15 +261,7 @@ public class EventSteps {
   }
 
   private List<String> members(Role role) {
-    return identityService
-        .createUserQuery()
-        .memberOfGroup(role.groupId())
-        .orderByUserId()
-        .asc()
-        .list()
-        .stream()
-        .map(User::getId)
-        .toList();
+    return People.membersOf(identityService, role.groupId());
   }
 
   /** 「通訳（ベトナム語）」. */

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import java.util.List;
 import java.util.Optional;
+import jp.bansou.engine.People;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.person.CaseAccess.Access;
 import jp.bansou.security.Role;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -154,16 +154,7 @@ public class CaseVisibility {
 
   /** Coordinators who are responsible for the prefecture, by id: the first takes the case. */
   String namedCoordinator(String initiator, String prefecture) {
-    List<String> coordinators =
-        identityService
-            .createUserQuery()
-            .memberOfGroup(Role.COORDINATORS.groupId())
-            .orderByUserId()
-            .asc()
-            .list()
-            .stream()
-            .map(User::getId)
-            .toList();
+    List<String> coordinators = People.membersOf(identityService, Role.COORDINATORS.groupId());
     if (initiator != null && coordinators.contains(initiator)) {
       return initiator;
     }
