@@ -177,8 +177,11 @@ public class CallForHelpSteps {
    * The companion read the answer: the call is closed, and an adviser's sight of the person ends.
    */
   public void closed(DelegateExecution execution) {
-    if (ADVISER_SEES_PERSON.isTrue(execution)) {
-      access.revoke(CaseFacts.CASE_NUMBER.get(execution), ADVISER.get(execution));
+    if (ADVISE.equals(RESPONSE.orElse(execution, ANSWER))
+        && ADVISER_SEES_PERSON.isTrue(execution)) {
+      ADVISER
+          .find(execution)
+          .ifPresent(adviser -> access.revoke(CaseFacts.CASE_NUMBER.get(execution), adviser));
     }
     calls.closed(execution.getProcessInstanceId());
   }
