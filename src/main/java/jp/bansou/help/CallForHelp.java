@@ -18,6 +18,10 @@ public final class CallForHelp {
   public static final Var<String> CHECK_IN_STATUS = Var.text("checkInStatus");
 
   public static final Var<String> ASKED_BY = Var.text("helpAskedBy");
+
+  /** The asking companion's name as the coordinator reads it. */
+  public static final Var<String> ASKED_BY_NAME = Var.text("helpAskedByName");
+
   public static final Var<String> SOURCE = Var.text("helpSource");
   public static final Var<String> FIELD = Var.text("helpField");
   public static final Var<String> QUESTION = Var.text("helpQuestion");

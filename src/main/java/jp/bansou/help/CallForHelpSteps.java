@@ -9,6 +9,7 @@ import jp.bansou.companion.CompanionMatcher.Candidate;
 import jp.bansou.engine.Markdown;
 import jp.bansou.engine.ModelApi;
 import jp.bansou.engine.Option;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
@@ -46,6 +47,7 @@ public class CallForHelpSteps {
   private final CallForHelpRecords calls;
   private final RuntimeService runtimeService;
   private final Texts texts;
+  private final People people;
 
   public CallForHelpSteps(
       CaseAccess access,
@@ -55,7 +57,9 @@ public class CallForHelpSteps {
       CompanionMatcher matcher,
       CallForHelpRecords calls,
       RuntimeService runtimeService,
-      Texts texts) {
+      Texts texts,
+      People people) {
+    this.people = people;
     this.access = access;
     this.records = records;
     this.identifierCheck = identifierCheck;
@@ -114,6 +118,7 @@ public class CallForHelpSteps {
       SOURCE.set(execution, FROM_TASKLIST);
     }
     caseFacts.copyCaseFacts(execution, caseNumber);
+    ASKED_BY_NAME.set(execution, people.name(askedBy));
     List<String> fields = new ArrayList<>(CaseFacts.PROBLEM_FIELDS.orElse(execution, List.of()));
     FIELD.find(execution).ifPresent(fields::add);
     List<Candidate> advisers =

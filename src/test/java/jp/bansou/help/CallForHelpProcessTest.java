@@ -76,6 +76,9 @@ class CallForHelpProcessTest {
     assertThat(call).isWaitingAt("answerCallForHelp");
     assertThat(task(call, "answerCallForHelp").getAssignee()).isNull();
     assertThat(runtimeService.getVariable(call.getId(), "caseOverview")).isNotNull();
+    // the coordinator reads who asked by name, not by login id
+    assertThat(runtimeService.getVariable(call.getId(), "helpAskedByName"))
+        .isEqualTo("テスト伴走者 " + a);
     complete(
         call,
         "answerCallForHelp",
@@ -238,6 +241,8 @@ class CallForHelpProcessTest {
     String id = "helper-" + UUID.randomUUID().toString().substring(0, 8);
     User user = identityService.newUser(id);
     user.setPassword("a-long-test-password");
+    user.setFirstName("テスト伴走者");
+    user.setLastName(id);
     identityService.saveUser(user);
     identityService.createMembership(id, "companions");
     profiles.save(
