@@ -175,7 +175,8 @@ public class CallForHelpSteps {
    * person stays as jp.bansou.person rules it (the coordinators responsible for the prefecture).
    */
   public void join(DelegateExecution execution) {
-    JOINED_NOTE.set(execution, texts.get("help.joined", RESPONDED_BY.orElse(execution, "")));
+    JOINED_NOTE.set(
+        execution, texts.get("help.joined", people.name(RESPONDED_BY.orElse(execution, ""))));
   }
 
   /**

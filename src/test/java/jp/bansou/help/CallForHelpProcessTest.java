@@ -47,6 +47,7 @@ class CallForHelpProcessTest {
   @Autowired CompanionProfiles profiles;
   @Autowired CompanionPauses pauses;
   @Autowired PersonRecords records;
+  @Autowired jp.bansou.engine.People people;
   @Autowired jp.bansou.person.CaseAccess access;
   @Autowired CallForHelpRecords calls;
   @Autowired JdbcTemplate jdbc;
@@ -108,8 +109,10 @@ class CallForHelpProcessTest {
     complete(call, "answerCallForHelp", "coordinator", Map.of("helpResponse", "join"));
 
     assertThat(call).hasPassed("joinCase");
+    // by the coordinator's name, not their login id
     assertThat((String) runtimeService.getVariable(call.getId(), "helpJoinedNote"))
-        .contains("coordinator");
+        .contains(people.name("coordinator"))
+        .doesNotContain("（coordinator）");
     taskService.complete(task(call, "readHelpAnswer").getId());
     assertThat(call).isEnded();
   }
