@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -193,6 +194,106 @@ final class Browser implements AutoCloseable {
         .map(org.openqa.selenium.logging.LogEntry::getMessage)
         .filter(m -> !m.contains("Failed to load resource"))
         .toList();
+  }
+
+  // --- Camunda Forms (form-js), as a person fills them in ---------------------------------------
+
+  /** The innermost form field whose label (or legend) says this. */
+  static By field(String label) {
+    String labelled =
+        "[.//label[contains(normalize-space(.),'"
+            + label
+            + "')] or .//legend[contains(normalize-space(.),'"
+            + label
+            + "')]]";
+    return By.xpath(
+        "//div[contains(@class,'fjs-form-field')]"
+            + labelled
+            + "[not(.//div[contains(@class,'fjs-form-field')]"
+            + labelled
+            + ")]");
+  }
+
+  /** Scrolls the field to the top of the screen, as a person on a phone would. */
+  void show(String label) {
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'start'});", visible(field(label)));
+  }
+
+  /** Types into a text field, replacing what it held. */
+  void type(String label, String text) {
+    act(
+        d -> {
+          WebElement input = visible(field(label)).findElement(By.cssSelector("input"));
+          input.clear();
+          input.sendKeys(text);
+        });
+  }
+
+  /** Types into a text area. */
+  void typeText(String label, String text) {
+    act(d -> visible(field(label)).findElement(By.cssSelector("textarea")).sendKeys(text));
+  }
+
+  /** Types a date as a Japanese person writes it, and leaves the field. */
+  void date(String label, String text) {
+    act(
+        d -> {
+          WebElement input =
+              visible(field(label)).findElement(By.cssSelector("input:not([type='hidden'])"));
+          input.click();
+          input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+          input.sendKeys(text, Keys.ENTER);
+          input.sendKeys(Keys.ESCAPE);
+        });
+  }
+
+  /**
+   * A select or tag list: open it, type to search when it can, and tap the option that says exactly
+   * this (or, when none does, the first that contains it), scrolled into the list's view.
+   */
+  void choose(String label, String option) {
+    act(
+        d -> {
+          WebElement container = visible(field(label));
+          java.util.List<WebElement> inputs =
+              container.findElements(
+                  By.cssSelector("input:not([type='hidden']):not(.fjs-select-hidden-input)"));
+          if (!inputs.isEmpty()) {
+            inputs.get(0).click();
+            inputs.get(0).sendKeys(option);
+          } else {
+            container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
+          }
+        });
+    String items = "//div[contains(@class,'fjs-dropdownlist-item')]";
+    act(
+        d -> {
+          java.util.List<WebElement> found =
+              d.findElements(By.xpath(items + "[normalize-space(.)='" + option + "']"));
+          WebElement item =
+              found.isEmpty()
+                  ? d.findElement(
+                      By.xpath(items + "[contains(normalize-space(.),'" + option + "')]"))
+                  : found.get(0);
+          // a long list scrolls within itself: bring the option into its view, then tap it
+          ((org.openqa.selenium.JavascriptExecutor) d)
+              .executeScript(
+                  "const list = arguments[0].closest('.fjs-dropdownlist');"
+                      + " list.style.scrollBehavior = 'auto';"
+                      + " list.scrollTop = arguments[0].offsetTop - 40;",
+                  item);
+          item.click();
+        });
+  }
+
+  /** Ticks the checkbox or radio button of that option in the field. */
+  void tick(String label, String option) {
+    act(
+        d ->
+            visible(field(label))
+                .findElement(By.xpath(".//label[contains(normalize-space(.),'" + option + "')]"))
+                .click());
   }
 
   /** The page as it last stood, to read when a step fails. */

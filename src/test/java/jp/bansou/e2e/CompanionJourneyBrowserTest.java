@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.tracks.TrackDriver;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +36,7 @@ class CompanionJourneyBrowserTest {
   static final DateTimeFormatter JAPANESE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
   @LocalServerPort int port;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired jp.bansou.casefile.CaseSummaries summaries;
@@ -65,15 +66,15 @@ class CompanionJourneyBrowserTest {
         }
         coordinator.visible(Browser.text("相談を受け付ける"));
       }
-      type(coordinator, "名前または呼び名", name);
-      date(coordinator, "生年月日", "1999/05/14");
-      choose(coordinator, "話せる言語", "ベトナム語");
-      choose(coordinator, "都道府県", "東京都");
-      choose(coordinator, "在留資格・いまの状態", "技能実習");
-      tick(coordinator, "相談の分野", "医療");
-      choose(coordinator, "どこから来た相談ですか", "相談会で");
-      tick(coordinator, "同意", "ケースワーク（この相談の記録と支援）に同意しました");
-      choose(coordinator, "同意を説明した言語", "ベトナム語");
+      coordinator.type("名前または呼び名", name);
+      coordinator.date("生年月日", "1999/05/14");
+      coordinator.choose("話せる言語", "ベトナム語");
+      coordinator.choose("都道府県", "東京都");
+      coordinator.choose("在留資格・いまの状態", "技能実習");
+      coordinator.tick("相談の分野", "医療");
+      coordinator.choose("どこから来た相談ですか", "相談会で");
+      coordinator.tick("同意", "ケースワーク（この相談の記録と支援）に同意しました");
+      coordinator.choose("同意を説明した言語", "ベトナム語");
       coordinator.screenshot(shot + "1-intake");
       assertNoEnglish(coordinator, "intake");
       coordinator.click(By.xpath("//button[normalize-space(.)='開始']"));
@@ -92,8 +93,8 @@ class CompanionJourneyBrowserTest {
 
       openTask(coordinator, pi, "伴走者を決める");
       take(coordinator);
-      choose(coordinator, "このケースをお願いする伴走者", "伴走者A（デモ）");
-      typeText(coordinator, "伴走者へのメモ", "初めての病院です。駅で待ち合わせてください。");
+      coordinator.choose("このケースをお願いする伴走者", "伴走者A（デモ）");
+      coordinator.typeText("伴走者へのメモ", "初めての病院です。駅で待ち合わせてください。");
       coordinator.screenshot(shot + "3-confirm-companion");
       complete(coordinator);
       waitForTask(pi, "offerCase");
@@ -115,7 +116,7 @@ class CompanionJourneyBrowserTest {
       // the coordinator's memo, shown where the companion decides
       assertThat(
               companion
-                  .visible(field("コーディネーターからのひとこと"))
+                  .visible(Browser.field("コーディネーターからのひとこと"))
                   .findElement(By.cssSelector("textarea"))
                   .getDomProperty("value"))
           .isEqualTo("初めての病院です。駅で待ち合わせてください。");
@@ -123,24 +124,24 @@ class CompanionJourneyBrowserTest {
       companion.screenshot(shot + "5-offer");
       assertNoEnglish(companion, "offer");
       complete(companion);
-      Task plan = waitForTrackTask(pi, "planVisit");
+      Task plan = TrackDriver.waitForTrackTask(engine, pi.getId(), "planVisit");
 
       openTask(companion, plan, "同行を計画する");
-      choose(companion, "行き先の種類", "病院・診療所");
-      type(companion, "行き先の名前", "都立病院");
-      choose(companion, "目的", "受診");
-      typeText(companion, "候補の日時", "来週の火曜の午前");
+      companion.choose("行き先の種類", "病院・診療所");
+      companion.type("行き先の名前", "都立病院");
+      companion.choose("目的", "受診");
+      companion.typeText("候補の日時", "来週の火曜の午前");
       companion.screenshot(shot + "6-plan");
       assertNoEnglish(companion, "plan");
       complete(companion);
-      Task schedule = waitForTrackTask(pi, "scheduleVisit");
+      Task schedule = TrackDriver.waitForTrackTask(engine, pi.getId(), "scheduleVisit");
 
       // a past date is refused, with its message next to the field
       openTask(companion, schedule, "日時と場所を確定する");
       LocalDate today = LocalDate.now(EngineClock.JAPAN);
-      date(companion, "同行する日", today.minusDays(1).format(JAPANESE));
-      type(companion, "時刻", "10:00");
-      type(companion, "待ち合わせ場所", "病院の正面玄関");
+      companion.date("同行する日", today.minusDays(1).format(JAPANESE));
+      companion.type("時刻", "10:00");
+      companion.type("待ち合わせ場所", "病院の正面玄関");
       complete(companion);
       WebElement refusal =
           companion.visible(
@@ -151,20 +152,20 @@ class CompanionJourneyBrowserTest {
       companion.screenshot(shot + "7-refused-next-to-the-field");
       assertNoEnglish(companion, "refusal");
 
-      date(companion, "同行する日", today.format(JAPANESE));
+      companion.date("同行する日", today.format(JAPANESE));
       complete(companion);
-      Task outcome = waitForTrackTask(pi, "recordVisitOutcome");
+      Task outcome = TrackDriver.waitForTrackTask(engine, pi.getId(), "recordVisitOutcome");
       assertThat(runtimeService.getVariable(outcome.getProcessInstanceId(), "visitDate"))
           .isEqualTo(today.toString());
 
       openTask(companion, outcome, "同行の結果を記録する");
-      choose(companion, "結果", "予定どおりできた");
-      typeText(companion, "どうなったか", "診察を受けられた。次は来月。");
-      type(companion, "かかった時間", "3");
+      companion.choose("結果", "予定どおりできた");
+      companion.typeText("どうなったか", "診察を受けられた。次は来月。");
+      companion.type("かかった時間", "3");
       companion.screenshot(shot + "8-outcome");
       assertNoEnglish(companion, "outcome");
       complete(companion);
-      waitForTrackTask(pi, "approveFeeClaim");
+      TrackDriver.waitForTrackTask(engine, pi.getId(), "approveFeeClaim");
     }
   }
 
@@ -248,41 +249,6 @@ class CompanionJourneyBrowserTest {
     throw new AssertionError("no task " + key);
   }
 
-  private Task waitForTrackTask(ProcessInstance pi, String key) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      for (ProcessInstance track :
-          runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list()) {
-        Task task =
-            taskService
-                .createTaskQuery()
-                .processInstanceId(track.getId())
-                .taskDefinitionKey(key)
-                .singleResult();
-        if (task != null) {
-          return task;
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no task " + key);
-  }
-
-  /** The innermost form field whose label (or legend) says this. */
-  private static By field(String label) {
-    String labelled =
-        "[.//label[contains(normalize-space(.),'"
-            + label
-            + "')] or .//legend[contains(normalize-space(.),'"
-            + label
-            + "')]]";
-    return By.xpath(
-        "//div[contains(@class,'fjs-form-field')]"
-            + labelled
-            + "[not(.//div[contains(@class,'fjs-form-field')]"
-            + labelled
-            + ")]");
-  }
-
   /** Tasklist's "start process", from the menu where a narrow screen folds it. */
   private static void startProcess(Browser browser) {
     browser.act(
@@ -296,77 +262,5 @@ class CompanionJourneyBrowserTest {
           }
           browser.visible(By.partialLinkText("プロセスを開始")).click();
         });
-  }
-
-  private static void type(Browser browser, String label, String text) {
-    browser.act(
-        d -> {
-          WebElement input = browser.visible(field(label)).findElement(By.cssSelector("input"));
-          input.clear();
-          input.sendKeys(text);
-        });
-  }
-
-  private static void typeText(Browser browser, String label, String text) {
-    browser.act(
-        d -> browser.visible(field(label)).findElement(By.cssSelector("textarea")).sendKeys(text));
-  }
-
-  /** Types a date as a Japanese person writes it, and leaves the field. */
-  private static void date(Browser browser, String label, String text) {
-    browser.act(
-        d -> {
-          WebElement input =
-              browser
-                  .visible(field(label))
-                  .findElement(By.cssSelector("input:not([type='hidden'])"));
-          input.click();
-          input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-          input.sendKeys(text, Keys.ENTER);
-          input.sendKeys(Keys.ESCAPE);
-        });
-  }
-
-  /** A select or tag list of form-js: open it, type to search when it can, pick the option. */
-  private static void choose(Browser browser, String label, String option) {
-    browser.act(
-        d -> {
-          WebElement container = browser.visible(field(label));
-          List<WebElement> inputs =
-              container.findElements(
-                  By.cssSelector("input:not([type='hidden']):not(.fjs-select-hidden-input)"));
-          if (!inputs.isEmpty()) {
-            inputs.get(0).click();
-            inputs.get(0).sendKeys(option);
-          } else {
-            container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
-          }
-        });
-    By item =
-        By.xpath(
-            "//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'"
-                + option
-                + "')]");
-    // a long list scrolls within itself: bring the option into its view, then tap it
-    browser.act(
-        d -> {
-          WebElement found = d.findElement(item);
-          ((org.openqa.selenium.JavascriptExecutor) d)
-              .executeScript(
-                  "const list = arguments[0].closest('.fjs-dropdownlist');"
-                      + " list.style.scrollBehavior = 'auto';"
-                      + " list.scrollTop = arguments[0].offsetTop - 40;",
-                  found);
-          found.click();
-        });
-  }
-
-  private static void tick(Browser browser, String label, String option) {
-    browser.act(
-        d ->
-            browser
-                .visible(field(label))
-                .findElement(By.xpath(".//label[contains(normalize-space(.),'" + option + "')]"))
-                .click());
   }
 }

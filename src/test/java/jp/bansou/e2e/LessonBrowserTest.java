@@ -10,6 +10,7 @@ import jp.bansou.FormJson;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.lessons.Lessons;
+import jp.bansou.tracks.TrackDriver;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -52,7 +53,7 @@ class LessonBrowserTest {
     String lesson = "給与明細を3か月分そろえると、その場で申告を受け付けてもらえた（" + System.nanoTime() + "）";
     publishLesson(lesson);
     ProcessInstance pi = openCase();
-    Task plan = waitForTrackTask(pi, "planVisit");
+    Task plan = TrackDriver.waitForTrackTask(engine, pi.getId(), "planVisit");
 
     try (Browser companion = Browser.japanese("http://localhost:" + port, width)) {
       companion.logIn("tasklist", "companion");
@@ -139,25 +140,6 @@ class LessonBrowserTest {
         engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion"));
     CaseDriver.complete(engine, pi, "offerCase", "companion", Map.of("offerAnswer", "accept"));
     return pi;
-  }
-
-  private Task waitForTrackTask(ProcessInstance pi, String key) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      for (ProcessInstance track :
-          runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list()) {
-        Task task =
-            taskService
-                .createTaskQuery()
-                .processInstanceId(track.getId())
-                .taskDefinitionKey(key)
-                .singleResult();
-        if (task != null) {
-          return task;
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no task " + key);
   }
 
   private static By row(String caseNumber, String taskName) {

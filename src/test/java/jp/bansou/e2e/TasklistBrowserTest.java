@@ -3,7 +3,6 @@ package jp.bansou.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.casefile.CaseDriver;
@@ -269,52 +268,5 @@ class TasklistBrowserTest {
       Thread.sleep(200);
     }
     throw new AssertionError("the case was not started");
-  }
-
-  private static By field(String label) {
-    return By.xpath(
-        "//div[contains(@class,'fjs-form-field')][./label[contains(normalize-space(.),'"
-            + label
-            + "')] or ./*/label[contains(normalize-space(.),'"
-            + label
-            + "')] or ./legend[contains(normalize-space(.),'"
-            + label
-            + "')]]");
-  }
-
-  private static void type(Browser browser, String label, String text) {
-    browser.act(
-        d -> browser.visible(field(label)).findElement(By.cssSelector("input")).sendKeys(text));
-  }
-
-  /** A select or tag list of form-js: open it, type to search when it can, pick the option. */
-  private static void choose(Browser browser, String label, String option) {
-    browser.act(
-        d -> {
-          WebElement container = browser.visible(field(label));
-          List<WebElement> inputs =
-              container.findElements(
-                  By.cssSelector("input:not([type='hidden']):not(.fjs-select-hidden-input)"));
-          if (!inputs.isEmpty()) {
-            inputs.get(0).click();
-            inputs.get(0).sendKeys(option);
-          } else {
-            container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
-          }
-        });
-    browser.click(
-        By.xpath(
-            "//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'"
-                + option
-                + "')]"));
-  }
-
-  private static void tick(Browser browser, String label, String option) {
-    browser.act(
-        d ->
-            browser
-                .visible(field(label))
-                .findElement(By.xpath(".//label[contains(normalize-space(.),'" + option + "')]"))
-                .click());
   }
 }

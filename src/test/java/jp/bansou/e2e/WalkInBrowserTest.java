@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,27 +68,27 @@ class WalkInBrowserTest {
       volunteer.visible(Browser.text("来た人の受付"));
       volunteer.screenshot("h-1-walk-in-opened");
 
-      choose(volunteer, "話せる言語", "ベトナム語");
+      volunteer.choose("話せる言語", "ベトナム語");
       // a tag list stays open for more languages: a tap outside closes it, as on a phone
       volunteer.click(Browser.text("分かることだけで大丈夫です"));
-      choose(volunteer, "国籍", "ベトナム");
-      choose(volunteer, "在留資格（ビザ）", "技能実習");
+      volunteer.choose("国籍", "ベトナム");
+      volunteer.choose("在留資格（ビザ）", "技能実習");
       ((JavascriptExecutor) volunteer.driver)
           .executeScript(
               "arguments[0].scrollIntoView({block: 'start'});",
               volunteer.visible(Browser.text("来た人の受付")));
       volunteer.screenshot("h-2-walk-in-first-fields");
-      tick(volunteer, "相談の分野", "労働");
-      tick(volunteer, "いま困っていること", "食べ物・お金がない");
-      show(volunteer, "いま困っていること");
+      volunteer.tick("相談の分野", "労働");
+      volunteer.tick("いま困っていること", "食べ物・お金がない");
+      volunteer.show("いま困っていること");
       volunteer.screenshot("h-3-walk-in-categories");
 
-      tick(volunteer, "このあと", "続けて支援する（ケースを開く）");
-      type(volunteer, "名前または呼び名", name);
-      type(volunteer, "電話番号", "090-1234-5678");
+      volunteer.tick("このあと", "続けて支援する（ケースを開く）");
+      volunteer.type("名前または呼び名", name);
+      volunteer.type("電話番号", "090-1234-5678");
       volunteer.click(By.xpath("//label[contains(normalize-space(.),'相談の記録と支援に本人が同意しました')]"));
       volunteer.click(By.xpath("//label[contains(normalize-space(.),'本人が統計に同意（名前は出ない）')]"));
-      show(volunteer, "名前または呼び名");
+      volunteer.show("名前または呼び名");
       volunteer.screenshot("h-4-walk-in-follow-up");
 
       volunteer.click(By.xpath("//button[normalize-space(.)='完了']"));
@@ -173,57 +172,4 @@ class WalkInBrowserTest {
   }
 
   // --- the form, as a person uses it ---
-
-  private static By field(String label) {
-    return By.xpath(
-        "//div[contains(@class,'fjs-form-field')][./label[contains(normalize-space(.),'"
-            + label
-            + "')] or ./*/label[contains(normalize-space(.),'"
-            + label
-            + "')] or ./legend[contains(normalize-space(.),'"
-            + label
-            + "')]]");
-  }
-
-  private static void show(Browser browser, String label) {
-    ((JavascriptExecutor) browser.driver)
-        .executeScript(
-            "arguments[0].scrollIntoView({block: 'start'});", browser.visible(field(label)));
-  }
-
-  private static void type(Browser browser, String label, String text) {
-    browser.act(
-        d -> browser.visible(field(label)).findElement(By.cssSelector("input")).sendKeys(text));
-  }
-
-  /** A select or tag list of form-js: open it, type to search when it can, pick the option. */
-  private static void choose(Browser browser, String label, String option) {
-    browser.act(
-        d -> {
-          WebElement container = browser.visible(field(label));
-          List<WebElement> inputs =
-              container.findElements(
-                  By.cssSelector("input:not([type='hidden']):not(.fjs-select-hidden-input)"));
-          if (!inputs.isEmpty()) {
-            inputs.get(0).click();
-            inputs.get(0).sendKeys(option);
-          } else {
-            container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
-          }
-        });
-    browser.click(
-        By.xpath(
-            "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='"
-                + option
-                + "']"));
-  }
-
-  private static void tick(Browser browser, String label, String option) {
-    browser.act(
-        d ->
-            browser
-                .visible(field(label))
-                .findElement(By.xpath(".//label[contains(normalize-space(.),'" + option + "')]"))
-                .click());
-  }
 }

@@ -93,6 +93,35 @@ public final class TrackDriver {
     throw new IllegalStateException("tracks did not finish after 20 rounds");
   }
 
+  /**
+   * The task of that kind in one of the case's tracks, once it is there (a browser may still be
+   * submitting the form that leads to it); fails after about 20 seconds.
+   */
+  public static Task waitForTrackTask(ProcessEngine engine, String caseInstanceId, String key)
+      throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      for (ProcessInstance track :
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .superProcessInstanceId(caseInstanceId)
+              .list()) {
+        Task task =
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(track.getId())
+                .taskDefinitionKey(key)
+                .singleResult();
+        if (task != null) {
+          return task;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no task " + key);
+  }
+
   private static String candidateOf(ProcessEngine engine, Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .map(IdentityLink::getUserId)
