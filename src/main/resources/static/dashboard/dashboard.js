@@ -121,6 +121,27 @@ async function load() {
       budget: yen(l.budgetYen), committed: yen(l.committedYen), paid: yen(l.paidYen), remaining: yen(l.remainingYen) })),
     [['month'], ['regionName'], ['budget', true], ['committed', true], ['paid', true], ['remaining', true]]);
   }
+  if (sections.formStatistics && sections.formStatistics.length) {
+    const box = document.getElementById('form-statistics');
+    box.replaceChildren();
+    for (const q of sections.formStatistics) {
+      const table = document.createElement('table');
+      const head = table.createTHead().insertRow();
+      const question = document.createElement('th');
+      question.textContent = q.label;
+      const cases = document.createElement('th');
+      cases.className = 'n';
+      cases.textContent = 'ケース数';
+      head.append(question, cases);
+      const body = table.createTBody();
+      for (const a of q.answers) {
+        const tr = body.insertRow();
+        cell(tr, a.label);
+        cell(tr, a.cases, true);
+      }
+      box.appendChild(table);
+    }
+  }
   if (sections.continuity) {
     const c = sections.continuity;
     fill('continuity-months', c.caseloadByMonth.map((m, i) => Object.assign({}, m, {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * select, radio, checklist or tag list, whether it is read-only or shown only under a condition,
  * and which dates a date field takes (the custom property {@code dateRange}: {@code past}, {@code
  * notPast} or {@code notFuture}), and whether its answer is a statistic (the custom property {@code
- * statistic = true}).
+ * statistic = true}), and the label each option shows.
  */
 public record FormSchema(String id, Map<String, FormField> fields) {
 
@@ -38,7 +38,8 @@ public record FormSchema(String id, Map<String, FormField> fields) {
       boolean conditional,
       String subtype,
       String dateRange,
-      boolean statistic) {}
+      boolean statistic,
+      Map<String, String> optionLabels) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,10 +64,12 @@ public record FormSchema(String id, Map<String, FormField> fields) {
       if (c.hasNonNull("key") && !"text".equals(c.path("type").asText())) {
         JsonNode validate = c.path("validate");
         List<String> values = null;
+        Map<String, String> optionLabels = new LinkedHashMap<>();
         if (c.has("values")) {
           values = new ArrayList<>();
           for (JsonNode v : c.get("values")) {
             values.add(v.path("value").asText());
+            optionLabels.put(v.path("value").asText(), v.path("label").asText(""));
           }
         }
         out.put(
@@ -90,7 +93,8 @@ public record FormSchema(String id, Map<String, FormField> fields) {
                 hiddenSometimes,
                 c.hasNonNull("subtype") ? c.get("subtype").asText() : null,
                 dateRange(c),
-                "true".equalsIgnoreCase(c.path("properties").path("statistic").asText(""))));
+                "true".equalsIgnoreCase(c.path("properties").path("statistic").asText("")),
+                java.util.Collections.unmodifiableMap(optionLabels)));
       }
       collect(c, hiddenSometimes, out);
     }

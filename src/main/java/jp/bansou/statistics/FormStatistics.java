@@ -1,5 +1,7 @@
 package jp.bansou.statistics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Texts;
 import jp.bansou.forms.FormSchema;
 import jp.bansou.forms.FormSchema.FormField;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,19 +26,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormStatistics {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
+  private final Texts texts;
 
-  public FormStatistics(JdbcTemplate jdbc, EngineClock clock) {
+  public FormStatistics(JdbcTemplate jdbc, EngineClock clock, Texts texts) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.texts = texts;
   }
 
-  /** Keeps the case's answers to the form's statistic questions; others are ignored. */
+  /**
+   * Keeps the case's answers to the form's statistic questions; others are ignored. The dashboard's
+   * counts ({@code case_statistic_tally}) follow in the same transaction: a changed answer takes
+   * back what the earlier one added, and only a case whose person agreed to anonymous statistics,
+   * and that is not restricted, is counted.
+   */
   public void record(String caseNumber, FormSchema form, Map<String, Object> variables) {
     if (caseNumber == null || form == null) {
       return;
     }
+    Boolean counted = null;
     for (FormField field : form.fields().values()) {
       if (!field.statistic() || !variables.containsKey(field.key())) {
         continue;
@@ -44,18 +57,151 @@ public class FormStatistics {
       if (categories == null) {
         continue;
       }
+      if (counted == null) {
+        counted = countable(caseNumber);
+      }
+      forget(caseNumber, field.key());
       jdbc.update(
-          "delete from case_statistic where case_number = ? and field_key = ?",
-          caseNumber,
-          field.key());
-      jdbc.update(
-          "insert into case_statistic (case_number, field_key, categories, recorded_at)"
-              + " values (?, ?, ?, ?)",
+          "insert into case_statistic (case_number, field_key, categories, recorded_at, counted)"
+              + " values (?, ?, ?, ?, ?)",
           caseNumber,
           field.key(),
           String.join(" ", categories),
-          Timestamp.from(clock.instant()));
+          Timestamp.from(clock.instant()),
+          counted);
+      if (counted) {
+        categories.forEach(category -> tally(field.key(), category, 1));
+        question(field);
+      }
     }
+  }
+
+  /** Whether the case's answers may be counted: consent to statistics, and not restricted. */
+  private boolean countable(String caseNumber) {
+    Integer yes =
+        jdbc.queryForObject(
+            "select count(*) from case_summary c where c.case_number = ? and c.consent_statistics"
+                + " and not exists (select 1 from case_access a"
+                + " where a.case_number = c.case_number and a.restricted)",
+            Integer.class,
+            caseNumber);
+    return yes != null && yes > 0;
+  }
+
+  /** Removes the case's earlier answer, and takes back what it added to the counts. */
+  private void forget(String caseNumber, String key) {
+    jdbc.query(
+            "select categories from case_statistic"
+                + " where case_number = ? and field_key = ? and counted",
+            (rs, i) -> rs.getString(1),
+            caseNumber,
+            key)
+        .forEach(
+            earlier -> {
+              for (String category : earlier.split(" ")) {
+                if (!category.isEmpty()) {
+                  tally(key, category, -1);
+                }
+              }
+            });
+    jdbc.update(
+        "delete from case_statistic where case_number = ? and field_key = ?", caseNumber, key);
+  }
+
+  private void tally(String key, String category, int change) {
+    int updated =
+        jdbc.update(
+            "update case_statistic_tally set cases = cases + ? where field_key = ? and category = ?",
+            change,
+            key,
+            category);
+    if (updated == 0 && change > 0) {
+      jdbc.update(
+          "insert into case_statistic_tally (field_key, category, cases) values (?, ?, ?)",
+          key,
+          category,
+          change);
+    }
+  }
+
+  /** The question's wording as the form that asked it last puts it. */
+  private void question(FormField field) {
+    String options;
+    try {
+      options =
+          JSON.writeValueAsString(
+              "checkbox".equals(field.type()) ? checkboxAnswers() : field.optionLabels());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    String label = field.label().length() > 400 ? field.label().substring(0, 400) : field.label();
+    if (options.length() > 4000) {
+      options = "{}";
+    }
+    int updated =
+        jdbc.update(
+            "update case_statistic_question set label = ?, option_labels = ? where field_key = ?",
+            label,
+            options,
+            field.key());
+    if (updated == 0) {
+      jdbc.update(
+          "insert into case_statistic_question (field_key, label, option_labels) values (?, ?, ?)",
+          field.key(),
+          label,
+          options);
+    }
+  }
+
+  /** A checkbox's two answers, yes first. */
+  private Map<String, String> checkboxAnswers() {
+    Map<String, String> answers = new LinkedHashMap<>();
+    answers.put("true", texts.get("dashboard.answer.true"));
+    answers.put("false", texts.get("dashboard.answer.false"));
+    return answers;
+  }
+
+  /** One question's counts for the dashboard: how many counted cases gave each answer. */
+  public record Question(
+      String key, String label, Map<String, Long> cases, Map<String, String> optionLabels) {}
+
+  /**
+   * Every counted question with its answers, options in the form's order and then any answer the
+   * form no longer offers; a few rows however many cases there have been.
+   */
+  public List<Question> tallies() {
+    Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+    jdbc.query(
+        "select field_key, category, cases from case_statistic_tally where cases > 0",
+        row -> {
+          counts
+              .computeIfAbsent(row.getString(1), k -> new java.util.TreeMap<>())
+              .put(row.getString(2), row.getLong(3));
+        });
+    Map<String, String[]> wording = new java.util.HashMap<>();
+    jdbc.query(
+        "select field_key, label, option_labels from case_statistic_question",
+        row -> {
+          wording.put(row.getString(1), new String[] {row.getString(2), row.getString(3)});
+        });
+    List<Question> questions = new ArrayList<>();
+    counts.forEach(
+        (key, answers) -> {
+          String[] words = wording.getOrDefault(key, new String[] {key, "{}"});
+          Map<String, String> labels = new LinkedHashMap<>();
+          try {
+            JSON.readTree(words[1])
+                .fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+          } catch (JsonProcessingException e) {
+            // wording unreadable: the codes stand for themselves
+          }
+          Map<String, Long> ordered = new LinkedHashMap<>();
+          labels.keySet().forEach(code -> ordered.put(code, answers.getOrDefault(code, 0L)));
+          answers.forEach(ordered::putIfAbsent);
+          questions.add(new Question(key, words[0], ordered, labels));
+        });
+    return questions;
   }
 
   /** The option codes answered, in no other form; null when the field has no fixed answers. */

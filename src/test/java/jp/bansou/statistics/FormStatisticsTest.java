@@ -10,6 +10,7 @@ import jp.bansou.CaseEngineTest;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.deployment.Modeler;
+import jp.bansou.forms.FormSchema;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -51,6 +52,7 @@ class FormStatisticsTest {
   @Autowired RepositoryService repositoryService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
+  @Autowired FormStatistics statistics;
 
   String deploymentName = "statistics-" + UUID.randomUUID();
 
@@ -63,6 +65,10 @@ class FormStatisticsTest {
     jdbc.update(
         "delete from case_statistic where field_key in"
             + " ('supportBefore', 'supportBeforeNote', 'firstContact')");
+    jdbc.update(
+        "delete from case_statistic_tally where field_key in ('supportBefore', 'firstContact')");
+    jdbc.update(
+        "delete from case_statistic_question where field_key in ('supportBefore', 'firstContact')");
   }
 
   @Test
@@ -114,6 +120,127 @@ class FormStatisticsTest {
       // two said phone, one visit: a category fewer than three share is hidden
       assertThat(cells.get(firstContact)).isEqualTo("\"*\"");
     }
+  }
+
+  @Test
+  void markedQuestionsReachTheDashboardCountedOnlyWithConsentAndNotRestricted() {
+    var answer =
+        new Modeler(rest.getRootUri(), "modeller")
+            .deploy(
+                deploymentName,
+                Modeler.files(
+                    "case-intake.form", withQuestions("forms/case-intake.form", INTAKE_QUESTIONS)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      CaseDriver.start(engine, Intake.person().with("supportBefore", "no"));
+    }
+    for (int i = 0; i < 2; i++) {
+      CaseDriver.start(engine, Intake.person().with("supportBefore", "yes"));
+    }
+    // no consent to statistics, and a restricted (DV) case: neither is counted
+    CaseDriver.start(
+        engine, Intake.person().with("supportBefore", "no").with("consentStatistics", false));
+    CaseDriver.start(
+        engine, Intake.person().with("supportBefore", "no").with("restrictCase", true));
+
+    Map<String, Object> question = dashboardQuestion("supportBefore");
+    assertThat(question.get("label")).isEqualTo("以前に支援を受けたことがありますか");
+    assertThat(question.get("answers"))
+        .asList()
+        .containsExactly(
+            // two cases answered yes: fewer than three are not shown
+            mapWithNullCases("yes", "はい"), Map.of("code", "no", "label", "いいえ", "cases", 3));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from case_statistic where field_key = 'supportBefore'",
+                Integer.class))
+        .as("every answer is kept for the export, counted or not")
+        .isEqualTo(7);
+    assertThat(talliesByKeyAndCategory()).isEqualTo(countedOverRows());
+    // the intake form's own marked checkbox: yes first, in words
+    assertThat(dashboardQuestion("interpreterNeeded").get("answers"))
+        .asList()
+        .extracting("label")
+        .containsExactly("はい", "いいえ");
+  }
+
+  @Test
+  void aChangedAnswerTakesBackWhatTheEarlierOneAdded() {
+    var answer =
+        new Modeler(rest.getRootUri(), "modeller")
+            .deploy(
+                deploymentName,
+                Modeler.files(
+                    "review-triage.form",
+                    withQuestions("forms/review-triage.form", TRIAGE_QUESTION)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    String caseNumber = pi.getBusinessKey();
+    FormSchema form = FormSchema.parse(withQuestions("forms/review-triage.form", TRIAGE_QUESTION));
+
+    statistics.record(caseNumber, form, Map.of("firstContact", "phone"));
+    statistics.record(caseNumber, form, Map.of("firstContact", "visit"));
+    statistics.record(caseNumber, form, Map.of("firstContact", "visit"));
+
+    assertThat(tally("firstContact", "phone")).isZero();
+    assertThat(tally("firstContact", "visit")).isEqualTo(1);
+    assertThat(talliesByKeyAndCategory()).isEqualTo(countedOverRows());
+  }
+
+  /** What the dashboard reads, over every question of every case in the database. */
+  private Map<String, Long> talliesByKeyAndCategory() {
+    Map<String, Long> tallies = new java.util.HashMap<>();
+    jdbc.query(
+        "select field_key, category, cases from case_statistic_tally where cases <> 0",
+        rs -> {
+          tallies.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+        });
+    return tallies;
+  }
+
+  /** The same, counted over the kept answers. */
+  private Map<String, Long> countedOverRows() {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    jdbc.query(
+        "select field_key, categories from case_statistic where counted",
+        rs -> {
+          for (String category : rs.getString(2).split(" ")) {
+            if (!category.isEmpty()) {
+              counts.merge(rs.getString(1) + "/" + category, 1L, Long::sum);
+            }
+          }
+        });
+    return counts;
+  }
+
+  private long tally(String key, String category) {
+    return jdbc
+        .queryForList(
+            "select cases from case_statistic_tally where field_key = ? and category = ?",
+            Long.class,
+            key,
+            category)
+        .stream()
+        .mapToLong(Long::longValue)
+        .sum();
+  }
+
+  private static Map<String, Object> mapWithNullCases(String code, String label) {
+    Map<String, Object> answer = new java.util.HashMap<>();
+    answer.put("code", code);
+    answer.put("label", label);
+    answer.put("cases", null);
+    return answer;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> dashboardQuestion(String key) {
+    Map<String, Object> dashboard =
+        rest.withBasicAuth("supervisor", "supervisor").getForObject("/api/dashboard", Map.class);
+    List<Map<String, Object>> questions =
+        (List<Map<String, Object>>)
+            ((Map<String, Object>) dashboard.get("sections")).get("formStatistics");
+    return questions.stream().filter(q -> key.equals(q.get("key"))).findFirst().orElseThrow();
   }
 
   private static String withQuestions(String form, String questions) {
