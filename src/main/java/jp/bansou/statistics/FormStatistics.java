@@ -28,6 +28,12 @@ public class FormStatistics {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The longest option code counted (the tally's column). */
+  static final int MAX_CODE = 100;
+
+  /** The most a case's answer to one question keeps ({@code case_statistic.categories}). */
+  static final int MAX_CODES = 400;
+
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
   private final Texts texts;
@@ -216,7 +222,11 @@ public class FormStatistics {
     List<String> categories = new ArrayList<>();
     for (Object answer : answers) {
       String code = String.valueOf(answer);
-      if (field.values().contains(code) && !categories.contains(code) && !code.contains(" ")) {
+      if (field.values().contains(code)
+          && !categories.contains(code)
+          && !code.contains(" ")
+          && code.length() <= MAX_CODE
+          && String.join(" ", categories).length() + 1 + code.length() <= MAX_CODES) {
         categories.add(code);
       }
     }

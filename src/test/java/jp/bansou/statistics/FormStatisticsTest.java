@@ -187,6 +187,42 @@ class FormStatisticsTest {
     assertThat(talliesByKeyAndCategory()).isEqualTo(countedOverRows());
   }
 
+  @Test
+  void anAnswerKeepsNoMoreThanItsColumnsHold() {
+    List<String> options = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      options.add("option-" + String.format("%03d", i));
+    }
+    String tooLong = "x".repeat(FormStatistics.MAX_CODE + 1);
+    List<String> offered = new ArrayList<>(options);
+    offered.add(tooLong);
+    FormSchema.FormField checklist =
+        new FormSchema.FormField(
+            "f",
+            "f",
+            "checklist",
+            "f",
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            offered,
+            null,
+            false,
+            false,
+            null,
+            null,
+            true,
+            Map.of());
+
+    List<String> kept = FormStatistics.categories(checklist, offered);
+
+    assertThat(String.join(" ", kept)).hasSizeLessThanOrEqualTo(FormStatistics.MAX_CODES);
+    assertThat(kept).isNotEmpty().doesNotContain(tooLong).allMatch(options::contains);
+  }
+
   /** What the dashboard reads, over every question of every case in the database. */
   private Map<String, Long> talliesByKeyAndCategory() {
     Map<String, Long> tallies = new java.util.HashMap<>();
