@@ -1,11 +1,19 @@
 package jp.bansou.reference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +21,11 @@ import org.springframework.stereotype.Component;
  * residence statuses with their category, languages, problem fields and the rest. Each is a CSV
  * file with a header line whose first two columns are {@code code} and {@code name}. The forms
  * carry the same codes; a test keeps both in step.
+ *
+ * <p>A list a modeller owns is not shipped: the office types are the options of the live {@code
+ * plan-visit} form's question 行き先の種類, so a new kind of office added in Camunda Modeler and deployed
+ * is known to the dashboard, the exports and the lessons register at once, without a rebuilt jar
+ * (before any deployment, and in tests, the form in the jar is read).
  */
 @Component
 public class ReferenceData {
@@ -27,7 +40,7 @@ public class ReferenceData {
     ADVOCACY_FIELDS("advocacy-fields.csv"),
     CASE_OUTCOMES("case-outcomes.csv"),
     REFERRAL_SOURCES("referral-sources.csv"),
-    OFFICE_TYPES("office-types.csv"),
+    OFFICE_TYPES("plan-visit", "officeType"),
     VISIT_PURPOSES("visit-purposes.csv"),
     VISIT_DOCUMENTS("visit-documents.csv"),
     VISIT_RESULTS("visit-results.csv"),
@@ -54,31 +67,116 @@ public class ReferenceData {
     DOCUMENT_DRAFTERS("document-drafters.csv");
 
     private final String file;
+    private final String formKey;
+    private final String fieldKey;
 
     ReferenceList(String file) {
-      this.file = file;
+      this(file, null, null);
     }
 
+    /** A list the forms own: the options of one question of one form. */
+    ReferenceList(String formKey, String fieldKey) {
+      this(null, formKey, fieldKey);
+    }
+
+    ReferenceList(String file, String formKey, String fieldKey) {
+      this.file = file;
+      this.formKey = formKey;
+      this.fieldKey = fieldKey;
+    }
+
+    /** The CSV file under {@code reference/}, or null for a list the forms own. */
     public String file() {
       return file;
     }
+
+    /** The form whose question's options are the list, or null for a shipped list. */
+    public String formKey() {
+      return formKey;
+    }
+
+    public String fieldKey() {
+      return fieldKey;
+    }
   }
 
-  private final Map<ReferenceList, Map<String, Map<String, String>>> lists = new LinkedHashMap<>();
+  /** The options of a question of the live (newest deployed) form, code to label. */
+  public interface LiveOptions {
+    Optional<Map<String, String>> options(String formKey, String fieldKey);
+  }
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<ReferenceList, Map<String, Map<String, String>>> lists = new LinkedHashMap<>();
+  private final ObjectProvider<LiveOptions> live;
+
+  /** The shipped lists, and the forms' lists as the jar's forms have them. */
   public ReferenceData() {
+    this(null);
+  }
+
+  @Autowired
+  public ReferenceData(ObjectProvider<LiveOptions> live) {
+    this.live = live;
     for (ReferenceList list : ReferenceList.values()) {
-      lists.put(list, read(list.file()));
+      lists.put(
+          list,
+          list.file() != null
+              ? read(list.file())
+              : rows(optionsInJar(list.formKey(), list.fieldKey())));
+    }
+  }
+
+  private Map<String, Map<String, String>> rows(ReferenceList list) {
+    if (list.formKey() == null || live == null) {
+      return lists.get(list);
+    }
+    LiveOptions options = live.getIfAvailable();
+    return options == null
+        ? lists.get(list)
+        : options
+            .options(list.formKey(), list.fieldKey())
+            .map(ReferenceData::rows)
+            .orElse(lists.get(list));
+  }
+
+  private static Map<String, Map<String, String>> rows(Map<String, String> options) {
+    Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+    options.forEach((code, name) -> rows.put(code, Map.of("code", code, "name", name)));
+    return Collections.unmodifiableMap(rows);
+  }
+
+  /** A question's options in the form shipped in the jar ({@code forms/<key>.form}). */
+  private static Map<String, String> optionsInJar(String formKey, String fieldKey) {
+    try (InputStream in =
+        ReferenceData.class.getClassLoader().getResourceAsStream("forms/" + formKey + ".form")) {
+      if (in == null) {
+        throw new IllegalStateException("forms/" + formKey + ".form is not in the jar");
+      }
+      Map<String, String> options = new LinkedHashMap<>();
+      collectOptions(JSON.readTree(in), fieldKey, options);
+      return options;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void collectOptions(JsonNode container, String key, Map<String, String> out) {
+    for (JsonNode c : container.path("components")) {
+      if (key.equals(c.path("key").asText())) {
+        c.path("values").forEach(v -> out.put(v.path("value").asText(), v.path("label").asText()));
+      }
+      collectOptions(c, key, out);
     }
   }
 
   /** Codes in file order. */
   public List<String> codes(ReferenceList list) {
-    return List.copyOf(lists.get(list).keySet());
+    return List.copyOf(rows(list).keySet());
   }
 
   public boolean has(ReferenceList list, String code) {
-    return lists.get(list).containsKey(code);
+    return rows(list).containsKey(code);
   }
 
   /** The Japanese name of a code, or the code itself when unknown. */
@@ -94,7 +192,7 @@ public class ReferenceData {
 
   /** A named column of a code's row (e.g. {@code category}), or null. */
   public String column(ReferenceList list, String code, String column) {
-    Map<String, String> row = code == null ? null : lists.get(list).get(code);
+    Map<String, String> row = code == null ? null : rows(list).get(code);
     return row == null ? null : row.get(column);
   }
 

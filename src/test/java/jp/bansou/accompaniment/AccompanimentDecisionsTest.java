@@ -179,7 +179,7 @@ class AccompanimentDecisionsTest {
         .containsExactly("reporting-risk", "address-confidentiality");
   }
 
-  /** The table's list of public offices is the one in reference/office-types.csv. */
+  /** Every office type the visit plan offers: a public office, and only one, needs the check. */
   @Test
   void publicOfficesInTheTableMatchTheReferenceData() {
     for (String office : new ReferenceData().codes(ReferenceList.OFFICE_TYPES)) {
@@ -201,11 +201,25 @@ class AccompanimentDecisionsTest {
     }
   }
 
+  /**
+   * The offices whose staff are public servants (公務員), who may report a person without status to 入管
+   * (入管法 62条2項): the table asks for the reporting-risk check before such a visit.
+   */
   private static List<String> publicOffices() {
-    ReferenceData reference = new ReferenceData();
-    return reference.codes(ReferenceList.OFFICE_TYPES).stream()
-        .filter(o -> "yes".equals(reference.column(ReferenceList.OFFICE_TYPES, o, "public")))
-        .toList();
+    return List.of(
+        "welfare-office",
+        "municipal-office",
+        "immigration-bureau",
+        "detention-centre",
+        "labour-standards-office",
+        "hello-work",
+        "public-hospital",
+        "public-health-centre",
+        "child-guidance-centre",
+        "police",
+        "court",
+        "school",
+        "dv-support-centre");
   }
 
   private static List<Object> checksFor(

@@ -159,7 +159,7 @@ final class Browser implements AutoCloseable {
             "dv",
             "sns",
             "npo",
-            // 難民事業本部（RHQ）, as the office calls itself (reference/office-types.csv)
+            // 難民事業本部（RHQ）, as the office calls itself (the options of forms/plan-visit.form)
             "rhq",
             "ok");
     java.util.List<String> words = new java.util.ArrayList<>();
