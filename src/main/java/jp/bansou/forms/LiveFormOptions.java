@@ -8,6 +8,8 @@ import jp.bansou.forms.FormSchema.FormField;
 import jp.bansou.reference.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The options of a question as the live form offers them: the newest version of the form deployed
@@ -27,10 +29,30 @@ public class LiveFormOptions implements ReferenceData.LiveOptions {
 
   @Override
   public Optional<Map<String, String>> options(String formKey, String fieldKey) {
-    return newest(formKey)
+    return newestInThisRequest(formKey)
         .flatMap(form -> form.field(fieldKey))
         .map(FormField::optionLabels)
         .filter(options -> !options.isEmpty());
+  }
+
+  /**
+   * Looked up once per web request (a dashboard or an export names many rows), and on every call
+   * outside one (a step of a case, which names one or two).
+   */
+  @SuppressWarnings("unchecked")
+  private Optional<FormSchema> newestInThisRequest(String formKey) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return newest(formKey);
+    }
+    String name = LiveFormOptions.class.getName() + "." + formKey;
+    Object known = request.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
+    if (known != null) {
+      return (Optional<FormSchema>) known;
+    }
+    Optional<FormSchema> form = newest(formKey);
+    request.setAttribute(name, form, RequestAttributes.SCOPE_REQUEST);
+    return form;
   }
 
   private Optional<FormSchema> newest(String formKey) {
