@@ -6,25 +6,34 @@ import static jp.bansou.facts.CaseFacts.*;
 import java.util.List;
 import jp.bansou.accompaniment.InterpreterMatcher.Match;
 import jp.bansou.engine.Texts;
+import jp.bansou.person.CaseVisibility;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Offers the visit to matching interpreters, in person if possible, else by phone or video. */
+/**
+ * Offers the visit to matching interpreters, in person if possible, else by phone or video. A
+ * restricted (DV) case is offered to nobody: an offer names the office and the days, which is where
+ * the person will be and when, so the case's one coordinator chooses and asks an interpreter
+ * instead (the model's way when nobody matches). This is a privacy floor, not a rule a model can
+ * change.
+ */
 @Component("findInterpreters")
 public class FindInterpretersDelegate implements JavaDelegate {
 
   private final InterpreterMatcher matcher;
   private final ReferenceData reference;
   private final Texts texts;
+  private final CaseVisibility visibility;
 
   public FindInterpretersDelegate(
-      InterpreterMatcher matcher, ReferenceData reference, Texts texts) {
+      InterpreterMatcher matcher, ReferenceData reference, Texts texts, CaseVisibility visibility) {
     this.matcher = matcher;
     this.reference = reference;
     this.texts = texts;
+    this.visibility = visibility;
   }
 
   @Override
@@ -34,9 +43,19 @@ public class FindInterpretersDelegate implements JavaDelegate {
             PREFECTURE.orElse(execution, ""),
             LANGUAGES.orElse(execution, List.of()),
             DECLINED_INTERPRETERS.orElse(execution, List.of()));
+    INTERPRETATION_MODE.set(execution, match.mode());
+    if (visibility.isRestricted(CASE_NUMBER.orElse(execution, ""))) {
+      INTERPRETER_CANDIDATES.set(execution, List.of());
+      INTERPRETER_CANDIDATE_COUNT.set(execution, 0L);
+      INTERPRETATION_SUMMARY.set(
+          execution,
+          texts.get(
+              "interpretation.restricted",
+              reference.names(ReferenceList.LANGUAGES, LANGUAGES.orElse(execution, List.of()))));
+      return;
+    }
     INTERPRETER_CANDIDATES.set(execution, match.interpreterIds());
     INTERPRETER_CANDIDATE_COUNT.set(execution, (long) match.interpreterIds().size());
-    INTERPRETATION_MODE.set(execution, match.mode());
     INTERPRETATION_SUMMARY.set(
         execution,
         match.interpreterIds().isEmpty()

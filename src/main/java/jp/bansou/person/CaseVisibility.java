@@ -91,6 +91,11 @@ public class CaseVisibility {
     access.grant(caseNumber, lawyer, CaseAccess.Scope.ALL, "lawyer");
   }
 
+  /** Whether the case is restricted (DV): seen by its one coordinator, offered to nobody. */
+  public boolean isRestricted(String caseNumber) {
+    return access.find(caseNumber).map(CaseAccess.Access::restricted).orElse(false);
+  }
+
   /** Restricted cases: they appear in no list, no export. */
   public java.util.Set<String> restrictedCases() {
     return java.util.Set.copyOf(access.restrictedCases());

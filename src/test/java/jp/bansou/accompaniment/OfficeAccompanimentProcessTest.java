@@ -47,6 +47,7 @@ class OfficeAccompanimentProcessTest {
   @Autowired FeeClaims feeClaims;
   @Autowired TestRestTemplate rest;
   @Autowired VisitOutcomes visitOutcomes;
+  @Autowired jp.bansou.person.CaseAccess caseAccess;
   @Autowired jp.bansou.deadlines.DeadlineWatches watches;
 
   private final List<String> createdInterpreters = new java.util.ArrayList<>();
@@ -233,6 +234,30 @@ class OfficeAccompanimentProcessTest {
         .isWaitingAt("arrangeInterpreter")
         .variables()
         .containsEntry("interpreterCandidateCount", 0L);
+  }
+
+  @Test
+  void aRestrictedCaseIsOfferedToNoInterpreterAndItsCoordinatorArrangesOne() {
+    String local = interpreter("40", false);
+    VariableMap variables = track("spouse-of-japanese", true, "dv");
+    variables.putValue("prefecture", "40");
+    variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
+    caseAccess.opened(
+        variables.getValue("caseNumber", String.class), "40", true, "coordinator", false);
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+
+    // where the person will be and when is told to nobody who has not been chosen
+    assertThat(pi)
+        .isWaitingAt("arrangeInterpreter")
+        .hasNotPassed("offerInterpretation")
+        .variables()
+        .containsEntry("interpreterCandidateCount", 0L);
+    assertThat(taskService.createTaskQuery().taskCandidateUser(local).count()).isZero();
+    assertThat((String) runtimeService.getVariable(pi.getId(), "interpretationSummary"))
+        .contains("見られる人を制限したケース");
+    complete(task("arrangeInterpreter", pi), withVariables("interpreterArrangement", "通訳者に直接依頼"));
+    assertThat(pi).isWaitingAt("scheduleVisit");
   }
 
   @Test
