@@ -32,9 +32,9 @@ import org.springframework.stereotype.Service;
 /**
  * Who sees a case in Tasklist and Cockpit at all. Each process instance of a case (the case and its
  * tracks) is readable by the coordinators and supervisors; a restricted (DV) case only by its one
- * named coordinator, and its tasks meant for a group go to that coordinator instead, so that it
- * appears in no group's list. The person's identity has its own, narrower rule ({@link
- * PersonRecords}).
+ * named coordinator, and its tasks meant for a group are assigned to that coordinator instead, so
+ * that it appears in no group's list and there is nothing to claim. The person's identity has its
+ * own, narrower rule ({@link PersonRecords}).
  */
 @Service
 public class CaseVisibility {
@@ -153,6 +153,9 @@ public class CaseVisibility {
       }
       if (hadGroup) {
         taskService.addCandidateUser(task.getId(), coordinator);
+        if (task.getAssignee() == null) {
+          taskService.setAssignee(task.getId(), coordinator);
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -62,6 +63,15 @@ public class VisibilityPlugin extends AbstractProcessEnginePlugin {
       task.getCandidateGroupIdExpressions().clear();
       groups.forEach(g -> task.addCandidateGroupIdExpression(new UnlessRestricted(g)));
       task.addCandidateUserIdExpression(new NamedCoordinatorIfRestricted());
+      // meant for one person now: assigned, so that there is nothing to claim
+      task.addTaskListener(
+          TaskListener.EVENTNAME_CREATE,
+          (TaskListener)
+              created -> {
+                if (created.getAssignee() == null) {
+                  visibility.restrictedCoordinator(created).ifPresent(created::setAssignee);
+                }
+              });
     }
   }
 

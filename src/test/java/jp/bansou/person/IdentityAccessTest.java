@@ -205,6 +205,7 @@ class IdentityAccessTest {
     assertThat(taskService.getIdentityLinksForTask(triage.getId()))
         .allSatisfy(link -> assertThat(link.getGroupId()).isNull())
         .anySatisfy(link -> assertThat(link.getUserId()).isEqualTo(named));
+    assertThat(triage.getAssignee()).as("nothing to claim").isEqualTo(named);
     // not in the coordinators' list, not readable by another coordinator, not in Cockpit's list
     assertThat(
             get(
@@ -260,6 +261,7 @@ class IdentityAccessTest {
     assertThat(taskService.getIdentityLinksForTask(triage.getId()))
         .allSatisfy(link -> assertThat(link.getGroupId()).isNull())
         .anySatisfy(link -> assertThat(link.getUserId()).isEqualTo("coordinator"));
+    assertThat(triage.getAssignee()).as("nothing to claim").isEqualTo("coordinator");
     assertThat(get(OTHER_REGION, "/engine-rest/task/" + triage.getId()).getStatusCode().value())
         .isIn(403, 404);
     // not by someone who does not see the case
