@@ -23,8 +23,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 /**
  * Issue 14, part 3 — nobody widens what they were given. A companion who is offered a case tries to
  * add people or groups to the offer, hand it to someone else, and write variables the offer form
- * does not have; a coordinator tries to offer a case to an account that is no candidate. Each is
- * refused and the task is as it was: the same people, the same variables.
+ * does not have; a coordinator tries to offer a case to an account that is no candidate; nobody,
+ * not even an administrator, leaves a task meant for one person with nobody. Each is refused and
+ * the task is as it was: the same people, the same variables.
  */
 @CaseEngineTest
 class WideningAttackTest {
@@ -63,6 +64,27 @@ class WideningAttackTest {
       assertThat(now.getAssignee()).isIn(null, "companion2");
     }
     assertThat(variables(pi)).isEqualTo(variablesBefore);
+  }
+
+  @Test
+  void aTaskMeantForOnePersonIsNeverLeftWithNobody() {
+    assertThat(offer.getAssignee()).isEqualTo("companion2");
+    String task = "/engine-rest/task/" + offer.getId();
+    // the companion may not give it back at all
+    assertRefused(attacker.post("companion2", task + "/unclaim", ""), 403);
+    // nor may an administrator leave it with nobody: nobody else would ever see it
+    assertRefused(attacker.post("demo", task + "/unclaim", ""), 400, "だれにも見えなくなります");
+    assertRefused(
+        attacker.post("demo", task + "/assignee", "{\"userId\": null}"), 400, "だれにも見えなくなります");
+    assertRefused(
+        attacker.post(
+            "demo",
+            task + "/identity-links/delete",
+            "{\"userId\": \"companion2\", \"type\": \"assignee\"}"),
+        400,
+        "だれにも見えなくなります");
+    assertThat(taskService.createTaskQuery().taskId(offer.getId()).singleResult().getAssignee())
+        .isEqualTo("companion2");
   }
 
   @Test
