@@ -7,10 +7,12 @@ import java.util.function.Supplier;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.engine.Trial;
+import jp.bansou.engine.Var;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
@@ -39,12 +41,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -171,7 +175,11 @@ public class TrialPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void notify(DelegateExecution execution) {
       ExecutionEntity instance = (ExecutionEntity) execution;
-      if (Trial.is(instance.getTenantId()) || instance.getSuperExecution() != null) {
+      if (Trial.is(instance.getTenantId())) {
+        rememberModeller(instance);
+        return;
+      }
+      if (instance.getSuperExecution() != null) {
         return;
       }
       Authentication who =
@@ -190,6 +198,48 @@ public class TrialPlugin extends AbstractProcessEnginePlugin {
       throw new Refusal(texts.get().get("trial.refused.liveStart", definition.getKey()));
     }
   }
+
+  /** The variable that names the modeller a trial case belongs to. */
+  static final Var<String> MODELLER = Var.text("trialModeller");
+
+  /** A trial instance belongs to the modeller who started the case (or its caller's modeller). */
+  static void rememberModeller(ExecutionEntity instance) {
+    String modeller =
+        instance.getSuperExecution() != null
+            ? MODELLER.orElse(instance.getSuperExecution(), null)
+            : null;
+    if (modeller == null) {
+      Authentication who =
+          instance.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      modeller = who == null ? null : who.getUserId();
+    }
+    if (modeller != null) {
+      MODELLER.set(instance, modeller);
+    }
+  }
+
+  /**
+   * Every task of a trial case goes to the modeller who started it and is offered to nobody else,
+   * so no companion, coordinator or group ever meets it.
+   */
+  static final TaskListener TO_THE_MODELLER =
+      task -> {
+        if (!Trial.of(task)) {
+          return;
+        }
+        // the task's candidates are not in the database yet: dropped from the task itself
+        List<IdentityLinkEntity> links = ((TaskEntity) task).getIdentityLinks();
+        for (IdentityLinkEntity link : new ArrayList<>(links)) {
+          if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+            link.delete();
+            links.remove(link);
+          }
+        }
+        String modeller = MODELLER.orElse(task.getExecution(), null);
+        if (modeller != null && !modeller.equals(task.getAssignee())) {
+          task.setAssignee(modeller);
+        }
+      };
 
   static class TrialParseListener extends AbstractBpmnParseListener {
 
@@ -227,6 +277,7 @@ public class TrialPlugin extends AbstractProcessEnginePlugin {
         if (!(definition.getTaskFormHandler() instanceof TrialTaskForm)) {
           definition.setTaskFormHandler(new TrialTaskForm(definition.getTaskFormHandler()));
         }
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, TO_THE_MODELLER);
       }
     }
 
