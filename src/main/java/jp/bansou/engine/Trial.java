@@ -27,6 +27,31 @@ public final class Trial {
   /** Shown in Cockpit and Admin. */
   public static final String TENANT_NAME = "試行";
 
+  /**
+   * The one SQL fragment that keeps trial cases out of real numbers and lists: {@code "where " +
+   * Trial.realCase("case_number")}. Trial cases are recorded in {@code trial_case} (V80).
+   */
+  public static String realCase(String column) {
+    return "("
+        + column
+        + " is null or "
+        + column
+        + " not in (select business_key from trial_case))";
+  }
+
+  /** The same for a column that holds a process instance id of a trial case's own process. */
+  public static String realInstance(String column) {
+    return "("
+        + column
+        + " is null or "
+        + column
+        + " not in (select process_instance_id from trial_case))";
+  }
+
+  /** SQL with one parameter, a business key: 1 if it is a trial case's, else 0. */
+  public static final String IS_TRIAL_CASE =
+      "select count(*) from trial_case where business_key = ?";
+
   private static final ThreadLocal<String> ACTING_FOR = new ThreadLocal<>();
 
   private Trial() {}

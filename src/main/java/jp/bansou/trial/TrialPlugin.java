@@ -10,6 +10,7 @@ import jp.bansou.engine.Trial;
 import jp.bansou.engine.Var;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -76,7 +77,10 @@ public class TrialPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners() == null
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new TrialParseListener(new LiveStartGuard(() -> context.getBean(Texts.class))));
+    listeners.add(
+        new TrialParseListener(
+            new LiveStartGuard(() -> context.getBean(Texts.class)),
+            () -> context.getBean(TrialCases.class)));
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
@@ -222,31 +226,48 @@ public class TrialPlugin extends AbstractProcessEnginePlugin {
    * Every task of a trial case goes to the modeller who started it and is offered to nobody else,
    * so no companion, coordinator or group ever meets it.
    */
-  static final TaskListener TO_THE_MODELLER =
-      task -> {
-        if (!Trial.of(task)) {
-          return;
+  record ToTheModeller(Supplier<TrialCases> cases) implements TaskListener {
+    @Override
+    public void notify(DelegateTask task) {
+      if (!Trial.of(task)) {
+        return;
+      }
+      cases.get().record(task.getExecution(), MODELLER.orElse(task.getExecution(), null));
+      // the task's candidates are not in the database yet: dropped from the task itself
+      List<IdentityLinkEntity> links = ((TaskEntity) task).getIdentityLinks();
+      for (IdentityLinkEntity link : new ArrayList<>(links)) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          link.delete();
+          links.remove(link);
         }
-        // the task's candidates are not in the database yet: dropped from the task itself
-        List<IdentityLinkEntity> links = ((TaskEntity) task).getIdentityLinks();
-        for (IdentityLinkEntity link : new ArrayList<>(links)) {
-          if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-            link.delete();
-            links.remove(link);
-          }
-        }
-        String modeller = MODELLER.orElse(task.getExecution(), null);
-        if (modeller != null && !modeller.equals(task.getAssignee())) {
-          task.setAssignee(modeller);
-        }
-      };
+      }
+      String modeller = MODELLER.orElse(task.getExecution(), null);
+      if (modeller != null && !modeller.equals(task.getAssignee())) {
+        task.setAssignee(modeller);
+      }
+    }
+  }
+
+  /** A trial instance that ends is recorded too (one that never waited for a person). */
+  record RecordAtEnd(Supplier<TrialCases> cases) implements ExecutionListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (Trial.of(execution)) {
+        cases.get().record(execution, MODELLER.orElse(execution, null));
+      }
+    }
+  }
 
   static class TrialParseListener extends AbstractBpmnParseListener {
 
     private final LiveStartGuard guard;
+    private final ToTheModeller toTheModeller;
+    private final RecordAtEnd recordAtEnd;
 
-    TrialParseListener(LiveStartGuard guard) {
+    TrialParseListener(LiveStartGuard guard, Supplier<TrialCases> cases) {
       this.guard = guard;
+      this.toTheModeller = new ToTheModeller(cases);
+      this.recordAtEnd = new RecordAtEnd(cases);
     }
 
     @Override
@@ -277,7 +298,7 @@ public class TrialPlugin extends AbstractProcessEnginePlugin {
         if (!(definition.getTaskFormHandler() instanceof TrialTaskForm)) {
           definition.setTaskFormHandler(new TrialTaskForm(definition.getTaskFormHandler()));
         }
-        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, TO_THE_MODELLER);
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, toTheModeller);
       }
     }
 
@@ -288,6 +309,7 @@ public class TrialPlugin extends AbstractProcessEnginePlugin {
         definition.setStartFormHandler(new TrialStartForm(handler));
       }
       definition.addListener(ExecutionListener.EVENTNAME_START, guard);
+      definition.addListener(ExecutionListener.EVENTNAME_END, recordAtEnd);
     }
   }
 

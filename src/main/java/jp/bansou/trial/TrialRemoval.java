@@ -72,6 +72,7 @@ public class TrialRemoval {
         caseNumbers.add(instance.getBusinessKey());
       }
     }
+    caseNumbers.addAll(jdbc.queryForList("select business_key from trial_case", String.class));
     List<String> running =
         runtimeService
             .createProcessInstanceQuery()
@@ -97,6 +98,7 @@ public class TrialRemoval {
         rows += jdbc.update("delete from " + table + " where case_number = ?", caseNumber);
       }
     }
+    jdbc.update("delete from trial_case");
     int removedDeployments = 0;
     if (deployments) {
       for (Deployment deployment :
