@@ -41,6 +41,11 @@ public class TrialRemoval {
           "lesson",
           "consultation_record");
 
+  /** An emergency fund application's number (fund.EmergencyFund.number) in SQL. */
+  public static final String FUND_APPLICATION_NUMBER =
+      "case when id < 10000 then 'FA-' || lpad(cast(id as varchar), 4, '0')"
+          + " else 'FA-' || cast(id as varchar) end";
+
   /** What was removed, in counts. */
   public record Removed(int cases, int instances, int rows, int deployments) {}
 
@@ -98,6 +103,19 @@ public class TrialRemoval {
         rows += jdbc.update("delete from " + table + " where case_number = ?", caseNumber);
       }
     }
+    // rows kept under a trial instance's id or application number rather than a case number
+    String trialEvents =
+        "select id from consultation_event where not " + Trial.realInstance("process_instance_id");
+    rows += jdbc.update("delete from consultation_record where event_id in (" + trialEvents + ")");
+    rows +=
+        jdbc.update("delete from consultation_event_staff where event_id in (" + trialEvents + ")");
+    rows +=
+        jdbc.update(
+            "delete from consultation_event where not "
+                + Trial.realInstance("process_instance_id"));
+    rows +=
+        jdbc.update(
+            "delete from fund_application where not " + Trial.realCase(FUND_APPLICATION_NUMBER));
     jdbc.update("delete from trial_case");
     int removedDeployments = 0;
     if (deployments) {
