@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.List;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +36,9 @@ public class FeeClaims {
 
   public List<FeeClaim> approvedIn(YearMonth month) {
     return jdbc.query(
-        "select * from fee_claim where payment_month = ? order by approved_at, id",
+        "select * from fee_claim where payment_month = ? and "
+            + Trial.realCase("case_number")
+            + " order by approved_at, id",
         (rs, i) ->
             new FeeClaim(
                 rs.getString("case_number"),

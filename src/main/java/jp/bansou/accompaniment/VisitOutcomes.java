@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +36,11 @@ public class VisitOutcomes {
         visit.visitMonth(),
         visit.policyFlagged(),
         Timestamp.from(clock.instant()));
-    tallied(visit.officeType(), visit.officePrefecture(), String.join(",", visit.barriers()));
+    Integer trial = jdbc.queryForObject(Trial.IS_TRIAL_CASE, Integer.class, visit.caseNumber());
+    // a trial case (jp.bansou.engine.Trial) counts in no tally
+    if (trial == null || trial == 0) {
+      tallied(visit.officeType(), visit.officePrefecture(), String.join(",", visit.barriers()));
+    }
   }
 
   /** One more visit in {@code visit_barrier_tally}, the dashboard's pre-aggregated counts. */
@@ -89,7 +94,9 @@ public class VisitOutcomes {
 
   /** Every visit, for the statistics. */
   public List<VisitOutcome> all() {
-    return jdbc.query("select * from visit_outcome order by id", VisitOutcomes::map);
+    return jdbc.query(
+        "select * from visit_outcome where " + Trial.realCase("case_number") + " order by id",
+        VisitOutcomes::map);
   }
 
   private static VisitOutcome map(ResultSet rs, int row) throws SQLException {

@@ -59,6 +59,7 @@ public class CaseStages {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(CaseFile.PROCESS_KEY)
+            .withoutTenantId()
             .latestVersion()
             .singleResult()
             .getId());

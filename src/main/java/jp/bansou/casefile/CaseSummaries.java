@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -63,12 +64,16 @@ public class CaseSummaries {
   }
 
   public void closed(String caseNumber, String outcome) {
+    // a trial case (jp.bansou.engine.Trial) counts in no tally
+    boolean trial = isTrial(caseNumber);
     // a case closed a second time (reopened) is counted once, with its latest outcome
     jdbc.query(
         "select outcome from case_summary where case_number = ? and closed_at is not null"
             + " and outcome is not null",
         rs -> {
-          tallied(rs.getString(1), -1);
+          if (!trial) {
+            tallied(rs.getString(1), -1);
+          }
         },
         caseNumber);
     jdbc.update(
@@ -76,9 +81,14 @@ public class CaseSummaries {
         now(),
         outcome,
         caseNumber);
-    if (outcome != null) {
+    if (outcome != null && !trial) {
       tallied(outcome, 1);
     }
+  }
+
+  private boolean isTrial(String caseNumber) {
+    Integer count = jdbc.queryForObject(Trial.IS_TRIAL_CASE, Integer.class, caseNumber);
+    return count != null && count > 0;
   }
 
   /** Keeps {@code case_outcome_tally}, the dashboard's closed cases per outcome, in step. */
@@ -112,6 +122,8 @@ public class CaseSummaries {
     java.util.Map<Instant, long[]> hours = new java.util.TreeMap<>();
     jdbc.query(
         "select date_trunc('hour', opened_at), count(*) from case_summary where opened_at >= ?"
+            + " and "
+            + Trial.realCase("case_number")
             + " group by date_trunc('hour', opened_at)",
         rs -> {
           hours.computeIfAbsent(rs.getTimestamp(1).toInstant(), h -> new long[2])[0] +=
@@ -120,6 +132,8 @@ public class CaseSummaries {
         from);
     jdbc.query(
         "select date_trunc('hour', closed_at), count(*) from case_summary where closed_at >= ?"
+            + " and "
+            + Trial.realCase("case_number")
             + " group by date_trunc('hour', closed_at)",
         rs -> {
           hours.computeIfAbsent(rs.getTimestamp(1).toInstant(), h -> new long[2])[1] +=
@@ -139,12 +153,17 @@ public class CaseSummaries {
 
   public List<CaseSummary> all() {
     return jdbc.query(
-        "select * from case_summary order by opened_at, case_number", CaseSummaries::map);
+        "select * from case_summary where "
+            + Trial.realCase("case_number")
+            + " order by opened_at, case_number",
+        CaseSummaries::map);
   }
 
   public List<CaseSummary> open() {
     return jdbc.query(
-        "select * from case_summary where closed_at is null order by opened_at",
+        "select * from case_summary where closed_at is null and "
+            + Trial.realCase("case_number")
+            + " order by opened_at",
         CaseSummaries::map);
   }
 

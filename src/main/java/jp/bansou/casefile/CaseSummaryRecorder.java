@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.Trial;
 import jp.bansou.forms.FormSchema;
 import jp.bansou.person.CaseVisibility;
 import jp.bansou.statistics.FormStatistics;
@@ -49,6 +50,9 @@ public class CaseSummaryRecorder {
         PROBLEM_FIELDS.orElse(execution, List.of()),
         REFERRED_BY.orElse(execution, null),
         CONSENT_STATISTICS.isTrue(execution));
+    if (Trial.of(execution)) {
+      return; // a trial case's answers are counted nowhere
+    }
     startForm(execution)
         .ifPresent(
             form -> statistics.record(CASE_NUMBER.get(execution), form, execution.getVariables()));

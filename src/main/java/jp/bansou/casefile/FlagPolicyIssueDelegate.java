@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import jp.bansou.engine.Markdown;
 import jp.bansou.engine.Texts;
+import jp.bansou.engine.Trial;
 import jp.bansou.policy.PolicyIssue;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
@@ -49,7 +50,12 @@ public class FlagPolicyIssueDelegate implements JavaDelegate {
     POLICY_DESCRIPTION.put(facts, POLICY_DESCRIPTION.orElse(execution, null));
     PolicyIssue.REPORTED_MONTH.put(facts, YearMonth.now(clock).toString());
     PolicyIssue.EVIDENCE_SUMMARY.put(facts, summary(execution));
-    runtimeService.startProcessInstanceByMessage(PolicyIssue.RAISED_MESSAGE, facts);
+    Trial.startByMessage(
+        runtimeService,
+        execution.getProcessEngineServices().getRepositoryService(),
+        runtimeService.createMessageCorrelation(PolicyIssue.RAISED_MESSAGE).setVariables(facts),
+        PolicyIssue.RAISED_MESSAGE,
+        Trial.tenant(execution));
   }
 
   /** The same facts in words, for the policy team's form; a visit adds what it met. */

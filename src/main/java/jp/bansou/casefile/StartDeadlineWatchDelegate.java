@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.bansou.deadlines.DeadlineWatches;
+import jp.bansou.engine.Trial;
 import jp.bansou.engine.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -43,7 +44,7 @@ public class StartDeadlineWatchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String watch = watches.start(CASE_NUMBER.get(execution));
+    String watch = watches.start(CASE_NUMBER.get(execution), Trial.tenant(execution));
     INTAKE_DATES.forEach(
         (date, type) ->
             date.find(execution).ifPresent(day -> watches.enterInto(watch, type, day, null)));

@@ -174,6 +174,7 @@ public class CompanionMatcher {
     return runtimeService
         .createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY)
+        .withoutTenantId()
         .variableValueEquals(COMPANION_ID.name(), userId)
         .count();
   }

@@ -101,6 +101,7 @@ public class CourseProgress {
         () ->
             decisionService
                 .evaluateDecisionTableByKey(DECISION)
+                .decisionDefinitionWithoutTenantId()
                 .variables(
                     Variables.createVariables()
                         .putValue("basicSessions", basic)

@@ -64,6 +64,7 @@ public class MatchingPoints {
             .getRepositoryService()
             .createDecisionDefinitionQuery()
             .decisionDefinitionKey(DECISION_KEY)
+            .withoutTenantId()
             .latestVersion()
             .singleResult();
     if (definition == null) {

@@ -119,7 +119,11 @@ public class DashboardService {
     Instant now = clock.instant();
     List<CaseSummary> open = summaries.open();
     List<Task> caseTasks =
-        taskService.createTaskQuery().processDefinitionKey(CaseFile.PROCESS_KEY).list();
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(CaseFile.PROCESS_KEY)
+            .withoutTenantId()
+            .list();
     return new Dashboard(
         now.toString(),
         openCases(open, caseTasks),
@@ -226,7 +230,13 @@ public class DashboardService {
   }
 
   private Overdue overdueTasks(Instant now) {
-    var query = taskService.createTaskQuery().dueBefore(Date.from(now)).orderByDueDate().asc();
+    var query =
+        taskService
+            .createTaskQuery()
+            .withoutTenantId()
+            .dueBefore(Date.from(now))
+            .orderByDueDate()
+            .asc();
     Set<String> restricted = visibility.restrictedCases();
     List<OverdueTask> listed = new ArrayList<>();
     for (Task task : query.listPage(0, LISTED_TASKS + restricted.size())) {
@@ -290,7 +300,11 @@ public class DashboardService {
                 new Workload(
                     p.displayName(),
                     cases.getOrDefault(p.userId(), 0L),
-                    taskService.createTaskQuery().taskAssignee(p.userId()).count()))
+                    taskService
+                        .createTaskQuery()
+                        .withoutTenantId()
+                        .taskAssignee(p.userId())
+                        .count()))
         .sorted(Comparator.comparingLong(Workload::openCases).reversed())
         .toList();
   }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.Trial;
 import jp.bansou.facts.CaseFacts;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,22 +34,37 @@ public class DeadlineWatches {
 
   private final RuntimeService runtimeService;
   private final DecisionService decisionService;
+  private final RepositoryService repositoryService;
 
-  public DeadlineWatches(RuntimeService runtimeService, DecisionService decisionService) {
+  public DeadlineWatches(
+      RuntimeService runtimeService,
+      DecisionService decisionService,
+      RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.decisionService = decisionService;
   }
 
   /** Starts the case's watch, unless it runs already; returns its process instance id. */
   public String start(String caseNumber) {
+    return start(caseNumber, null);
+  }
+
+  /** The same for a case of this tenant: a trial case's watch is a trial one ({@link Trial}). */
+  public String start(String caseNumber, String caseTenant) {
     return find(caseNumber)
         .map(ProcessInstance::getId)
         .orElseGet(
             () -> {
               VariableMap variables = Variables.createVariables();
               CaseFacts.CASE_NUMBER.put(variables, caseNumber);
-              return runtimeService
-                  .startProcessInstanceByKey(PROCESS_KEY, caseNumber, variables)
+              return Trial.start(
+                      runtimeService,
+                      repositoryService,
+                      PROCESS_KEY,
+                      caseTenant,
+                      caseNumber,
+                      variables)
                   .getId();
             });
   }
@@ -58,8 +75,14 @@ public class DeadlineWatches {
    * (DMN deadline-types) ends the watch of the earlier one. Nothing happens without a date.
    */
   public void enter(String caseNumber, String type, LocalDate given, String note) {
+    enter(caseNumber, null, type, given, note);
+  }
+
+  /** The same for a case of this tenant ({@link Trial}). */
+  public void enter(
+      String caseNumber, String caseTenant, String type, LocalDate given, String note) {
     if (given != null && type != null) {
-      enterInto(start(caseNumber), type, given, note);
+      enterInto(start(caseNumber, caseTenant), type, given, note);
     }
   }
 
@@ -155,6 +178,7 @@ public class DeadlineWatches {
     Map<String, Object> row =
         decisionService
             .evaluateDecisionTableByKey(DECISION_KEY)
+            .decisionDefinitionWithoutTenantId()
             .variables(Map.of(DEADLINE_TYPE.name(), type))
             .evaluate()
             .getFirstResult();

@@ -2,6 +2,7 @@ package jp.bansou.deadlines;
 
 import static jp.bansou.deadlines.DeadlineWatch.*;
 
+import jp.bansou.engine.Trial;
 import jp.bansou.facts.CaseFacts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,6 +26,7 @@ public class EnterDeadlineDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     watches.enter(
         CaseFacts.CASE_NUMBER.get(execution),
+        Trial.tenant(execution),
         DEADLINE_TYPE.orElse(execution, null),
         DEADLINE_GIVEN.orElse(execution, null),
         DEADLINE_NOTE.orElse(execution, null));

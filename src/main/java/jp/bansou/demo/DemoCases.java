@@ -96,6 +96,7 @@ public class DemoCases implements StartupStep {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(PROCESS_KEY)
+            .withoutTenantId()
             .latestVersion()
             .singleResult()
             .getId();

@@ -48,6 +48,7 @@ class DemoWork {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(processKey)
+            .withoutTenantId()
             .latestVersion()
             .singleResult()
             .getId();

@@ -62,6 +62,7 @@ public class CaseMigration {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(processKey)
+            .withoutTenantId()
             .latestVersion()
             .singleResult();
     if (target == null) {
@@ -73,6 +74,7 @@ public class CaseMigration {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey(processKey)
+            .withoutTenantId()
             .orderByProcessDefinitionVersion()
             .asc()
             .list()) {

@@ -68,6 +68,7 @@ public class LiveModels {
             repositoryService
                 .createProcessDefinitionQuery()
                 .processDefinitionKey(key)
+                .withoutTenantId()
                 .latestVersion()
                 .singleResult();
         if (definition == null) {
@@ -81,6 +82,7 @@ public class LiveModels {
             repositoryService
                 .createDecisionDefinitionQuery()
                 .decisionDefinitionKey(key)
+                .withoutTenantId()
                 .latestVersion()
                 .singleResult();
         if (definition == null) {
@@ -123,11 +125,15 @@ public class LiveModels {
     Map<String, Live> byPath = new TreeMap<>();
     List<Live> all = new ArrayList<>();
     for (ProcessDefinition definition :
-        repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+        repositoryService.createProcessDefinitionQuery().withoutTenantId().latestVersion().list()) {
       all.add(live(Kind.PROCESS, definition.getKey()));
     }
     for (DecisionDefinition definition :
-        repositoryService.createDecisionDefinitionQuery().latestVersion().list()) {
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .withoutTenantId()
+            .latestVersion()
+            .list()) {
       all.add(live(Kind.DECISION, definition.getKey()));
     }
     for (String key : formKeys()) {
@@ -205,7 +211,10 @@ public class LiveModels {
     return configuration()
         .getCommandExecutorTxRequired()
         .execute(
-            context -> context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key));
+            context ->
+                context
+                    .getCamundaFormDefinitionManager()
+                    .findLatestDefinitionByKeyAndTenantId(key, null));
   }
 
   private List<String> formKeys() {

@@ -249,7 +249,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
     var query = repositoryService.createProcessDefinitionQuery();
     return Optional.ofNullable(
         key != null
-            ? query.processDefinitionKey(key).latestVersion().singleResult()
+            ? query.processDefinitionKey(key).withoutTenantId().latestVersion().singleResult()
             : query.processDefinitionId(id).singleResult());
   }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
@@ -80,7 +81,11 @@ public class FundApplications {
       counts.put(status, 0L);
     }
     jdbc.query(
-        "select status, count(*) from fund_application group by status",
+        "select status, count(*) from fund_application where "
+            + Trial.realCase(
+                "case when id < 10000 then 'FA-' || lpad(cast(id as varchar), 4, '0')"
+                    + " else 'FA-' || cast(id as varchar) end")
+            + " group by status",
         rs -> {
           counts.put(rs.getString(1), rs.getLong(2));
         });

@@ -10,6 +10,7 @@ import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.ModelApi;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
+import jp.bansou.engine.Trial;
 import jp.bansou.person.CaseVisibility;
 import jp.bansou.person.IdentifierCheck;
 import jp.bansou.reference.ReferenceData;
@@ -167,7 +168,10 @@ public class FundSteps {
   public void commit(DelegateExecution execution) {
     String month = month();
     long approved = APPROVED_YEN.get(execution);
-    ledger.commit(month, REGION.get(execution), approved);
+    // a trial application (jp.bansou.engine.Trial) commits no real money
+    if (!Trial.of(execution)) {
+      ledger.commit(month, REGION.get(execution), approved);
+    }
     LEDGER_MONTH.set(execution, month);
     applications.decided(
         id(execution),
@@ -183,7 +187,9 @@ public class FundSteps {
     identifiers.refuseIfIdentifying(
         AID_CASE_NUMBER.get(execution), "fund.refused.identifiers", reference);
     long approved = APPROVED_YEN.get(execution);
-    ledger.pay(LEDGER_MONTH.get(execution), REGION.get(execution), approved, approved);
+    if (!Trial.of(execution)) {
+      ledger.pay(LEDGER_MONTH.get(execution), REGION.get(execution), approved, approved);
+    }
     applications.paid(id(execution), approved, PAID_ON.orElse(execution, clock.today()), reference);
   }
 

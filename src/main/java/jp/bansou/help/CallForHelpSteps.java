@@ -13,6 +13,7 @@ import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
+import jp.bansou.engine.Trial;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.handover.HandOverSteps;
 import jp.bansou.person.CaseAccess;
@@ -89,13 +90,17 @@ public class CallForHelpSteps {
     Context.getCommandContext()
         .runWithoutAuthorization(
             () ->
-                runtimeService
-                    .createMessageCorrelation(FROM_CHECK_IN_MESSAGE)
-                    .setVariable(CaseFacts.CASE_NUMBER.name(), caseNumber)
-                    .setVariable(ASKED_BY.name(), companion)
-                    .setVariable(SOURCE.name(), FROM_CHECK_IN)
-                    .setVariable(QUESTION.name(), question)
-                    .correlateStartMessage());
+                Trial.startByMessage(
+                    runtimeService,
+                    task.getProcessEngineServices().getRepositoryService(),
+                    runtimeService
+                        .createMessageCorrelation(FROM_CHECK_IN_MESSAGE)
+                        .setVariable(CaseFacts.CASE_NUMBER.name(), caseNumber)
+                        .setVariable(ASKED_BY.name(), companion)
+                        .setVariable(SOURCE.name(), FROM_CHECK_IN)
+                        .setVariable(QUESTION.name(), question),
+                    FROM_CHECK_IN_MESSAGE,
+                    Trial.tenant(task)));
   }
 
   /**

@@ -17,6 +17,7 @@ import jp.bansou.casefile.CaseSummary;
 import jp.bansou.dashboard.DashboardSection;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Texts;
+import jp.bansou.engine.Trial;
 import jp.bansou.reports.SmallCells;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -104,7 +105,8 @@ public class ContinuitySection implements DashboardSection {
               SmallCells.count(
                   count(
                       "select count(*) from case_hand_over where handed_over_at >= ?"
-                          + " and handed_over_at < ?",
+                          + " and handed_over_at < ? and "
+                          + Trial.realCase("case_number"),
                       Timestamp.from(start),
                       Timestamp.from(end)))));
     }
@@ -112,6 +114,8 @@ public class ContinuitySection implements DashboardSection {
     Map<String, Long> byReason = new LinkedHashMap<>();
     jdbc.queryForList(
             "select reason, count(*) as n from case_hand_over where handed_over_at >= ?"
+                + " and "
+                + Trial.realCase("case_number")
                 + " group by reason order by reason",
             Timestamp.from(
                 thisMonth.minusMonths(MONTHS - 1).atDay(1).atStartOfDay(japan).toInstant()))
@@ -124,7 +128,9 @@ public class ContinuitySection implements DashboardSection {
     List<Count> ages = new ArrayList<>();
     List<Timestamp> asked =
         jdbc.queryForList(
-            "select asked_at from call_for_help where closed_at is null", Timestamp.class);
+            "select asked_at from call_for_help where closed_at is null and "
+                + Trial.realCase("case_number"),
+            Timestamp.class);
     int lower = 0;
     for (int bound : AGE_BOUNDS) {
       int from = lower;

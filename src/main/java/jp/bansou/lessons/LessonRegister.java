@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -82,7 +83,9 @@ public class LessonRegister {
   /** Published lessons matching every filter given (null or blank: any), newest first. */
   public List<Lesson> search(
       String problemField, String officeType, String statusCategory, String prefecture) {
-    StringBuilder sql = new StringBuilder("select * from lesson where status = ?");
+    StringBuilder sql =
+        new StringBuilder(
+            "select * from lesson where status = ? and " + Trial.realCase("case_number"));
     List<Object> args = new ArrayList<>(List.of(PUBLISHED));
     filter(sql, args, "problem_field", problemField);
     filter(sql, args, "office_type", officeType);

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import jp.bansou.engine.Texts;
-import org.camunda.bpm.engine.ProcessEngineException;
+import jp.bansou.engine.Trial;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -99,7 +99,10 @@ public class ReferenceCheckDeployer implements Deployer {
     CommandContext context = Context.getCommandContext();
     List<String> problems =
         problems(
-            contents, references, (kind, key) -> context != null && deployed(context, kind, key));
+            contents,
+            references,
+            (kind, key) ->
+                context != null && deployed(context, kind, key, deployment.getTenantId()));
     if (!problems.isEmpty()) {
       throw new NotValidException(
           text("deployment.refused.incomplete", "\n- " + String.join("\n- ", problems)));
@@ -146,19 +149,30 @@ public class ReferenceCheckDeployer implements Deployer {
     boolean test(Kind kind, String key);
   }
 
-  static boolean deployed(CommandContext context, Kind kind, String key) {
-    try {
-      return switch (kind) {
-        case FORM ->
-            context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null;
-        case DECISION ->
-            context.getDecisionDefinitionManager().findLatestDefinitionByKey(key) != null;
-        case PROCESS ->
-            context.getProcessDefinitionManager().findLatestDefinitionByKey(key) != null;
-      };
-    } catch (ProcessEngineException severalTenants) {
-      return true;
-    }
+  /**
+   * Whether the engine already has a definition of this key where a deployment of this tenant finds
+   * it: a live deployment among the live definitions only, a trial deployment ({@link Trial}) among
+   * the trial ones or else the live ones.
+   */
+  static boolean deployed(CommandContext context, Kind kind, String key, String tenant) {
+    return (Trial.is(tenant) && deployedIn(context, kind, key, Trial.TENANT))
+        || deployedIn(context, kind, key, null);
+  }
+
+  private static boolean deployedIn(CommandContext context, Kind kind, String key, String tenant) {
+    return switch (kind) {
+      case FORM ->
+          context
+                  .getCamundaFormDefinitionManager()
+                  .findLatestDefinitionByKeyAndTenantId(key, tenant)
+              != null;
+      case DECISION ->
+          context.getDecisionDefinitionManager().findLatestDefinitionByKeyAndTenantId(key, tenant)
+              != null;
+      case PROCESS ->
+          context.getProcessDefinitionManager().findLatestDefinitionByKeyAndTenantId(key, tenant)
+              != null;
+    };
   }
 
   /** Reads what a resource brings and what it refers to. */

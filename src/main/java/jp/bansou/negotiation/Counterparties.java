@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
@@ -117,7 +118,8 @@ public class Counterparties {
             + " count(distinct n.case_number) as cases,"
             + " sum(case when n.status = 'open' then 1 else 0 end) as open_claims,"
             + " coalesce(sum(n.recovered_amount_yen), 0) as recovered_yen"
-            + " from counterparty c left join negotiation n on n.counterparty_id = c.id"
+            + " from counterparty c left join negotiation n on n.counterparty_id = c.id and "
+            + Trial.realCase("n.case_number")
             + " group by c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number"
             + " order by cases desc, c.name",
         (rs, i) ->

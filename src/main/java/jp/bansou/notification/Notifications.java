@@ -30,7 +30,12 @@ public final class Notifications {
     TASK_ID.put(variables, taskId);
     TASK_NAME.put(variables, taskName);
     CASE_NUMBER.put(variables, caseNumber);
-    engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey(PROCESS_KEY)
+        .processDefinitionWithoutTenantId()
+        .setVariables(variables)
+        .execute();
   }
 
   /**

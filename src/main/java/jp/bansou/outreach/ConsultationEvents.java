@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
@@ -115,7 +116,9 @@ public class ConsultationEvents {
   /** Events on or after a day, the earliest first. */
   public List<Event> since(LocalDate from) {
     return jdbc.query(
-        "select * from consultation_event where event_date >= ? order by event_date, id",
+        "select * from consultation_event where event_date >= ? and "
+            + Trial.realInstance("process_instance_id")
+            + " order by event_date, id",
         ConsultationEvents::event,
         Date.valueOf(from));
   }

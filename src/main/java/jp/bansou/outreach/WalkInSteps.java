@@ -7,6 +7,7 @@ import static jp.bansou.outreach.ConsultationEvent.*;
 import java.util.List;
 import jp.bansou.casefile.CaseFile;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.Trial;
 import jp.bansou.engine.Var;
 import jp.bansou.outreach.ConsultationEvents.Seen;
 import jp.bansou.person.IdentityFields;
@@ -80,7 +81,14 @@ public class WalkInSteps {
     forgetPerson(execution);
 
     // the case's own first step refuses it without consent or a name, and seals the person
-    ProcessInstance opened = runtimeService.startProcessInstanceByKey(CaseFile.PROCESS_KEY, intake);
+    ProcessInstance opened =
+        Trial.start(
+            runtimeService,
+            execution.getProcessEngineServices().getRepositoryService(),
+            CaseFile.PROCESS_KEY,
+            Trial.tenant(execution),
+            null,
+            intake);
     String caseNumber = opened.getBusinessKey();
     OPENED_CASE_NUMBER.set(execution, caseNumber);
     count(execution, caseNumber);

@@ -148,6 +148,10 @@ public class AccessPolicy implements StartupStep {
     withdraw(Role.MODELLERS.groupId(), PROCESS_DEFINITION, ALL, UPDATE);
     grant(Role.MODELLERS, PROCESS_DEFINITION, ALL, READ);
     grant(Role.MODELLERS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
+    // modellers start trial cases: the tenant check shows them trial definitions, and
+    // jp.bansou.trial.TrialPlugin refuses them a live one they are no starter of
+    grant(Role.MODELLERS, PROCESS_DEFINITION, ALL, CREATE_INSTANCE);
+    grant(Role.MODELLERS, PROCESS_INSTANCE, ALL, CREATE);
 
     // the counterparty's answer arrives through /api/negotiations/…/response, not the engine API
     withdraw(
@@ -165,7 +169,7 @@ public class AccessPolicy implements StartupStep {
   private void grantStartersFromModels() {
     Map<String, Set<String>> startersByKey = new LinkedHashMap<>();
     for (ProcessDefinition definition :
-        repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+        repositoryService.createProcessDefinitionQuery().withoutTenantId().latestVersion().list()) {
       Set<String> starters = new LinkedHashSet<>();
       for (IdentityLink link :
           repositoryService.getIdentityLinksForProcessDefinition(definition.getId())) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.bansou.engine.Trial;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -45,7 +46,8 @@ public class StarterPlugin extends AbstractProcessEnginePlugin {
   class StarterDeployer implements Deployer {
     @Override
     public void deploy(DeploymentEntity deployment) {
-      if (!deployment.isNew()) {
+      // a trial deployment (jp.bansou.engine.Trial) leaves who may start a real case as it was
+      if (!deployment.isNew() || Trial.is(deployment.getTenantId())) {
         return;
       }
       List<ProcessDefinitionEntity> definitions =

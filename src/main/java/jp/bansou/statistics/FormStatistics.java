@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Texts;
+import jp.bansou.engine.Trial;
 import jp.bansou.forms.FormSchema;
 import jp.bansou.forms.FormSchema.FormField;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -237,14 +238,18 @@ public class FormStatistics {
   public List<String> keys() {
     return new ArrayList<>(
         new TreeSet<>(
-            jdbc.queryForList("select distinct field_key from case_statistic", String.class)));
+            jdbc.queryForList(
+                "select distinct field_key from case_statistic where "
+                    + Trial.realCase("case_number"),
+                String.class)));
   }
 
   /** Each case's answers: case number → question key → categories. */
   public Map<String, Map<String, List<String>>> byCase() {
     Map<String, Map<String, List<String>>> all = new LinkedHashMap<>();
     jdbc.query(
-        "select case_number, field_key, categories from case_statistic",
+        "select case_number, field_key, categories from case_statistic where "
+            + Trial.realCase("case_number"),
         row -> {
           String categories = row.getString(3);
           all.computeIfAbsent(row.getString(1), c -> new LinkedHashMap<>())

@@ -36,7 +36,12 @@ public class SupportTracks {
 
   /** Every deployed track, by code. */
   public List<Track> deployed() {
-    return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .withoutTenantId()
+        .latestVersion()
+        .list()
+        .stream()
         .filter(this::isTrack)
         .map(d -> new Track(d.getKey(), d.getName() == null ? d.getKey() : d.getName()))
         .sorted(java.util.Comparator.comparing(Track::code))

@@ -53,6 +53,7 @@ public class UrgencyLevels {
             .getRepositoryService()
             .createDecisionDefinitionQuery()
             .decisionDefinitionKey(DECISION_KEY)
+            .withoutTenantId()
             .latestVersion()
             .singleResult();
     return byDefinition.computeIfAbsent(definition.getId(), id -> read(definition));

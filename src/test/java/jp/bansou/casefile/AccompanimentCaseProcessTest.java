@@ -446,6 +446,7 @@ class AccompanimentCaseProcessTest {
         repositoryService
             .createProcessDefinitionQuery()
             .processDefinitionKey("accompaniment-case")
+            .withoutTenantId()
             .latestVersion()
             .singleResult()
             .getId();

@@ -17,6 +17,7 @@ public final class CaseDriver {
             .getRepositoryService()
             .createProcessDefinitionQuery()
             .processDefinitionKey(CaseFile.PROCESS_KEY)
+            .withoutTenantId()
             .latestVersion()
             .singleResult()
             .getId();

@@ -49,9 +49,18 @@ public final class Modeler {
   }
 
   public HttpResponse<String> deploy(String deploymentName, Map<String, String> files) {
+    return deploy(deploymentName, null, files);
+  }
+
+  /** The same with Modeler's "Tenant ID" field filled in (e.g. {@code trial}). */
+  public HttpResponse<String> deploy(
+      String deploymentName, String tenantId, Map<String, String> files) {
     String boundary = "----modeler" + UUID.randomUUID();
     StringBuilder body = new StringBuilder();
     body.append(part(boundary, "deployment-name", null, deploymentName));
+    if (tenantId != null) {
+      body.append(part(boundary, "tenant-id", null, tenantId));
+    }
     body.append(part(boundary, "deployment-source", null, "Camunda Modeler"));
     body.append(part(boundary, "deploy-changed-only", null, "true"));
     for (Map.Entry<String, String> file : files.entrySet()) {
@@ -72,6 +81,14 @@ public final class Modeler {
         HttpRequest.newBuilder(URI.create(root + path))
             .header("Authorization", basic(user))
             .GET()
+            .build());
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(root + path))
+            .header("Authorization", basic(user))
+            .DELETE()
             .build());
   }
 
