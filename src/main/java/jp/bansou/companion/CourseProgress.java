@@ -6,11 +6,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import jp.bansou.engine.Trial;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,7 @@ public class CourseProgress {
   private final CompanionProfiles profiles;
   private final IdentityService identityService;
   private final DecisionService decisionService;
+  private final RepositoryService repositoryService;
   private final ReferenceData reference;
 
   public CourseProgress(
@@ -47,11 +50,13 @@ public class CourseProgress {
       CompanionProfiles profiles,
       IdentityService identityService,
       DecisionService decisionService,
+      RepositoryService repositoryService,
       ReferenceData reference) {
     this.attendances = attendances;
     this.profiles = profiles;
     this.identityService = identityService;
     this.decisionService = decisionService;
+    this.repositoryService = repositoryService;
     this.reference = reference;
   }
 
@@ -99,9 +104,7 @@ public class CourseProgress {
     long advanced = sessions.stream().distinct().count() - basic;
     Callable<Map<String, Object>> evaluate =
         () ->
-            decisionService
-                .evaluateDecisionTableByKey(DECISION)
-                .decisionDefinitionWithoutTenantId()
+            Trial.table(decisionService, repositoryService, DECISION)
                 .variables(
                     Variables.createVariables()
                         .putValue("basicSessions", basic)

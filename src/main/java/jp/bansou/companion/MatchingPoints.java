@@ -2,6 +2,7 @@ package jp.bansou.companion;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.bansou.engine.Trial;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -59,14 +60,9 @@ public class MatchingPoints {
   }
 
   private DmnDecision decision() {
+    // a trial case ranks by the trial version of the table where one is deployed
     DecisionDefinition definition =
-        engine
-            .getRepositoryService()
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DECISION_KEY)
-            .withoutTenantId()
-            .latestVersion()
-            .singleResult();
+        Trial.decision(engine.getRepositoryService(), DECISION_KEY, Trial.current());
     if (definition == null) {
       throw new IllegalStateException("DMN " + DECISION_KEY + " is not deployed");
     }

@@ -176,9 +176,7 @@ public class DeadlineWatches {
 
   private boolean replaces(String type) {
     Map<String, Object> row =
-        decisionService
-            .evaluateDecisionTableByKey(DECISION_KEY)
-            .decisionDefinitionWithoutTenantId()
+        Trial.table(decisionService, repositoryService, DECISION_KEY)
             .variables(Map.of(DEADLINE_TYPE.name(), type))
             .evaluate()
             .getFirstResult();

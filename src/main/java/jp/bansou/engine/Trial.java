@@ -130,6 +130,36 @@ public final class Trial {
         .singleResult();
   }
 
+  /**
+   * The tenant of the case whose step runs in this thread: {@value #TENANT} while a trial case's
+   * step runs (or while processes are started on its behalf), otherwise null — a dashboard, a
+   * report, a real case. Lets the tables our Java reads follow the same rule as the models.
+   */
+  public static String current() {
+    if (actingTenant() != null) {
+      return actingTenant();
+    }
+    org.camunda.bpm.engine.impl.context.BpmnExecutionContext context =
+        org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext();
+    return context != null
+            && context.getExecution() != null
+            && is(context.getExecution().getTenantId())
+        ? TENANT
+        : null;
+  }
+
+  /** The decision table of this key for the case whose step runs now (see {@link #current()}). */
+  public static org.camunda.bpm.engine.dmn.DecisionEvaluationBuilder table(
+      DecisionService decisionService, RepositoryService repositoryService, String key) {
+    if (is(current())) {
+      DecisionDefinition definition = decision(repositoryService, key, TENANT);
+      if (definition != null && is(definition.getTenantId())) {
+        return decisionService.evaluateDecisionTableById(definition.getId());
+      }
+    }
+    return decisionService.evaluateDecisionTableByKey(key).decisionDefinitionWithoutTenantId();
+  }
+
   /** Evaluates the decision table of this key the way a case of {@code caseTenant} would. */
   public static DecisionsEvaluationBuilder evaluate(
       DecisionService decisionService,

@@ -12,6 +12,7 @@ import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.deployment.Modeler;
 import jp.bansou.engine.Trial;
+import jp.bansou.triage.UrgencyLevels;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -50,6 +51,7 @@ class TrialCaseTest {
   @Autowired TestRestTemplate rest;
 
   Modeler modeler;
+  @Autowired UrgencyLevels urgencyLevels;
   CoveragePause coverage;
   String deploymentName;
 
@@ -124,6 +126,32 @@ class TrialCaseTest {
                 .list())
         .isNotEmpty()
         .allMatch(p -> Trial.TENANT.equals(p.getTenantId()));
+  }
+
+  @Test
+  void aTableOurJavaReadsFollowsTheTrialVersionInATrialCaseOnly() {
+    String levels =
+        Modeler.file("processes/urgency-levels.dmn")
+            .replace("<text>\"緊急\"</text>", "<text>\"緊急（試行）\"</text>")
+            .replace("<text>\"至急\"</text>", "<text>\"至急（試行）\"</text>")
+            .replace("<text>\"通常\"</text>", "<text>\"通常（試行）\"</text>");
+    HttpResponse<String> answer =
+        modeler.deploy(
+            deploymentName + "-levels", Trial.TENANT, Modeler.files("urgency-levels.dmn", levels));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+    ProcessInstance trial = startTrialCase();
+    ProcessInstance real = CaseDriver.start(engine, Intake.person());
+
+    // the triage summary names the urgency as the table the case reads words it
+    assertThat((String) runtimeService.getVariable(trial.getId(), "triageSummary"))
+        .contains("（試行）");
+    assertThat((String) runtimeService.getVariable(real.getId(), "triageSummary"))
+        .doesNotContain("（試行）");
+    // and the dashboard, no case's step, reads the live table
+    assertThat(urgencyLevels.all())
+        .extracting(UrgencyLevels.Level::label)
+        .noneMatch(label -> label.contains("試行"));
   }
 
   @Test
