@@ -49,8 +49,23 @@ public class Counterparties {
         new SimpleJdbcInsert(jdbc).withTableName("negotiation").usingGeneratedKeyColumns("id");
   }
 
+  /**
+   * A counterparty is a real one unless it was named only in trial cases ({@link Trial}): it is
+   * then in no list, and goes when the trials are removed.
+   */
+  public static String real(String alias) {
+    return "not (exists (select 1 from negotiation t where t.counterparty_id = "
+        + alias
+        + ".id) and not exists (select 1 from negotiation r where r.counterparty_id = "
+        + alias
+        + ".id and "
+        + Trial.realCase("r.case_number")
+        + "))";
+  }
+
   public List<Counterparty> all() {
-    return jdbc.query("select * from counterparty order by name, id", COUNTERPARTY);
+    return jdbc.query(
+        "select * from counterparty c where " + real("c") + " order by name, id", COUNTERPARTY);
   }
 
   public Optional<Counterparty> find(long id) {
@@ -120,6 +135,8 @@ public class Counterparties {
             + " coalesce(sum(n.recovered_amount_yen), 0) as recovered_yen"
             + " from counterparty c left join negotiation n on n.counterparty_id = c.id and "
             + Trial.realCase("n.case_number")
+            + " where "
+            + real("c")
             + " group by c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number"
             + " order by cases desc, c.name",
         (rs, i) ->

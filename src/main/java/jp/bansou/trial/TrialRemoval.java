@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import jp.bansou.engine.Trial;
+import jp.bansou.negotiation.Counterparties;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -97,11 +98,23 @@ public class TrialRemoval {
         historyService.createHistoricDecisionInstanceQuery().tenantIdIn(Trial.TENANT).list()) {
       historyService.deleteHistoricDecisionInstanceByInstanceId(decision.getId());
     }
+    // counterparties named only in trial cases go with their negotiations
+    List<Long> trialCounterparties =
+        jdbc.queryForList(
+            "select c.id from counterparty c where not " + Counterparties.real("c"), Long.class);
     int rows = 0;
     for (String caseNumber : caseNumbers) {
       for (String table : CASE_TABLES) {
         rows += jdbc.update("delete from " + table + " where case_number = ?", caseNumber);
       }
+    }
+    for (Long id : trialCounterparties) {
+      rows +=
+          jdbc.update(
+              "delete from counterparty where id = ? and not exists"
+                  + " (select 1 from negotiation n where n.counterparty_id = ?)",
+              id,
+              id);
     }
     // rows kept under a trial instance's id or application number rather than a case number
     String trialEvents =
