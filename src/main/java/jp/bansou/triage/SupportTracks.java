@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jp.bansou.engine.ModelProperties;
+import jp.bansou.engine.Trial;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -34,14 +35,27 @@ public class SupportTracks {
     this.repositoryService = repositoryService;
   }
 
-  /** Every deployed track, by code. */
+  /**
+   * Every deployed track, by code: the live procedures, and inside a trial case's step also its
+   * trial versions ({@link Trial}), which win where both exist.
+   */
   public List<Track> deployed() {
-    return repositoryService
+    Map<String, ProcessDefinition> newest = new java.util.TreeMap<>();
+    repositoryService
         .createProcessDefinitionQuery()
         .withoutTenantId()
         .latestVersion()
         .list()
-        .stream()
+        .forEach(d -> newest.put(d.getKey(), d));
+    if (Trial.is(Trial.current())) {
+      repositoryService
+          .createProcessDefinitionQuery()
+          .tenantIdIn(Trial.TENANT)
+          .latestVersion()
+          .list()
+          .forEach(d -> newest.put(d.getKey(), d));
+    }
+    return newest.values().stream()
         .filter(this::isTrack)
         .map(d -> new Track(d.getKey(), d.getName() == null ? d.getKey() : d.getName()))
         .sorted(java.util.Comparator.comparing(Track::code))

@@ -28,9 +28,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * is dropped.
  */
 @CaseEngineTest
-class NewTrackTest {
+public class NewTrackTest {
 
-  static final String TRACK =
+  public static final String TRACK =
       """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.bansou.CaseEngineTest;
+import jp.bansou.FormJson;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.deployment.Modeler;
@@ -152,6 +154,26 @@ class TrialCaseTest {
     assertThat(urgencyLevels.all())
         .extracting(UrgencyLevels.Level::label)
         .noneMatch(label -> label.contains("試行"));
+  }
+
+  @Test
+  void aSupportTrackDeployedAsATrialIsKeptAndRunInATrialCaseOnly() {
+    HttpResponse<String> answer =
+        modeler.deploy(
+            deploymentName + "-track",
+            Trial.TENANT,
+            Modeler.files("residence-renewal.bpmn", jp.bansou.triage.NewTrackTest.TRACK));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    Map<String, Object> renewal = Map.of("tracks", FormJson.list(List.of("residence-renewal")));
+
+    ProcessInstance trial = startTrialCase();
+    CaseDriver.complete(engine, trial, "reviewTriage", "modeller", renewal);
+    ProcessInstance real = CaseDriver.start(engine, Intake.person());
+    CaseDriver.complete(engine, real, "reviewTriage", "coordinator", renewal);
+
+    assertThat(runtimeService.getVariable(trial.getId(), "trackList"))
+        .isEqualTo(List.of("residence-renewal"));
+    assertThat(runtimeService.getVariable(real.getId(), "trackList")).isEqualTo(List.of());
   }
 
   @Test
