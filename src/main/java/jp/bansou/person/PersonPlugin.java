@@ -2,7 +2,6 @@ package jp.bansou.person;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.bansou.engine.HistoryWithoutDetails;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -13,7 +12,6 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,19 +25,14 @@ import org.springframework.stereotype.Component;
 public class PersonPlugin extends AbstractProcessEnginePlugin {
 
   private final IdentityFields fields;
-  private final boolean details;
 
-  public PersonPlugin(
-      IdentityFields fields, @Value("${bansou.history.details:false}") boolean details) {
+  public PersonPlugin(IdentityFields fields) {
     this.fields = fields;
-    this.details = details;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(
-        new IdentityHistoryFilter(
-            details ? new DbHistoryEventHandler() : new HistoryWithoutDetails()));
+    configuration.setHistoryEventHandler(new IdentityHistoryFilter(new DbHistoryEventHandler()));
     List<Deployer> preDeployers =
         configuration.getCustomPreDeployers() == null
             ? new ArrayList<>()

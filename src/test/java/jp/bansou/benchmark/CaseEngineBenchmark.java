@@ -134,11 +134,7 @@ class CaseEngineBenchmark {
             + " delegate, listener or DMN, driven the same way. **No-op delegates**: our lifecycle's"
             + " time less the time spent inside our own delegates, listeners and bean calls"
             + " (measured by a delegate interceptor; DMN tables evaluated by the engine stay in),"
-            + " i.e. our models with every delegate a no-op. History level FULL"
-            + (Boolean.getBoolean("bench.historyDetails")
-                ? " with its details (ACT_HI_DETAIL: every variable change and form field)"
-                : " without its details (ACT_HI_DETAIL: every variable change and form field; the default since issue 21)")
-            + ", job executor off.\n\n");
+            + " i.e. our models with every delegate a no-op. History level FULL, job executor off.\n\n");
     report.append(
         "| threads | lifecycles | ours (lifecycles/s) | bare (lifecycles/s) | ours / bare time | time in our delegates | ours / no-op delegates |\n");
     report.append("|---|---|---|---|---|---|---|\n");
@@ -835,9 +831,7 @@ class CaseEngineBenchmark {
         "--bansou.demo-data=false",
         "--camunda.bpm.job-execution.enabled=false",
         "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--logging.level.root=warn",
-        // the history experiment of issue 21: -Dbench.historyDetails=true as before it
-        "--bansou.history.details=" + Boolean.getBoolean("bench.historyDetails"));
+        "--logging.level.root=warn");
   }
 
   private static String filterId(FilterService filters, String name) {
