@@ -99,15 +99,19 @@ public class VisitOutcomes {
         VisitOutcomes::map);
   }
 
+  /** The barriers of a visit as the column {@code barriers} holds them (codes, comma-separated). */
+  public static List<String> barriers(String column) {
+    return column == null || column.isBlank() ? List.of() : Arrays.asList(column.split(","));
+  }
+
   private static VisitOutcome map(ResultSet rs, int row) throws SQLException {
-    String barriers = rs.getString("barriers");
     return new VisitOutcome(
         rs.getString("case_number"),
         rs.getString("office_type"),
         rs.getString("office_prefecture"),
         rs.getString("visit_purpose"),
         rs.getString("visit_result"),
-        barriers == null || barriers.isBlank() ? List.of() : Arrays.asList(barriers.split(",")),
+        barriers(rs.getString("barriers")),
         rs.getString("visit_month"),
         rs.getBoolean("policy_flagged"));
   }

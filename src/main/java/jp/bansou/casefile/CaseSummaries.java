@@ -187,7 +187,8 @@ public class CaseSummaries {
         rs.getBoolean("consent_statistics"));
   }
 
-  private static List<String> split(String csv) {
+  /** The codes of a list column ({@code languages}, {@code problem_fields}, {@code tracks}). */
+  public static List<String> split(String csv) {
     return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
   }
 

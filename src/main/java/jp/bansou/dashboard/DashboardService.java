@@ -22,7 +22,6 @@ import jp.bansou.casefile.CaseStages;
 import jp.bansou.casefile.CaseStages.Stage;
 import jp.bansou.casefile.CaseStages.StageMap;
 import jp.bansou.casefile.CaseSummaries;
-import jp.bansou.casefile.CaseSummary;
 import jp.bansou.casefile.CaseSummaryRecorder;
 import jp.bansou.companion.CompanionMatcher;
 import jp.bansou.companion.CompanionProfile;
@@ -39,6 +38,7 @@ import jp.bansou.dashboard.Dashboard.Week;
 import jp.bansou.dashboard.Dashboard.Workload;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Texts;
+import jp.bansou.engine.Trial;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.person.CaseVisibility;
 import jp.bansou.policy.PolicyRegister;
@@ -117,18 +117,13 @@ public class DashboardService {
 
   public Dashboard snapshot() {
     Instant now = clock.instant();
-    List<CaseSummary> open = summaries.open();
-    List<Task> caseTasks =
-        taskService
-            .createTaskQuery()
-            .processDefinitionKey(CaseFile.PROCESS_KEY)
-            .withoutTenantId()
-            .list();
+    OpenCaseCounts open = openCaseCounts();
+    List<OpenTask> caseTasks = openCaseTasks();
     return new Dashboard(
         now.toString(),
         openCases(open, caseTasks),
         overdueTasks(now),
-        silentCases(open, caseTasks),
+        silentCases(caseTasks),
         workload(open),
         weekly(now),
         outcomes(),
@@ -136,6 +131,62 @@ public class DashboardService {
         policyIssuesByField(),
         visitBarriers(),
         sections());
+  }
+
+  /**
+   * Which {@code case_summary} rows (aliased {@code s}) are the open cases the dashboard counts:
+   * one condition, so that a further rule is one more {@code and}. A trial case ({@link Trial}) is
+   * none.
+   */
+  static final String OPEN_CASES = "s.closed_at is null and " + Trial.realCase("s.case_number");
+
+  /** Open cases counted by urgency, prefecture and companion: one grouped query, no case read. */
+  record OpenCaseCounts(
+      long total,
+      Map<String, Long> byUrgency,
+      Map<String, Long> byPrefecture,
+      Map<String, Long> byCompanion) {}
+
+  OpenCaseCounts openCaseCounts() {
+    long[] total = new long[1];
+    Map<String, Long> byUrgency = new HashMap<>();
+    Map<String, Long> byPrefecture = new HashMap<>();
+    Map<String, Long> byCompanion = new HashMap<>();
+    jdbc.query(
+        "select s.urgency, s.prefecture, s.companion_id, count(*) from case_summary s where "
+            + OPEN_CASES
+            + " group by s.urgency, s.prefecture, s.companion_id",
+        rs -> {
+          long cases = rs.getLong(4);
+          total[0] += cases;
+          String urgency = rs.getString(1);
+          byUrgency.merge(urgency == null ? UNTRIAGED : urgency, cases, Long::sum);
+          if (rs.getString(2) != null) {
+            byPrefecture.merge(rs.getString(2), cases, Long::sum);
+          }
+          if (rs.getString(3) != null) {
+            byCompanion.merge(rs.getString(3), cases, Long::sum);
+          }
+        });
+    return new OpenCaseCounts(total[0], byUrgency, byPrefecture, byCompanion);
+  }
+
+  /** An open task of an open case's case process: what stages and the silent list need of it. */
+  record OpenTask(String caseNumber, String taskId, String definitionId, String taskKey) {}
+
+  /**
+   * The open tasks of the open cases' case processes, four short columns each (not the engine's
+   * task entities; the dashboard reads them as the engine's own query did, for every user).
+   */
+  List<OpenTask> openCaseTasks() {
+    return jdbc.query(
+        "select s.case_number, t.ID_, t.PROC_DEF_ID_, t.TASK_DEF_KEY_ from ACT_RU_TASK t"
+            + " join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_"
+            + " join case_summary s on s.process_instance_id = t.PROC_INST_ID_"
+            + " where d.KEY_ = ? and t.TENANT_ID_ is null and "
+            + OPEN_CASES,
+        (rs, i) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+        CaseFile.PROCESS_KEY);
   }
 
   /**
@@ -195,9 +246,9 @@ public class DashboardService {
     return rows;
   }
 
-  private OpenCases openCases(List<CaseSummary> open, List<Task> caseTasks) {
-    Map<String, List<Task>> tasksByInstance =
-        caseTasks.stream().collect(Collectors.groupingBy(Task::getProcessInstanceId));
+  private OpenCases openCases(OpenCaseCounts open, List<OpenTask> caseTasks) {
+    Map<String, List<OpenTask>> tasksByCase =
+        caseTasks.stream().collect(Collectors.groupingBy(OpenTask::caseNumber));
     StageMap latest = stages.latest();
     Map<String, Long> byStage = new LinkedHashMap<>();
     Map<String, String> stageLabels = new LinkedHashMap<>();
@@ -213,16 +264,20 @@ public class DashboardService {
     }
     byUrgency.put(UNTRIAGED, 0L);
     urgencyLabels.put(UNTRIAGED, texts.get("dashboard.untriaged"));
-    for (CaseSummary c : open) {
-      List<Task> tasks = tasksByInstance.getOrDefault(c.processInstanceId(), List.of());
-      // each case is read with the model of its own version
-      StageMap map = tasks.isEmpty() ? latest : stages.of(tasks.get(0).getProcessDefinitionId());
-      byStage.merge(
-          map.stageOf(tasks.stream().map(Task::getTaskDefinitionKey).toList()), 1L, Long::sum);
-      byUrgency.merge(c.urgency() == null ? UNTRIAGED : c.urgency(), 1L, Long::sum);
+    open.byUrgency().forEach((urgency, cases) -> byUrgency.merge(urgency, cases, Long::sum));
+    // a case without an open task is at the latest model's stage for none
+    long withoutTask = open.total() - tasksByCase.size();
+    if (withoutTask > 0) {
+      byStage.merge(latest.stageOf(List.of()), withoutTask, Long::sum);
     }
+    tasksByCase.forEach(
+        (caseNumber, tasks) -> {
+          // each case is read with the model of its own version
+          StageMap map = stages.of(tasks.get(0).definitionId());
+          byStage.merge(map.stageOf(tasks.stream().map(OpenTask::taskKey).toList()), 1L, Long::sum);
+        });
     return new OpenCases(
-        open.size(),
+        open.total(),
         SmallCells.breakdown(byStage),
         stageLabels,
         SmallCells.breakdown(byUrgency),
@@ -257,10 +312,7 @@ public class DashboardService {
   }
 
   /** Open cases whose silence alarm (a task the model marks for this list) is waiting. */
-  private Silent silentCases(List<CaseSummary> open, List<Task> caseTasks) {
-    Map<String, String> caseNumbers =
-        open.stream()
-            .collect(Collectors.toMap(CaseSummary::processInstanceId, CaseSummary::caseNumber));
+  private Silent silentCases(List<OpenTask> caseTasks) {
     Map<String, Set<String>> markedByDefinition = new HashMap<>();
     Set<String> restricted = visibility.restrictedCases();
     Map<String, String> silent = new java.util.TreeMap<>();
@@ -269,14 +321,13 @@ public class DashboardService {
             t ->
                 markedByDefinition
                     .computeIfAbsent(
-                        t.getProcessDefinitionId(),
+                        t.definitionId(),
                         d -> Set.copyOf(stages.tasksMarked(d, LIST_PROPERTY, SILENT_CASES)))
-                    .contains(t.getTaskDefinitionKey()))
+                    .contains(t.taskKey()))
         .forEach(
             t -> {
-              String caseNumber = caseNumbers.get(t.getProcessInstanceId());
-              if (caseNumber != null && !restricted.contains(caseNumber)) {
-                silent.putIfAbsent(caseNumber, t.getId());
+              if (!restricted.contains(t.caseNumber())) {
+                silent.putIfAbsent(t.caseNumber(), t.taskId());
               }
             });
     return new Silent(
@@ -287,12 +338,17 @@ public class DashboardService {
             .toList());
   }
 
-  private List<Workload> workload(List<CaseSummary> open) {
-    Map<String, Long> cases =
-        open.stream()
-            .filter(c -> c.companionId() != null)
-            .collect(Collectors.groupingBy(CaseSummary::companionId, Collectors.counting()));
+  private List<Workload> workload(OpenCaseCounts open) {
+    Map<String, Long> cases = open.byCompanion();
     Set<String> companions = matcher.companionIds();
+    // open tasks per assignee in one grouped query (the engine's task count, for every user)
+    Map<String, Long> tasks = new HashMap<>();
+    jdbc.query(
+        "select ASSIGNEE_, count(*) from ACT_RU_TASK where ASSIGNEE_ is not null"
+            + " and TENANT_ID_ is null group by ASSIGNEE_",
+        rs -> {
+          tasks.put(rs.getString(1), rs.getLong(2));
+        });
     return profiles.available().stream()
         .filter(p -> companions.contains(p.userId()))
         .map(
@@ -300,11 +356,7 @@ public class DashboardService {
                 new Workload(
                     p.displayName(),
                     cases.getOrDefault(p.userId(), 0L),
-                    taskService
-                        .createTaskQuery()
-                        .withoutTenantId()
-                        .taskAssignee(p.userId())
-                        .count()))
+                    tasks.getOrDefault(p.userId(), 0L)))
         .sorted(Comparator.comparingLong(Workload::openCases).reversed())
         .toList();
   }
@@ -364,11 +416,8 @@ public class DashboardService {
     return new Breakdown(SmallCells.breakdown(counts), labels);
   }
 
-  private List<PrefectureRow> prefectures(List<CaseSummary> open) {
-    Map<String, Long> cases =
-        open.stream()
-            .filter(c -> c.prefecture() != null)
-            .collect(Collectors.groupingBy(CaseSummary::prefecture, Collectors.counting()));
+  private List<PrefectureRow> prefectures(OpenCaseCounts open) {
+    Map<String, Long> cases = open.byPrefecture();
     List<CompanionProfile> available = profiles.available();
     Set<String> companionIds = matcher.companionIds();
     List<PrefectureRow> rows = new ArrayList<>();

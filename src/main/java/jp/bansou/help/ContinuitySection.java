@@ -7,13 +7,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import jp.bansou.casefile.CaseSummaries;
-import jp.bansou.casefile.CaseSummary;
 import jp.bansou.dashboard.DashboardSection;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Texts;
@@ -47,13 +43,11 @@ public class ContinuitySection implements DashboardSection {
       Long openCallsForHelp,
       List<Count> callsForHelpByAge) {}
 
-  private final CaseSummaries summaries;
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final Texts texts;
 
-  public ContinuitySection(CaseSummaries summaries, JdbcTemplate jdbc, Clock clock, Texts texts) {
-    this.summaries = summaries;
+  public ContinuitySection(JdbcTemplate jdbc, Clock clock, Texts texts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.texts = texts;
@@ -69,36 +63,30 @@ public class ContinuitySection implements DashboardSection {
     Instant now = clock.instant();
     ZoneId japan = EngineClock.JAPAN;
     YearMonth thisMonth = YearMonth.from(now.atZone(japan));
-    List<CaseSummary> cases = summaries.all();
     List<Caseload> caseload = new ArrayList<>();
     List<Count> handOvers = new ArrayList<>();
+    List<Instant> ends = new ArrayList<>();
     for (int back = MONTHS - 1; back >= 0; back--) {
       YearMonth month = thisMonth.minusMonths(back);
-      Instant end = back == 0 ? now : month.plusMonths(1).atDay(1).atStartOfDay(japan).toInstant();
+      ends.add(back == 0 ? now : month.plusMonths(1).atDay(1).atStartOfDay(japan).toInstant());
+    }
+    long[][] openAtEnds = openWithCompanionAt(ends);
+    for (int back = MONTHS - 1; back >= 0; back--) {
+      YearMonth month = thisMonth.minusMonths(back);
+      Instant end = ends.get(MONTHS - 1 - back);
       Instant start = month.atDay(1).atStartOfDay(japan).toInstant();
-      long open = 0;
-      Set<String> companions = new HashSet<>();
-      for (CaseSummary c : cases) {
-        boolean openAtEnd =
-            c.companionId() != null
-                && c.openedAt() != null
-                && c.openedAt().isBefore(end)
-                && (c.closedAt() == null || !c.closedAt().isBefore(end));
-        if (openAtEnd) {
-          open++;
-          companions.add(c.companionId());
-        }
-      }
+      long open = openAtEnds[MONTHS - 1 - back][0];
+      long companions = openAtEnds[MONTHS - 1 - back][1];
       Long shownCases = SmallCells.count(open);
-      Long shownCompanions = SmallCells.count(companions.size());
+      Long shownCompanions = SmallCells.count(companions);
       caseload.add(
           new Caseload(
               month.toString(),
               shownCases,
               shownCompanions,
-              shownCases == null || shownCompanions == null || companions.isEmpty()
+              shownCases == null || shownCompanions == null || companions == 0
                   ? null
-                  : Math.round(10.0 * open / companions.size()) / 10.0));
+                  : Math.round(10.0 * open / companions) / 10.0));
       handOvers.add(
           new Count(
               month.toString(),
@@ -156,6 +144,44 @@ public class ContinuitySection implements DashboardSection {
             count("select count(distinct user_id) from companion_pause where ended_at is null")),
         SmallCells.count(asked.size()),
         ages);
+  }
+
+  /**
+   * For each instant: the cases with a companion open at it (opened before, not closed before), and
+   * their distinct companions. One query over the cases still open at the earliest instant (an
+   * index range on {@code closed_at}), not over every case there has been.
+   */
+  long[][] openWithCompanionAt(List<Instant> ends) {
+    StringBuilder sql = new StringBuilder("select ");
+    List<Object> args = new ArrayList<>();
+    for (int i = 0; i < ends.size(); i++) {
+      String openAtEnd = "s.opened_at < ? and (s.closed_at is null or s.closed_at >= ?)";
+      sql.append(i == 0 ? "" : ", ")
+          .append("sum(case when ")
+          .append(openAtEnd)
+          .append(" then 1 else 0 end), count(distinct case when ")
+          .append(openAtEnd)
+          .append(" then s.companion_id end)");
+      Timestamp end = Timestamp.from(ends.get(i));
+      args.addAll(List.of(end, end, end, end));
+    }
+    Timestamp earliest = Timestamp.from(ends.stream().min(Instant::compareTo).orElseThrow());
+    sql.append(
+        " from case_summary s where s.companion_id is not null"
+            + " and (s.closed_at is null or s.closed_at >= ?) and "
+            + Trial.realCase("s.case_number"));
+    args.add(earliest);
+    long[][] counts = new long[ends.size()][2];
+    jdbc.query(
+        sql.toString(),
+        rs -> {
+          for (int i = 0; i < ends.size(); i++) {
+            counts[i][0] = rs.getLong(2 * i + 1);
+            counts[i][1] = rs.getLong(2 * i + 2);
+          }
+        },
+        args.toArray());
+    return counts;
   }
 
   private static long inDays(Timestamp asked, Instant now) {

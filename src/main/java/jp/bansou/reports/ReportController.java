@@ -1,32 +1,30 @@
 package jp.bansou.reports;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import jp.bansou.accompaniment.VisitOutcome;
 import jp.bansou.accompaniment.VisitOutcomes;
-import jp.bansou.casefile.CaseSummaries;
-import jp.bansou.casefile.CaseSummary;
-import jp.bansou.engine.EngineClock;
-import jp.bansou.person.CaseVisibility;
+import jp.bansou.engine.Refusal;
+import jp.bansou.engine.Texts;
 import jp.bansou.policy.PolicyRegister;
 import jp.bansou.policy.PolicyRegister.Evidence;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
-import jp.bansou.statistics.FormStatistics;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,100 +38,42 @@ public class ReportController {
 
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-  private final CaseSummaries summaries;
   private final PolicyRegister register;
-  private final CaseVisibility visibility;
-  private final VisitOutcomes visitOutcomes;
+  private final JdbcTemplate jdbc;
   private final ReferenceData reference;
-  private final FormStatistics statistics;
+  private final CaseExport caseExport;
+  private final Texts texts;
 
   public ReportController(
-      CaseSummaries summaries,
       PolicyRegister register,
-      CaseVisibility visibility,
-      VisitOutcomes visitOutcomes,
+      JdbcTemplate jdbc,
       ReferenceData reference,
-      FormStatistics statistics) {
-    this.statistics = statistics;
-    this.summaries = summaries;
+      CaseExport caseExport,
+      Texts texts) {
     this.register = register;
-    this.visibility = visibility;
-    this.visitOutcomes = visitOutcomes;
+    this.jdbc = jdbc;
     this.reference = reference;
+    this.caseExport = caseExport;
+    this.texts = texts;
   }
 
+  /**
+   * One row per case opened in the period ({@code from}, {@code to}: ISO dates, both included;
+   * without them the last twelve months), streamed; see {@link CaseExport}.
+   */
   @GetMapping("/api/reports/cases.csv")
-  public ResponseEntity<String> cases() {
-    // consented, and not restricted: a restricted (DV) case appears in no list
-    var restricted = visibility.restrictedCases();
-    List<CaseSummary> shown =
-        summaries.all().stream()
-            .filter(CaseSummary::consentStatistics)
-            .filter(c -> !restricted.contains(c.caseNumber()))
-            .toList();
-    Function<CaseSummary, String> prefecture = SmallCells.column(shown, c -> one(c.prefecture()));
-    Function<CaseSummary, String> status = SmallCells.column(shown, c -> one(c.statusCategory()));
-    Function<CaseSummary, String> nationality = SmallCells.column(shown, c -> one(c.nationality()));
-    Function<CaseSummary, String> languages = SmallCells.column(shown, CaseSummary::languages);
-    Function<CaseSummary, String> problems = SmallCells.column(shown, CaseSummary::problemFields);
-    Function<CaseSummary, String> tracks = SmallCells.column(shown, CaseSummary::tracks);
-    Function<CaseSummary, String> outcome = SmallCells.column(shown, c -> one(c.outcome()));
-    // one more column per form question a modeller marked as a statistic, categories only
-    Map<String, Map<String, List<String>>> answers = statistics.byCase();
-    List<String> questions = statistics.keys();
-    List<Function<CaseSummary, String>> answerColumns =
-        questions.stream()
-            .map(
-                key ->
-                    SmallCells.column(
-                        shown,
-                        (CaseSummary c) ->
-                            answers
-                                .getOrDefault(c.caseNumber(), Map.of())
-                                .getOrDefault(key, List.of())))
-            .toList();
-    List<List<?>> rows =
-        shown.stream()
-            .<List<?>>map(
-                c -> {
-                  List<Object> row =
-                      new ArrayList<>(
-                          List.of(
-                              c.caseNumber(),
-                              day(c.openedAt()),
-                              day(c.closedAt()),
-                              prefecture.apply(c),
-                              status.apply(c),
-                              nationality.apply(c),
-                              languages.apply(c),
-                              problems.apply(c),
-                              nullToEmpty(c.urgency()),
-                              tracks.apply(c),
-                              outcome.apply(c)));
-                  answerColumns.forEach(column -> row.add(column.apply(c)));
-                  return row;
-                })
-            .toList();
-    List<String> header =
-        new ArrayList<>(
-            List.of(
-                "case_number",
-                "opened_on",
-                "closed_on",
-                "prefecture",
-                "status_category",
-                "nationality",
-                "languages",
-                "problem_fields",
-                "urgency",
-                "tracks",
-                "outcome"));
-    questions.forEach(key -> header.add("form_" + key));
-    return attachment("cases.csv", Csv.document(header, rows));
-  }
-
-  private static List<String> one(String code) {
-    return code == null ? List.of() : List.of(code);
+  public void cases(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    CaseExport.Period period = caseExport.period(from, to);
+    if (period.to() != null && period.to().isBefore(period.from())) {
+      throw new Refusal(texts.get("report.periodReversed"));
+    }
+    response.setContentType(CSV.toString());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cases.csv\"");
+    caseExport.write(period, response.getOutputStream());
   }
 
   @GetMapping("/api/reports/policy-issues.csv")
@@ -179,36 +119,43 @@ public class ReportController {
    */
   @GetMapping("/api/reports/visit-barriers.csv")
   public ResponseEntity<String> visitBarriers() {
-    Set<String> consented =
-        summaries.all().stream()
-            .filter(CaseSummary::consentStatistics)
-            .map(CaseSummary::caseNumber)
-            .collect(Collectors.toSet());
-    consented.removeAll(visibility.restrictedCases());
-    List<VisitOutcome> visits =
-        visitOutcomes.all().stream().filter(v -> consented.contains(v.caseNumber())).toList();
     List<String> barriers = reference.codes(ReferenceList.VISIT_BARRIERS);
-    Map<List<String>, List<VisitOutcome>> groups =
-        new TreeMap<>(Comparator.comparing(Object::toString));
-    visits.forEach(
-        v ->
-            groups
-                .computeIfAbsent(
-                    List.of(nullToEmpty(v.officeType()), nullToEmpty(v.officePrefecture())),
-                    k -> new ArrayList<>())
-                .add(v));
+    // per office type and prefecture: visits, visits with a barrier, then one count per barrier
+    Map<List<String>, long[]> groups = new TreeMap<>(Comparator.comparing(Object::toString));
+    // one grouped query (a row per office type, prefecture and set of barriers met), counted
+    // further here exactly as the visits themselves would be
+    jdbc.query(
+        "select v.office_type, v.office_prefecture, v.barriers, count(*) from visit_outcome v"
+            + " join case_summary s on s.case_number = v.case_number where "
+            + CountedCases.WHERE
+            + " group by v.office_type, v.office_prefecture, v.barriers",
+        rs -> {
+          long visits = rs.getLong(4);
+          List<String> met = VisitOutcomes.barriers(rs.getString(3));
+          long[] counts =
+              groups.computeIfAbsent(
+                  List.of(nullToEmpty(rs.getString(1)), nullToEmpty(rs.getString(2))),
+                  k -> new long[2 + barriers.size()]);
+          counts[0] += visits;
+          if (!met.isEmpty()) {
+            counts[1] += visits;
+          }
+          for (int i = 0; i < barriers.size(); i++) {
+            if (met.contains(barriers.get(i))) {
+              counts[2 + i] += visits;
+            }
+          }
+        });
     List<List<?>> rows = new ArrayList<>();
     groups.forEach(
-        (key, here) -> {
+        (key, counts) -> {
           List<Object> row = new ArrayList<>();
           row.add(key.get(0));
           row.add(reference.name(ReferenceList.OFFICE_TYPES, key.get(0)));
           row.add(key.get(1));
           row.add(reference.name(ReferenceList.PREFECTURES, key.get(1)));
-          row.add(shown(here.size()));
-          row.add(shown(here.stream().filter(v -> !v.barriers().isEmpty()).count()));
-          for (String barrier : barriers) {
-            row.add(shown(here.stream().filter(v -> v.barriers().contains(barrier)).count()));
+          for (long count : counts) {
+            row.add(shown(count));
           }
           rows.add(row);
         });
@@ -242,10 +189,6 @@ public class ReportController {
         .contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
         .body(body);
-  }
-
-  private static String day(Instant at) {
-    return at == null ? "" : LocalDate.ofInstant(at, EngineClock.JAPAN).toString();
   }
 
   private static String nullToEmpty(String value) {

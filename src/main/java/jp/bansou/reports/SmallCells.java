@@ -39,14 +39,21 @@ public final class SmallCells {
    */
   public static <R> Function<R, String> column(
       Collection<R> rows, Function<R, List<String>> codes) {
-    Map<String, Integer> shared = new HashMap<>();
-    rows.forEach(r -> codes.apply(r).forEach(c -> shared.merge(c, 1, Integer::sum)));
-    return r ->
-        String.join(
-            " ",
-            codes.apply(r).stream()
-                .map(c -> shared.getOrDefault(c, 0) < MINIMUM ? HIDDEN : c)
-                .distinct()
-                .toList());
+    Map<String, Long> shared = new HashMap<>();
+    rows.forEach(r -> codes.apply(r).forEach(c -> shared.merge(c, 1L, Long::sum)));
+    return r -> shown(codes.apply(r), shared);
+  }
+
+  /**
+   * One row's cell of such a column: its codes, each as it is or {@link #HIDDEN} where {@code
+   * shared} (rows per code over the whole export) is below the minimum.
+   */
+  public static String shown(List<String> codes, Map<String, Long> shared) {
+    return String.join(
+        " ",
+        codes.stream()
+            .map(c -> shared.getOrDefault(c, 0L) < MINIMUM ? HIDDEN : c)
+            .distinct()
+            .toList());
   }
 }

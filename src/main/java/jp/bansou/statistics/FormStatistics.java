@@ -251,12 +251,14 @@ public class FormStatistics {
         "select case_number, field_key, categories from case_statistic where "
             + Trial.realCase("case_number"),
         row -> {
-          String categories = row.getString(3);
           all.computeIfAbsent(row.getString(1), c -> new LinkedHashMap<>())
-              .put(
-                  row.getString(2),
-                  categories.isEmpty() ? List.of() : List.of(categories.split(" ")));
+              .put(row.getString(2), categories(row.getString(3)));
         });
     return all;
+  }
+
+  /** One answer's categories as the column {@code categories} holds them (space-separated). */
+  public static List<String> categories(String column) {
+    return column.isEmpty() ? List.of() : List.of(column.split(" "));
   }
 }

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.CaseSummaries;
+import jp.bansou.casefile.CaseSummary;
 import jp.bansou.help.ContinuitySection.Count;
 import jp.bansou.help.ContinuitySection.Snapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +28,12 @@ class ContinuitySectionTest {
 
   @Autowired ContinuitySection section;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CaseSummaries summaries;
   @Autowired TestRestTemplate rest;
 
   @AfterEach
   void withoutOurRows() {
+    jdbc.update("delete from case_summary where case_number like ?", MARKER + "-%");
     jdbc.update("delete from case_hand_over where case_number = ?", MARKER);
     jdbc.update("delete from call_for_help where case_number = ?", MARKER);
   }
@@ -60,6 +68,47 @@ class ContinuitySectionTest {
             .getForObject("/api/dashboard", String.class);
     assertThat(json).contains("\"continuity\"", "callsForHelpByAge", "14日以上");
     assertThat(json).doesNotContain(MARKER);
+  }
+
+  @Test
+  void caseloadAtEachMonthEndIsWhatCountingEveryCaseSaid() {
+    Instant now = Instant.now();
+    // cases with companions opened and closed around the instants asked about
+    String[] companions = {"cont-a", "cont-b", "cont-a", "cont-c", null};
+    for (int i = 0; i < 10; i++) {
+      jdbc.update(
+          "insert into case_summary (case_number, process_instance_id, opened_at, closed_at,"
+              + " companion_id, consent_statistics) values (?, ?, ?, ?, ?, true)",
+          MARKER + "-" + i,
+          "pi-" + MARKER + "-" + i,
+          Timestamp.from(now.minus(Duration.ofDays(20L * i + 5))),
+          i % 3 == 0 ? null : Timestamp.from(now.minus(Duration.ofDays(12L * i))),
+          companions[i % companions.length]);
+    }
+    List<Instant> ends = new ArrayList<>();
+    for (int back = 7; back >= 0; back--) {
+      ends.add(now.minus(Duration.ofDays(24L * back)));
+    }
+
+    long[][] counted = section.openWithCompanionAt(ends);
+
+    List<CaseSummary> cases = summaries.all();
+    for (int i = 0; i < ends.size(); i++) {
+      Instant end = ends.get(i);
+      // the former computation, over every case
+      long open = 0;
+      Set<String> with = new HashSet<>();
+      for (CaseSummary c : cases) {
+        if (c.companionId() != null
+            && c.openedAt() != null
+            && c.openedAt().isBefore(end)
+            && (c.closedAt() == null || !c.closedAt().isBefore(end))) {
+          open++;
+          with.add(c.companionId());
+        }
+      }
+      assertThat(counted[i]).as("at " + end).containsExactly(open, with.size());
+    }
   }
 
   private void handOver(String reason, Instant at) {

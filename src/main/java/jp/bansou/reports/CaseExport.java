@@ -1,0 +1,223 @@
+package jp.bansou.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import jp.bansou.casefile.CaseSummaries;
+import jp.bansou.engine.EngineClock;
+import jp.bansou.statistics.FormStatistics;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The anonymous export {@code cases.csv}: one row per case opened in a period (a case counted by
+ * {@link CountedCases}), categories only, a category fewer than three of the period's rows share
+ * shown as {@code *}. Written to the response row by row as the database returns them; the counts
+ * that decide what is hidden come first, from one grouped query over the same period, in the same
+ * snapshot.
+ */
+@Service
+public class CaseExport {
+
+  /** Without {@code from}: the cases opened in the last twelve months. */
+  static final int DEFAULT_MONTHS = 12;
+
+  static final List<String> HEADER =
+      List.of(
+          "case_number",
+          "opened_on",
+          "closed_on",
+          "prefecture",
+          "status_category",
+          "nationality",
+          "languages",
+          "problem_fields",
+          "urgency",
+          "tracks",
+          "outcome");
+
+  /** The category columns, each with how its value becomes codes (one, or a comma list). */
+  private static final Map<String, Function<String, List<String>>> CATEGORIES = categories();
+
+  private static Map<String, Function<String, List<String>>> categories() {
+    Map<String, Function<String, List<String>>> columns = new LinkedHashMap<>();
+    Function<String, List<String>> one = code -> code == null ? List.of() : List.of(code);
+    columns.put("prefecture", one);
+    columns.put("status_category", one);
+    columns.put("nationality", one);
+    columns.put("languages", CaseSummaries::split);
+    columns.put("problem_fields", CaseSummaries::split);
+    columns.put("tracks", CaseSummaries::split);
+    columns.put("outcome", one);
+    return columns;
+  }
+
+  /**
+   * Cases opened from {@code from} to {@code to} (Japanese days, both included; to may be open).
+   */
+  public record Period(LocalDate from, LocalDate to) {}
+
+  private final JdbcTemplate jdbc;
+  private final JdbcTemplate streaming;
+  private final TransactionTemplate snapshot;
+  private final FormStatistics statistics;
+  private final Clock clock;
+
+  public CaseExport(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      FormStatistics statistics,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    // rows come in batches (PostgreSQL: a cursor, which needs the transaction below)
+    this.streaming.setFetchSize(1000);
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    // counts and rows from one snapshot: a case restricted in between cannot unhide a small cell
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.statistics = statistics;
+    this.clock = clock;
+  }
+
+  /**
+   * The period asked for. Without {@code from}: twelve months before {@code to}, or before today
+   * with no end when neither is given.
+   */
+  public Period period(LocalDate from, LocalDate to) {
+    LocalDate end = to != null ? to : LocalDate.now(clock.withZone(EngineClock.JAPAN));
+    return new Period(from != null ? from : end.minusMonths(DEFAULT_MONTHS), to);
+  }
+
+  public void write(Period period, OutputStream out) {
+    snapshot.executeWithoutResult(
+        status -> {
+          try {
+            writeInSnapshot(period, out);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private void writeInSnapshot(Period period, OutputStream out) throws IOException {
+    List<Object> args = new ArrayList<>();
+    String where = where(period, args);
+
+    // rows per code of each category column, over the period's rows
+    Map<String, Map<String, Long>> shared = new HashMap<>();
+    CATEGORIES.keySet().forEach(column -> shared.put(column, new HashMap<>()));
+    String columns = String.join(", ", CATEGORIES.keySet().stream().map(c -> "s." + c).toList());
+    jdbc.query(
+        "select "
+            + columns
+            + ", count(*) from case_summary s where "
+            + where
+            + " group by "
+            + columns,
+        rs -> {
+          long rows = rs.getLong(CATEGORIES.size() + 1);
+          int i = 1;
+          for (var column : CATEGORIES.entrySet()) {
+            Map<String, Long> counts = shared.get(column.getKey());
+            column
+                .getValue()
+                .apply(rs.getString(i++))
+                .forEach(c -> counts.merge(c, rows, Long::sum));
+          }
+        },
+        args.toArray());
+
+    // one more column per form question a modeller marked as a statistic, categories only
+    List<String> questions = statistics.keys();
+    Map<String, Map<String, List<String>>> answers = new HashMap<>();
+    Map<String, Map<String, Long>> answersShared = new HashMap<>();
+    jdbc.query(
+        "select c.case_number, c.field_key, c.categories from case_statistic c"
+            + " join case_summary s on s.case_number = c.case_number where "
+            + where,
+        rs -> {
+          List<String> codes = FormStatistics.categories(rs.getString(3));
+          answers
+              .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+              .put(rs.getString(2), codes);
+          Map<String, Long> counts =
+              answersShared.computeIfAbsent(rs.getString(2), k -> new HashMap<>());
+          codes.forEach(c -> counts.merge(c, 1L, Long::sum));
+        },
+        args.toArray());
+
+    List<String> header = new ArrayList<>(HEADER);
+    questions.forEach(key -> header.add("form_" + key));
+    Csv.Rows csv = Csv.stream(header, out);
+    streaming.query(
+        "select s.case_number, s.opened_at, s.closed_at, s.urgency, "
+            + columns
+            + " from case_summary s where "
+            + where
+            + " order by s.opened_at, s.case_number",
+        rs -> {
+          String caseNumber = rs.getString(1);
+          Map<String, String> cells = new HashMap<>();
+          int i = 5;
+          for (var column : CATEGORIES.entrySet()) {
+            cells.put(
+                column.getKey(),
+                SmallCells.shown(
+                    column.getValue().apply(rs.getString(i++)), shared.get(column.getKey())));
+          }
+          List<Object> row = new ArrayList<>(header.size());
+          row.add(caseNumber);
+          row.add(day(rs.getTimestamp(2)));
+          row.add(day(rs.getTimestamp(3)));
+          row.add(cells.get("prefecture"));
+          row.add(cells.get("status_category"));
+          row.add(cells.get("nationality"));
+          row.add(cells.get("languages"));
+          row.add(cells.get("problem_fields"));
+          String urgency = rs.getString(4);
+          row.add(urgency == null ? "" : urgency);
+          row.add(cells.get("tracks"));
+          row.add(cells.get("outcome"));
+          Map<String, List<String>> mine = answers.getOrDefault(caseNumber, Map.of());
+          for (String key : questions) {
+            row.add(
+                SmallCells.shown(
+                    mine.getOrDefault(key, List.of()), answersShared.getOrDefault(key, Map.of())));
+          }
+          try {
+            csv.row(row);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        args.toArray());
+    csv.finish();
+  }
+
+  private static String where(Period period, List<Object> args) {
+    StringBuilder where = new StringBuilder(CountedCases.WHERE).append(" and s.opened_at >= ?");
+    args.add(Timestamp.from(period.from().atStartOfDay(EngineClock.JAPAN).toInstant()));
+    if (period.to() != null) {
+      where.append(" and s.opened_at < ?");
+      args.add(Timestamp.from(period.to().plusDays(1).atStartOfDay(EngineClock.JAPAN).toInstant()));
+    }
+    return where.toString();
+  }
+
+  private static String day(Timestamp at) {
+    return at == null ? "" : LocalDate.ofInstant(at.toInstant(), EngineClock.JAPAN).toString();
+  }
+}
