@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import jp.bansou.engine.Tallies;
 import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,10 +18,12 @@ public class VisitOutcomes {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final Tallies tallies;
 
-  public VisitOutcomes(JdbcTemplate jdbc, Clock clock) {
+  public VisitOutcomes(JdbcTemplate jdbc, Clock clock, Tallies tallies) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.tallies = tallies;
   }
 
   public void add(VisitOutcome visit) {
@@ -45,22 +49,11 @@ public class VisitOutcomes {
 
   /** One more visit in {@code visit_barrier_tally}, the dashboard's pre-aggregated counts. */
   private void tallied(String officeType, String prefecture, String barriers) {
-    String place = prefecture == null ? "" : prefecture;
-    int updated =
-        jdbc.update(
-            "update visit_barrier_tally set visits = visits + 1"
-                + " where office_type = ? and office_prefecture = ? and barriers = ?",
-            officeType,
-            place,
-            barriers);
-    if (updated == 0) {
-      jdbc.update(
-          "insert into visit_barrier_tally (office_type, office_prefecture, barriers, visits)"
-              + " values (?, ?, ?, 1)",
-          officeType,
-          place,
-          barriers);
-    }
+    LinkedHashMap<String, Object> key = new LinkedHashMap<>();
+    key.put("office_type", officeType);
+    key.put("office_prefecture", prefecture == null ? "" : prefecture);
+    key.put("barriers", barriers);
+    tallies.add("visit_barrier_tally", "visits", key, 1);
   }
 
   /** Visits counted per office type, prefecture and barriers met, over all visits ever recorded. */

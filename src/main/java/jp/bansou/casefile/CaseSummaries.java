@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import jp.bansou.engine.Tallies;
 import jp.bansou.engine.Trial;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,10 +19,12 @@ public class CaseSummaries {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final Tallies tallies;
 
-  public CaseSummaries(JdbcTemplate jdbc, Clock clock) {
+  public CaseSummaries(JdbcTemplate jdbc, Clock clock, Tallies tallies) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.tallies = tallies;
   }
 
   public void opened(
@@ -93,12 +97,9 @@ public class CaseSummaries {
 
   /** Keeps {@code case_outcome_tally}, the dashboard's closed cases per outcome, in step. */
   private void tallied(String outcome, int change) {
-    int updated =
-        jdbc.update(
-            "update case_outcome_tally set cases = cases + ? where outcome = ?", change, outcome);
-    if (updated == 0 && change > 0) {
-      jdbc.update("insert into case_outcome_tally (outcome, cases) values (?, ?)", outcome, change);
-    }
+    LinkedHashMap<String, Object> key = new LinkedHashMap<>();
+    key.put("outcome", outcome);
+    tallies.add("case_outcome_tally", "cases", key, change);
   }
 
   /** Closed cases per outcome, over all history (pre-aggregated: one row per outcome). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Tallies;
 import jp.bansou.engine.Texts;
 import jp.bansou.engine.Trial;
 import jp.bansou.forms.FormSchema;
@@ -38,11 +39,13 @@ public class FormStatistics {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
   private final Texts texts;
+  private final Tallies tallies;
 
-  public FormStatistics(JdbcTemplate jdbc, EngineClock clock, Texts texts) {
+  public FormStatistics(JdbcTemplate jdbc, EngineClock clock, Texts texts, Tallies tallies) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.texts = texts;
+    this.tallies = tallies;
   }
 
   /**
@@ -116,19 +119,10 @@ public class FormStatistics {
   }
 
   private void tally(String key, String category, int change) {
-    int updated =
-        jdbc.update(
-            "update case_statistic_tally set cases = cases + ? where field_key = ? and category = ?",
-            change,
-            key,
-            category);
-    if (updated == 0 && change > 0) {
-      jdbc.update(
-          "insert into case_statistic_tally (field_key, category, cases) values (?, ?, ?)",
-          key,
-          category,
-          change);
-    }
+    LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+    row.put("field_key", key);
+    row.put("category", category);
+    tallies.add("case_statistic_tally", "cases", row, change);
   }
 
   /** The question's wording as the form that asked it last puts it. */
@@ -145,19 +139,12 @@ public class FormStatistics {
     if (options.length() > 4000) {
       options = "{}";
     }
-    int updated =
-        jdbc.update(
-            "update case_statistic_question set label = ?, option_labels = ? where field_key = ?",
-            label,
-            options,
-            field.key());
-    if (updated == 0) {
-      jdbc.update(
-          "insert into case_statistic_question (field_key, label, option_labels) values (?, ?, ?)",
-          field.key(),
-          label,
-          options);
-    }
+    LinkedHashMap<String, Object> key = new LinkedHashMap<>();
+    key.put("field_key", field.key());
+    LinkedHashMap<String, Object> wording = new LinkedHashMap<>();
+    wording.put("label", label);
+    wording.put("option_labels", options);
+    tallies.put("case_statistic_question", key, wording);
   }
 
   /** A checkbox's two answers, yes first. */
