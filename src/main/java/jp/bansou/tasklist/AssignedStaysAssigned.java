@@ -1,20 +1,14 @@
 package jp.bansou.tasklist;
 
-import java.util.ArrayList;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
+import jp.bansou.engine.UserTasks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,23 +28,14 @@ public class AssignedStaysAssigned extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
     TaskListener listener = this::updated;
-    configuration
-        .getCustomPostBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                TaskDefinition task =
-                    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                if (task.getAssigneeExpression() != null) {
-                  task.addTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
-                }
-              }
-            });
+    UserTasks.onEvery(
+        configuration,
+        task -> {
+          if (task.getAssigneeExpression() != null) {
+            task.addTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
+          }
+        });
   }
 
   private void updated(DelegateTask task) {
