@@ -201,8 +201,12 @@ class ExportQueriesTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("期間の終わり");
 
-    assertThat(get("/api/reports/cases.csv?from=2024-13-01").getStatusCode())
-        .isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> unreadable = get("/api/reports/cases.csv?from=2024-13-01");
+    assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // a message a person can act on, not the framework's conversion error
+    assertThat(unreadable.getBody())
+        .containsPattern("[\\u3040-\\u30ff]")
+        .doesNotContain("Exception", "java.", "LocalDate");
   }
 
   @Test
