@@ -98,10 +98,25 @@ final class Browser implements AutoCloseable {
   void logIn(String app, String user) {
     open("/camunda/app/" + app + "/");
     By username = By.cssSelector("input[ng-model='username']");
-    visible(username).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(d -> d.findElements(username).stream().noneMatch(WebElement::isDisplayed));
+    // on a cold start the form can be shown before Angular binds it, and then submits nothing:
+    // the login is typed again once, on a form that is bound by then
+    for (int attempt = 1; ; attempt++) {
+      WebElement name = visible(username);
+      name.clear();
+      name.sendKeys(user);
+      WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+      password.clear();
+      password.sendKeys(user);
+      driver.findElement(By.cssSelector("button[type='submit']")).click();
+      try {
+        wait.until(d -> d.findElements(username).stream().noneMatch(WebElement::isDisplayed));
+        return;
+      } catch (org.openqa.selenium.TimeoutException stillTheLoginForm) {
+        if (attempt == 2) {
+          throw stillTheLoginForm;
+        }
+      }
+    }
   }
 
   /** The first element matching that is displayed (hidden templates may match first). */
