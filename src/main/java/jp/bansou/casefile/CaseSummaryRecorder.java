@@ -49,7 +49,8 @@ public class CaseSummaryRecorder {
         LANGUAGES.orElse(execution, List.of()),
         PROBLEM_FIELDS.orElse(execution, List.of()),
         REFERRED_BY.orElse(execution, null),
-        CONSENT_STATISTICS.isTrue(execution));
+        CONSENT_STATISTICS.isTrue(execution),
+        Trial.of(execution));
     if (Trial.of(execution)) {
       return; // a trial case's answers are counted nowhere
     }

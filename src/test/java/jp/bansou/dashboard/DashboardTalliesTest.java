@@ -2,6 +2,8 @@ package jp.bansou.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,14 @@ class DashboardTalliesTest {
 
   @AfterEach
   void forgetThisTestsRows() {
+    jdbc.update(
+        "update case_hour_tally set opened = opened - 1 where hour_start ="
+            + " (select date_trunc('hour', opened_at) from case_summary where case_number = ?)",
+        caseNumber);
+    jdbc.update(
+        "update case_hour_tally set closed = closed - 1 where hour_start ="
+            + " (select date_trunc('hour', closed_at) from case_summary where case_number = ?)",
+        caseNumber);
     jdbc.query(
         "select outcome from case_summary where case_number = ? and closed_at is not null",
         rs -> {
@@ -64,7 +74,8 @@ class DashboardTalliesTest {
         List.of("vi"),
         List.of("labour"),
         null,
-        true);
+        true,
+        false);
     Map<String, Long> before = summaries.closedByOutcome();
 
     summaries.closed(caseNumber, "resolved");
@@ -74,6 +85,71 @@ class DashboardTalliesTest {
     assertThat(after.getOrDefault("resolved", 0L)).isEqualTo(before.getOrDefault("resolved", 0L));
     assertThat(after.get("referred")).isEqualTo(before.getOrDefault("referred", 0L) + 1);
     assertThat(after).isEqualTo(countedOverRows());
+  }
+
+  @Test
+  void theWeeklyChartsHoursAreWhatCountingEveryCaseSaid() {
+    Instant since = Instant.now().minus(2, ChronoUnit.DAYS);
+    Map<Instant, List<Long>> before = perHour(summaries.openedAndClosedPerHourSince(since));
+
+    summaries.opened(
+        caseNumber, "pi-" + caseNumber, "13", null, "VN", List.of(), List.of(), null, true, false);
+    summaries.closed(caseNumber, "resolved");
+    summaries.closed(caseNumber, "referred");
+
+    Map<Instant, List<Long>> after = perHour(summaries.openedAndClosedPerHourSince(since));
+    Instant hour =
+        jdbc.queryForObject(
+                "select date_trunc('hour', opened_at) from case_summary where case_number = ?",
+                java.sql.Timestamp.class,
+                caseNumber)
+            .toInstant();
+    // opened once, and closed once however often it was closed
+    List<Long> was = before.getOrDefault(hour, List.of(0L, 0L));
+    List<Long> closedHour = after.get(closedHour());
+    assertThat(after.get(hour).get(0)).isEqualTo(was.get(0) + 1);
+    assertThat(closedHour).isNotNull();
+    assertThat(after).isEqualTo(countedOverRowsPerHour(since));
+  }
+
+  private Instant closedHour() {
+    return jdbc.queryForObject(
+            "select date_trunc('hour', closed_at) from case_summary where case_number = ?",
+            java.sql.Timestamp.class,
+            caseNumber)
+        .toInstant();
+  }
+
+  private static Map<Instant, List<Long>> perHour(Map<Instant, long[]> hours) {
+    Map<Instant, List<Long>> lists = new java.util.TreeMap<>();
+    hours.forEach((hour, n) -> lists.put(hour, List.of(n[0], n[1])));
+    return lists;
+  }
+
+  /** What the dashboard's weekly chart counted before V91: every case of the period, by hour. */
+  private Map<Instant, List<Long>> countedOverRowsPerHour(Instant since) {
+    Map<Instant, long[]> hours = new java.util.TreeMap<>();
+    java.sql.Timestamp from = java.sql.Timestamp.from(since.truncatedTo(ChronoUnit.HOURS));
+    for (int i = 0; i < 2; i++) {
+      String column = i == 0 ? "opened_at" : "closed_at";
+      int index = i;
+      jdbc.query(
+          "select date_trunc('hour', "
+              + column
+              + "), count(*) from case_summary where "
+              + column
+              + " >= ? and "
+              + jp.bansou.engine.Trial.realCase("case_number")
+              + " group by date_trunc('hour', "
+              + column
+              + ")",
+          rs -> {
+            hours.computeIfAbsent(rs.getTimestamp(1).toInstant(), h -> new long[2])[index] +=
+                rs.getLong(2);
+          },
+          from);
+    }
+    return perHour(hours);
   }
 
   @Test
