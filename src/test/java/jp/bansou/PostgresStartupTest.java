@@ -62,6 +62,7 @@ class PostgresStartupTest {
                   .getTaskDefinitionKey())
           .isEqualTo("handleNoCandidate"); // production has no companion profiles yet
 
+      talliesOnPostgresToo(app, instance.getBusinessKey());
       identifiersAreSealedOnPostgresToo(app);
       onlyHttpsAsTheProxySaysIt(app);
 
@@ -73,6 +74,32 @@ class PostgresStartupTest {
     assertThatThrownBy(PostgresStartupTest::startProduction)
         .isInstanceOf(UnsafeConfigurationException.class)
         .hasMessageContaining("demo account 'companion'");
+  }
+
+  /**
+   * A visit's first count creates its tally row on PostgreSQL too ({@code insert … on conflict}
+   * gives every count column of a new row its default), and the counted visits follow it.
+   */
+  private static void talliesOnPostgresToo(ConfigurableApplicationContext app, String caseNumber) {
+    var visits = app.getBean(jp.bansou.accompaniment.VisitOutcomes.class);
+    var visit =
+        new jp.bansou.accompaniment.VisitOutcome(
+            caseNumber,
+            "pg-office",
+            "13",
+            "medical-care",
+            "done",
+            java.util.List.of(),
+            "2026-11",
+            false);
+    visits.add(visit);
+    visits.add(visit);
+    assertThat(
+            app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForList(
+                    "select visits, counted_visits from visit_barrier_tally"
+                        + " where office_type = 'pg-office'"))
+        .containsExactly(java.util.Map.of("visits", 2L, "counted_visits", 2L));
   }
 
   /** A case walked to closure leaves no identifier in any table of PostgreSQL, in plaintext. */

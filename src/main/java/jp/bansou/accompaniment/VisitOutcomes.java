@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import jp.bansou.engine.Tallies;
 import jp.bansou.engine.Trial;
+import jp.bansou.person.CaseRestricted;
+import jp.bansou.person.CountedCases;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -42,18 +45,47 @@ public class VisitOutcomes {
         Timestamp.from(clock.instant()));
     Integer trial = jdbc.queryForObject(Trial.IS_TRIAL_CASE, Integer.class, visit.caseNumber());
     // a trial case (jp.bansou.engine.Trial) counts in no tally
-    if (trial == null || trial == 0) {
-      tallied(visit.officeType(), visit.officePrefecture(), String.join(",", visit.barriers()));
+    if (trial != null && trial > 0) {
+      return;
+    }
+    String barriers = String.join(",", visit.barriers());
+    tallied("visits", visit.officeType(), visit.officePrefecture(), barriers, 1);
+    Integer counted =
+        jdbc.queryForObject(CountedCases.IS_COUNTED, Integer.class, visit.caseNumber());
+    if (counted != null && counted > 0) {
+      tallied("counted_visits", visit.officeType(), visit.officePrefecture(), barriers, 1);
     }
   }
 
-  /** One more visit in {@code visit_barrier_tally}, the dashboard's pre-aggregated counts. */
-  private void tallied(String officeType, String prefecture, String barriers) {
+  /**
+   * A case restricted after its visits were counted: they leave the exports' counts ({@code
+   * counted_visits}), in the restricting transaction. The dashboard's count of every visit stays.
+   */
+  @EventListener
+  public void restricted(CaseRestricted restricted) {
+    jdbc.query(
+        "select v.office_type, v.office_prefecture, v.barriers from visit_outcome v"
+            + " join case_summary s on s.case_number = v.case_number"
+            + " where v.case_number = ? and s.consent_statistics = true and "
+            + Trial.realCase("s.case_number"),
+        rs -> {
+          tallied("counted_visits", rs.getString(1), rs.getString(2), rs.getString(3), -1);
+        },
+        restricted.caseNumber());
+  }
+
+  /**
+   * One more (or one less) visit in {@code visit_barrier_tally}: {@code visits} counts every visit
+   * (the dashboard's figure), {@code counted_visits} those of cases that anonymous statistics may
+   * count ({@link CountedCases}: visit-barriers.csv).
+   */
+  private void tallied(
+      String count, String officeType, String prefecture, String barriers, int change) {
     LinkedHashMap<String, Object> key = new LinkedHashMap<>();
     key.put("office_type", officeType);
     key.put("office_prefecture", prefecture == null ? "" : prefecture);
     key.put("barriers", barriers);
-    tallies.add("visit_barrier_tally", "visits", key, 1);
+    tallies.add("visit_barrier_tally", count, key, change);
   }
 
   /** Visits counted per office type, prefecture and barriers met, over all visits ever recorded. */
@@ -62,18 +94,31 @@ public class VisitOutcomes {
 
   /** Every visit counted by office type, prefecture and barriers: a few dozen rows, not a scan. */
   public List<Tally> tally() {
+    return tally("visits");
+  }
+
+  /**
+   * The visits of the cases anonymous statistics may count ({@link CountedCases}), by office type,
+   * prefecture and barriers: what visit-barriers.csv counts.
+   */
+  public List<Tally> countedTally() {
+    return tally("counted_visits");
+  }
+
+  private List<Tally> tally(String count) {
     return jdbc.query(
-        "select office_type, office_prefecture, barriers, visits from visit_barrier_tally",
+        "select office_type, office_prefecture, barriers, "
+            + count
+            + " from visit_barrier_tally where "
+            + count
+            + " > 0",
         (rs, i) -> {
-          String barriers = rs.getString("barriers");
-          String prefecture = rs.getString("office_prefecture");
+          String prefecture = rs.getString(2);
           return new Tally(
-              rs.getString("office_type"),
+              rs.getString(1),
               prefecture == null || prefecture.isEmpty() ? null : prefecture,
-              barriers == null || barriers.isBlank()
-                  ? List.of()
-                  : Arrays.asList(barriers.split(",")),
-              rs.getLong("visits"));
+              barriers(rs.getString(3)),
+              rs.getLong(4));
         });
   }
 

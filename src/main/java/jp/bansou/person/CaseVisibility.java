@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,10 +48,12 @@ public class CaseVisibility {
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final ApplicationEventPublisher events;
 
-  public CaseVisibility(CaseAccess access, ProcessEngine engine) {
+  public CaseVisibility(CaseAccess access, ProcessEngine engine, ApplicationEventPublisher events) {
     this.access = access;
     this.engine = engine;
+    this.events = events;
     this.identityService = engine.getIdentityService();
     this.runtimeService = engine.getRuntimeService();
     this.taskService = engine.getTaskService();
@@ -136,8 +139,13 @@ public class CaseVisibility {
   }
 
   private void restrictInCommand(String caseNumber, String coordinator) {
+    boolean already = access.find(caseNumber).map(Access::restricted).orElse(false);
     access.restrict(caseNumber, coordinator);
     Access restricted = access.find(caseNumber).orElseThrow();
+    if (!already) {
+      // the tallies that counted the case take it back in this transaction
+      events.publishEvent(new CaseRestricted(caseNumber));
+    }
     for (ProcessInstance instance :
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
       withdrawGroupGrants(instance.getId());

@@ -1,19 +1,25 @@
-package jp.bansou.reports;
+package jp.bansou.person;
 
 import jp.bansou.engine.Trial;
 
 /**
- * Which cases the anonymous exports may count, as one SQL condition over {@code case_summary}
+ * Which cases anonymous statistics may count, as one SQL condition over {@code case_summary}
  * aliased {@code s}: the person consented to anonymous statistics, and the case is not restricted
  * (a restricted, DV case appears in no list), and it is no trial case ({@link Trial}). Every export
- * query of this package joins it, so that a further rule is one more condition here.
+ * query and every counted tally joins it, so that a further rule is one more condition here; a
+ * tally kept as cases move also listens for {@link CaseRestricted}, as a case may be restricted
+ * after it was counted.
  */
-final class CountedCases {
+public final class CountedCases {
 
-  static final String WHERE =
+  public static final String WHERE =
       "s.consent_statistics = true and not exists (select 1 from case_access a"
           + " where a.case_number = s.case_number and a.restricted = true) and "
           + Trial.realCase("s.case_number");
+
+  /** Whether the case with this number (the one parameter) is counted: {@code select count(*)}. */
+  public static final String IS_COUNTED =
+      "select count(*) from case_summary s where s.case_number = ? and " + WHERE;
 
   private CountedCases() {}
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.person.CountedCases;
 import jp.bansou.statistics.FormStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -22,7 +22,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,21 +38,21 @@ public class ReportController {
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final PolicyRegister register;
-  private final JdbcTemplate jdbc;
   private final ReferenceData reference;
   private final CaseExport caseExport;
+  private final VisitOutcomes visitOutcomes;
   private final Texts texts;
 
   public ReportController(
       PolicyRegister register,
-      JdbcTemplate jdbc,
       ReferenceData reference,
       CaseExport caseExport,
+      VisitOutcomes visitOutcomes,
       Texts texts) {
     this.register = register;
-    this.jdbc = jdbc;
     this.reference = reference;
     this.caseExport = caseExport;
+    this.visitOutcomes = visitOutcomes;
     this.texts = texts;
   }
 
@@ -122,30 +121,25 @@ public class ReportController {
     List<String> barriers = reference.codes(ReferenceList.VISIT_BARRIERS);
     // per office type and prefecture: visits, visits with a barrier, then one count per barrier
     Map<List<String>, long[]> groups = new TreeMap<>(Comparator.comparing(Object::toString));
-    // one grouped query (a row per office type, prefecture and set of barriers met), counted
+    // the kept counts (a row per office type, prefecture and set of barriers met, V92), counted
     // further here exactly as the visits themselves would be
-    jdbc.query(
-        "select v.office_type, v.office_prefecture, v.barriers, count(*) from visit_outcome v"
-            + " join case_summary s on s.case_number = v.case_number where "
-            + CountedCases.WHERE
-            + " group by v.office_type, v.office_prefecture, v.barriers",
-        rs -> {
-          long visits = rs.getLong(4);
-          List<String> met = VisitOutcomes.barriers(rs.getString(3));
-          long[] counts =
-              groups.computeIfAbsent(
-                  List.of(nullToEmpty(rs.getString(1)), nullToEmpty(rs.getString(2))),
-                  k -> new long[2 + barriers.size()]);
-          counts[0] += visits;
-          if (!met.isEmpty()) {
-            counts[1] += visits;
-          }
-          for (int i = 0; i < barriers.size(); i++) {
-            if (met.contains(barriers.get(i))) {
-              counts[2 + i] += visits;
-            }
-          }
-        });
+    for (VisitOutcomes.Tally tally : visitOutcomes.countedTally()) {
+      long visits = tally.visits();
+      List<String> met = tally.barriers();
+      long[] counts =
+          groups.computeIfAbsent(
+              List.of(nullToEmpty(tally.officeType()), nullToEmpty(tally.officePrefecture())),
+              k -> new long[2 + barriers.size()]);
+      counts[0] += visits;
+      if (!met.isEmpty()) {
+        counts[1] += visits;
+      }
+      for (int i = 0; i < barriers.size(); i++) {
+        if (met.contains(barriers.get(i))) {
+          counts[2 + i] += visits;
+        }
+      }
+    }
     List<List<?>> rows = new ArrayList<>();
     groups.forEach(
         (key, counts) -> {

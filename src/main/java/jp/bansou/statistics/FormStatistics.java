@@ -15,6 +15,9 @@ import jp.bansou.engine.Texts;
 import jp.bansou.engine.Trial;
 import jp.bansou.forms.FormSchema;
 import jp.bansou.forms.FormSchema.FormField;
+import jp.bansou.person.CaseRestricted;
+import jp.bansou.person.CountedCases;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -86,16 +89,32 @@ public class FormStatistics {
     }
   }
 
-  /** Whether the case's answers may be counted: consent to statistics, and not restricted. */
+  /** Whether the case's answers may be counted ({@link CountedCases}). */
   private boolean countable(String caseNumber) {
-    Integer yes =
-        jdbc.queryForObject(
-            "select count(*) from case_summary c where c.case_number = ? and c.consent_statistics"
-                + " and not exists (select 1 from case_access a"
-                + " where a.case_number = c.case_number and a.restricted)",
-            Integer.class,
-            caseNumber);
+    Integer yes = jdbc.queryForObject(CountedCases.IS_COUNTED, Integer.class, caseNumber);
     return yes != null && yes > 0;
+  }
+
+  /**
+   * A case restricted after its answers were counted: they leave the dashboard's counts in the
+   * restricting transaction, and stay uncounted if changed later.
+   */
+  @EventListener
+  public void restricted(CaseRestricted restricted) {
+    jdbc.query(
+            "select field_key, categories from case_statistic where case_number = ? and counted",
+            (rs, i) -> List.of(rs.getString(1), rs.getString(2)),
+            restricted.caseNumber())
+        .forEach(
+            answer -> {
+              for (String category : answer.get(1).split(" ")) {
+                if (!category.isEmpty()) {
+                  tally(answer.get(0), category, -1);
+                }
+              }
+            });
+    jdbc.update(
+        "update case_statistic set counted = false where case_number = ?", restricted.caseNumber());
   }
 
   /** Removes the case's earlier answer, and takes back what it added to the counts. */

@@ -158,6 +158,27 @@ final class HistoryCloner {
           "insert into case_outcome_tally (outcome, cases) select outcome, count(*) from case_summary"
               + " where closed_at is not null and outcome is not null group by outcome");
     }
+    // the visits anonymous statistics may count (V92), and the weekly chart's hours (V91), as
+    // their migrations fill them from the rows
+    if (exists("case_hour_tally")) {
+      jdbc.update(
+          "update visit_barrier_tally t set counted_visits = c.visits from (select v.office_type,"
+              + " coalesce(v.office_prefecture, '') as office_prefecture, v.barriers,"
+              + " count(*) as visits from visit_outcome v"
+              + " join case_summary s on s.case_number = v.case_number where "
+              + jp.bansou.person.CountedCases.WHERE
+              + " group by v.office_type, coalesce(v.office_prefecture, ''), v.barriers) c"
+              + " where c.office_type = t.office_type and c.office_prefecture = t.office_prefecture"
+              + " and c.barriers = t.barriers");
+      jdbc.update("delete from case_hour_tally");
+      jdbc.update(
+          "insert into case_hour_tally (hour_start, opened, closed)"
+              + " select hour_start, sum(opened), sum(closed) from ("
+              + " select date_trunc('hour', opened_at) as hour_start, 1 as opened, 0 as closed"
+              + " from case_summary"
+              + " union all select date_trunc('hour', closed_at), 0, 1 from case_summary"
+              + " where closed_at is not null) h group by hour_start");
+    }
     caseCopies = to;
     jdbc.execute("vacuum analyze");
   }

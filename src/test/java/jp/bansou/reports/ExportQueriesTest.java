@@ -23,6 +23,7 @@ import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.casefile.CaseSummary;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.person.CaseVisibility;
+import jp.bansou.person.CountedCases;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import jp.bansou.statistics.FormStatistics;
@@ -86,6 +87,13 @@ class ExportQueriesTest {
           i % 2 == 0 ? "office-accompaniment" : null,
           i % 3 == 0 ? "resolved" : null,
           i != 3);
+      if (i == 8) {
+        // a restricted case (DV), restricted at intake as every case is before its visits
+        jdbc.update(
+            "insert into case_access (case_number, prefecture, restricted, consent_sharing, open)"
+                + " values (?, '13', true, false, true)",
+            caseNumber);
+      }
       // three-way office prefectures and barrier sets, one visit without a prefecture
       for (int v = 0; v < 1 + i % 3; v++) {
         visitOutcomes.add(
@@ -114,11 +122,6 @@ class ExportQueriesTest {
             Timestamp.from(now));
       }
     }
-    // one restricted case (DV): in no export
-    jdbc.update(
-        "insert into case_access (case_number, prefecture, restricted, consent_sharing, open)"
-            + " values (?, '13', true, false, true)",
-        prefix + 8);
   }
 
   @AfterEach
@@ -131,6 +134,20 @@ class ExportQueriesTest {
             jdbc.update(
                 "update visit_barrier_tally set visits = visits - 1 where office_type = ?"
                     + " and office_prefecture = ? and barriers = ?",
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3));
+          },
+          caseNumber);
+      jdbc.query(
+          "select v.office_type, coalesce(v.office_prefecture, ''), v.barriers from visit_outcome v"
+              + " join case_summary s on s.case_number = v.case_number"
+              + " where v.case_number = ? and "
+              + CountedCases.WHERE,
+          rs -> {
+            jdbc.update(
+                "update visit_barrier_tally set counted_visits = counted_visits - 1"
+                    + " where office_type = ? and office_prefecture = ? and barriers = ?",
                 rs.getString(1),
                 rs.getString(2),
                 rs.getString(3));
@@ -149,6 +166,24 @@ class ExportQueriesTest {
 
     assertThat(csv).isEqualTo(visitBarriersCountedOverEveryVisit());
     assertThat(csv).contains("\"welfare-office\"", "\"46\"", "\"47\"");
+  }
+
+  @Test
+  void aCaseRestrictedAfterItsVisitsLeavesTheExportAtOnce() {
+    String before = reports.visitBarriers().getBody();
+    String caseNumber = prefix + 4; // consented, three visits: 46, welfare office and hospital
+    jdbc.update(
+        "insert into case_access (case_number, prefecture, restricted, consent_sharing, open)"
+            + " values (?, '13', false, false, true)",
+        caseNumber);
+
+    visibility.restrict(caseNumber, "coordinator");
+
+    String after = reports.visitBarriers().getBody();
+    assertThat(after).isEqualTo(visitBarriersCountedOverEveryVisit()).isNotEqualTo(before);
+    // restricting it again takes nothing back twice
+    visibility.restrict(caseNumber, "coordinator");
+    assertThat(reports.visitBarriers().getBody()).isEqualTo(after);
   }
 
   @Test

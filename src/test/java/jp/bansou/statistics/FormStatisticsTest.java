@@ -11,6 +11,7 @@ import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.deployment.Modeler;
 import jp.bansou.forms.FormSchema;
+import jp.bansou.person.CaseVisibility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -53,6 +54,7 @@ class FormStatisticsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
   @Autowired FormStatistics statistics;
+  @Autowired CaseVisibility visibility;
 
   String deploymentName = "statistics-" + UUID.randomUUID();
 
@@ -162,6 +164,35 @@ class FormStatisticsTest {
         .asList()
         .extracting("label")
         .containsExactly("はい", "いいえ");
+  }
+
+  @Test
+  void aCaseRestrictedLaterIsTakenOutOfTheCountsAtOnce() {
+    var answer =
+        new Modeler(rest.getRootUri(), "modeller")
+            .deploy(
+                deploymentName,
+                Modeler.files(
+                    "case-intake.form", withQuestions("forms/case-intake.form", INTAKE_QUESTIONS)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    List<String> cases = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      cases.add(
+          CaseDriver.start(engine, Intake.person().with("supportBefore", "no")).getBusinessKey());
+    }
+    assertThat(tally("supportBefore", "no")).isEqualTo(4);
+
+    visibility.restrict(cases.get(0), "coordinator");
+
+    assertThat(tally("supportBefore", "no")).isEqualTo(3);
+    assertThat(talliesByKeyAndCategory()).isEqualTo(countedOverRows());
+    // an answer it gives later is kept for nobody's count either
+    statistics.record(
+        cases.get(0),
+        FormSchema.parse(withQuestions("forms/case-intake.form", INTAKE_QUESTIONS)),
+        Map.of("supportBefore", "yes"));
+    assertThat(tally("supportBefore", "yes")).isZero();
+    assertThat(talliesByKeyAndCategory()).isEqualTo(countedOverRows());
   }
 
   @Test
