@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.dashboard.DashboardSection;
 import jp.bansou.engine.EngineClock;
+import jp.bansou.engine.Tallies;
 import jp.bansou.engine.Texts;
 import jp.bansou.engine.Trial;
 import jp.bansou.reports.SmallCells;
@@ -46,11 +47,13 @@ public class ContinuitySection implements DashboardSection {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final Texts texts;
+  private final Tallies tallies;
 
-  public ContinuitySection(JdbcTemplate jdbc, Clock clock, Texts texts) {
+  public ContinuitySection(JdbcTemplate jdbc, Clock clock, Texts texts, Tallies tallies) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.texts = texts;
+    this.tallies = tallies;
   }
 
   @Override
@@ -65,12 +68,8 @@ public class ContinuitySection implements DashboardSection {
     YearMonth thisMonth = YearMonth.from(now.atZone(japan));
     List<Caseload> caseload = new ArrayList<>();
     List<Count> handOvers = new ArrayList<>();
-    List<Instant> ends = new ArrayList<>();
-    for (int back = MONTHS - 1; back >= 0; back--) {
-      YearMonth month = thisMonth.minusMonths(back);
-      ends.add(back == 0 ? now : month.plusMonths(1).atDay(1).atStartOfDay(japan).toInstant());
-    }
-    long[][] openAtEnds = openWithCompanionAt(ends);
+    List<Instant> ends = monthEnds(now);
+    long[][] openAtEnds = caseloadAt(thisMonth, ends);
     for (int back = MONTHS - 1; back >= 0; back--) {
       YearMonth month = thisMonth.minusMonths(back);
       Instant end = ends.get(MONTHS - 1 - back);
@@ -144,6 +143,64 @@ public class ContinuitySection implements DashboardSection {
             count("select count(distinct user_id) from companion_pause where ended_at is null")),
         SmallCells.count(asked.size()),
         ages);
+  }
+
+  /** The end of each of the last {@link #MONTHS} months, oldest first; now for this month. */
+  static List<Instant> monthEnds(Instant now) {
+    YearMonth thisMonth = YearMonth.from(now.atZone(EngineClock.JAPAN));
+    List<Instant> ends = new ArrayList<>();
+    for (int back = MONTHS - 1; back >= 0; back--) {
+      YearMonth month = thisMonth.minusMonths(back);
+      ends.add(
+          back == 0
+              ? now
+              : month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.JAPAN).toInstant());
+    }
+    return ends;
+  }
+
+  /**
+   * The cases with a companion open at each month's end, and their companions: a month that is over
+   * as kept in {@code caseload_month_end} (V95), counted and kept the first time it is asked for;
+   * this month counted now.
+   */
+  long[][] caseloadAt(YearMonth thisMonth, List<Instant> ends) {
+    Map<String, long[]> kept = new LinkedHashMap<>();
+    jdbc.query(
+        "select end_month, open_cases, companions from caseload_month_end where end_month >= ?",
+        rs -> {
+          kept.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        },
+        thisMonth.minusMonths(MONTHS - 1).toString());
+    List<Integer> toCount = new ArrayList<>();
+    for (int i = 0; i < ends.size(); i++) {
+      if (i == ends.size() - 1 || !kept.containsKey(monthOf(thisMonth, ends, i))) {
+        toCount.add(i);
+      }
+    }
+    long[][] counted = openWithCompanionAt(toCount.stream().map(ends::get).toList());
+    long[][] counts = new long[ends.size()][];
+    for (int i = 0; i < ends.size(); i++) {
+      counts[i] = kept.get(monthOf(thisMonth, ends, i));
+    }
+    for (int j = 0; j < toCount.size(); j++) {
+      int i = toCount.get(j);
+      counts[i] = counted[j];
+      if (i < ends.size() - 1) {
+        LinkedHashMap<String, Object> key = new LinkedHashMap<>();
+        key.put("end_month", monthOf(thisMonth, ends, i));
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+        values.put("open_cases", counted[j][0]);
+        values.put("companions", counted[j][1]);
+        values.put("counted_at", Timestamp.from(clock.instant()));
+        tallies.put("caseload_month_end", key, values);
+      }
+    }
+    return counts;
+  }
+
+  private static String monthOf(YearMonth thisMonth, List<Instant> ends, int i) {
+    return thisMonth.minusMonths(ends.size() - 1 - i).toString();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.casefile.CaseSummary;
+import jp.bansou.engine.EngineClock;
 import jp.bansou.help.ContinuitySection.Count;
 import jp.bansou.help.ContinuitySection.Snapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,8 @@ class ContinuitySectionTest {
     jdbc.update("delete from case_summary where case_number like ?", MARKER + "-%");
     jdbc.update("delete from case_hand_over where case_number = ?", MARKER);
     jdbc.update("delete from call_for_help where case_number = ?", MARKER);
+    // months counted while this test's cases were there
+    jdbc.update("delete from caseload_month_end");
   }
 
   @Test
@@ -109,6 +112,43 @@ class ContinuitySectionTest {
       }
       assertThat(counted[i]).as("at " + end).containsExactly(open, with.size());
     }
+  }
+
+  @Test
+  void aMonthThatIsOverIsCountedOnceAndKept() {
+    jdbc.update("delete from caseload_month_end");
+    Instant now = Instant.now();
+    for (int i = 0; i < 8; i++) {
+      // open since four months, three of them closed two months ago
+      jdbc.update(
+          "insert into case_summary (case_number, process_instance_id, opened_at, closed_at,"
+              + " companion_id, consent_statistics) values (?, ?, ?, ?, ?, true)",
+          MARKER + "-" + i,
+          "pi-" + MARKER + "-" + i,
+          Timestamp.from(now.minus(Duration.ofDays(120))),
+          i < 3 ? Timestamp.from(now.minus(Duration.ofDays(60))) : null,
+          "cont-" + (i % 4));
+    }
+    List<Instant> ends = ContinuitySection.monthEnds(now);
+    long[][] everyCase = section.openWithCompanionAt(ends);
+
+    long[][] first =
+        section.caseloadAt(java.time.YearMonth.from(now.atZone(EngineClock.JAPAN)), ends);
+
+    assertThat(first).isDeepEqualTo(everyCase);
+    assertThat(jdbc.queryForObject("select count(*) from caseload_month_end", Integer.class))
+        .isEqualTo(ContinuitySection.MONTHS - 1);
+    // a month that is over is read as it was counted; this month is counted again
+    jdbc.update(
+        "update case_summary set companion_id = 'cont-z' where case_number = ?", MARKER + "-7");
+    long[][] again =
+        section.caseloadAt(java.time.YearMonth.from(now.atZone(EngineClock.JAPAN)), ends);
+    for (int i = 0; i < ContinuitySection.MONTHS - 1; i++) {
+      assertThat(again[i]).isEqualTo(first[i]);
+    }
+    assertThat(again[ContinuitySection.MONTHS - 1])
+        .isEqualTo(section.openWithCompanionAt(List.of(now))[0]);
+    assertThat(section.snapshot().caseloadByMonth()).hasSize(ContinuitySection.MONTHS);
   }
 
   private void handOver(String reason, Instant at) {
