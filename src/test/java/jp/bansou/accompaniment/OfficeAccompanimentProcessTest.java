@@ -48,6 +48,7 @@ class OfficeAccompanimentProcessTest {
   @Autowired TestRestTemplate rest;
   @Autowired VisitOutcomes visitOutcomes;
   @Autowired jp.bansou.person.CaseAccess caseAccess;
+  @Autowired jp.bansou.person.CaseVisibility visibility;
   @Autowired jp.bansou.deadlines.DeadlineWatches watches;
 
   private final List<String> createdInterpreters = new java.util.ArrayList<>();
@@ -256,6 +257,28 @@ class OfficeAccompanimentProcessTest {
     assertThat(taskService.createTaskQuery().taskCandidateUser(local).count()).isZero();
     assertThat((String) runtimeService.getVariable(pi.getId(), "interpretationSummary"))
         .contains("見られる人を制限したケース");
+    complete(task("arrangeInterpreter", pi), withVariables("interpreterArrangement", "通訳者に直接依頼"));
+    assertThat(pi).isWaitingAt("scheduleVisit");
+  }
+
+  @Test
+  void aCaseRestrictedWhileItsVisitIsOfferedTakesTheOfferBackFromTheInterpreters() {
+    String local = interpreter("40", false);
+    VariableMap variables = track("spouse-of-japanese", true, "dv");
+    variables.putValue("prefecture", "40");
+    variables.putValueTyped("languages", FormJson.list(List.of(LANGUAGE)));
+    String caseNumber = variables.getValue("caseNumber", String.class);
+    caseAccess.opened(caseNumber, "40", false, null, false);
+    ProcessInstance pi = start(variables);
+    plan(pi, "hospital");
+    assertThat(task("offerInterpretation", pi)).hasCandidateUser(local);
+
+    visibility.restrict(caseNumber, "coordinator");
+
+    // the interpreter no longer sees where the person will be and when; the coordinator arranges
+    assertThat(taskService.createTaskQuery().taskCandidateUser(local).count()).isZero();
+    assertThat(pi).isWaitingAt("arrangeInterpreter").hasPassed("caseRestrictedDuringOffer");
+    assertThat(task("arrangeInterpreter", pi)).isAssignedTo("coordinator");
     complete(task("arrangeInterpreter", pi), withVariables("interpreterArrangement", "通訳者に直接依頼"));
     assertThat(pi).isWaitingAt("scheduleVisit");
   }
