@@ -182,8 +182,10 @@ public class CompanionMatcher {
 
   /**
    * Every companion's open cases, by one grouped query: what {@link #openCases} counts for each
-   * companion (live cases naming them in {@code companionId}), in one pass instead of one query per
-   * companion over every open case.
+   * companion (live cases naming them in their variable {@code companionId}), in one pass instead
+   * of one query per companion over every open case. Only case variables are read, no task's own
+   * (local) variable of that name, which no model has: so the engine's index on {@code (TASK_ID_,
+   * NAME_, TYPE_)} finds the few hundred rows among every variable of every open case.
    */
   Map<String, Long> openCasesByCompanion() {
     Map<String, Long> caseloads = new HashMap<>();
@@ -192,7 +194,8 @@ public class CompanionMatcher {
             + " join ACT_RE_PROCDEF p on e.PROC_DEF_ID_ = p.ID_"
             + " join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = e.ID_"
             + " where e.PARENT_ID_ is null and e.TENANT_ID_ is null and p.KEY_ = ?"
-            + " and v.NAME_ = ? and v.TYPE_ = 'string' and v.TEXT_ is not null"
+            + " and v.TASK_ID_ is null and v.NAME_ = ? and v.TYPE_ = 'string'"
+            + " and v.TEXT_ is not null"
             + " group by v.TEXT_",
         (java.sql.ResultSet rs) -> {
           caseloads.put(rs.getString(1), rs.getLong(2));
