@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -31,8 +33,12 @@ import org.camunda.bpm.engine.repository.CamundaFormDefinition;
  */
 public final class DeployedForms {
 
-  /** Parsed forms by deployment id and form key; a few hundred at most in a network's lifetime. */
-  private static final Map<String, FormSchema> PARSED = new ConcurrentHashMap<>();
+  /**
+   * Parsed forms by engine, then by deployment id and form key (a few hundred at most in a
+   * network's lifetime); by engine, because tests run engines on databases of their own in one JVM.
+   */
+  private static final Map<Object, Map<String, FormSchema>> PARSED =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private DeployedForms() {}
 
@@ -63,9 +69,12 @@ public final class DeployedForms {
           && DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(ref.getBinding())
           && data.getDeploymentId() != null) {
         return Optional.of(
-            PARSED.computeIfAbsent(
-                data.getDeploymentId() + "\n" + ref.getKey(),
-                key -> read(context, ref, data.getDeploymentId())));
+            PARSED
+                .computeIfAbsent(
+                    context.getProcessEngineConfiguration(), engine -> new ConcurrentHashMap<>())
+                .computeIfAbsent(
+                    data.getDeploymentId() + "\n" + ref.getKey(),
+                    key -> read(context, ref, data.getDeploymentId())));
       }
       // a form key, or a reference the trial rule left unbound: the engine's way, every time
       return Optional.of(parse(new GetDeployedTaskFormCmd(taskId).execute(context)));
