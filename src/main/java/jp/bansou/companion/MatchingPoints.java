@@ -44,19 +44,40 @@ public class MatchingPoints {
   }
 
   public int of(Facts facts) {
-    Object points =
-        LOOKUP
-            .evaluateDecisionTable(
-                decision(),
-                Variables.createVariables()
-                    .putValue("local", facts.local())
-                    .putValue("fluentSharedLanguages", facts.fluentSharedLanguages())
-                    .putValue(
-                        "conversationalSharedLanguages", facts.conversationalSharedLanguages())
-                    .putValue("matchingSpecialties", facts.matchingSpecialties())
-                    .putValue("openCases", facts.openCases()))
-            .getSingleEntry();
-    return points == null ? 0 : ((Number) points).intValue();
+    return table().of(facts);
+  }
+
+  /**
+   * The newest table, looked up once for a whole ranking: every candidate of one ranking is weighed
+   * by the same version.
+   */
+  public Table table() {
+    return new Table(decision());
+  }
+
+  /** One version of the table. */
+  public static final class Table {
+    private final DmnDecision decision;
+
+    Table(DmnDecision decision) {
+      this.decision = decision;
+    }
+
+    public int of(Facts facts) {
+      Object points =
+          LOOKUP
+              .evaluateDecisionTable(
+                  decision,
+                  Variables.createVariables()
+                      .putValue("local", facts.local())
+                      .putValue("fluentSharedLanguages", facts.fluentSharedLanguages())
+                      .putValue(
+                          "conversationalSharedLanguages", facts.conversationalSharedLanguages())
+                      .putValue("matchingSpecialties", facts.matchingSpecialties())
+                      .putValue("openCases", facts.openCases()))
+              .getSingleEntry();
+      return points == null ? 0 : ((Number) points).intValue();
+    }
   }
 
   private DmnDecision decision() {

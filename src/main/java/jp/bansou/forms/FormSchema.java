@@ -52,7 +52,9 @@ public record FormSchema(String id, Map<String, FormField> fields) {
       JsonNode root = JSON.readTree(json);
       Map<String, FormField> fields = new LinkedHashMap<>();
       collect(root, false, fields);
-      return new FormSchema(root.path("id").asText(), fields);
+      // shared by every submission of this form (DeployedForms): read-only
+      return new FormSchema(
+          root.path("id").asText(), java.util.Collections.unmodifiableMap(fields));
     } catch (IOException e) {
       throw new UncheckedIOException("A deployed form is not JSON", e);
     }
@@ -87,7 +89,7 @@ public record FormSchema(String id, Map<String, FormField> fields) {
                 validate.hasNonNull("validationType")
                     ? validate.get("validationType").asText()
                     : null,
-                values,
+                values == null ? null : java.util.Collections.unmodifiableList(values),
                 c.hasNonNull("valuesKey") ? c.get("valuesKey").asText() : null,
                 c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
                 hiddenSometimes,

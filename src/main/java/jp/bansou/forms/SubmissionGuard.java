@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -230,6 +231,10 @@ public class SubmissionGuard extends OncePerRequestFilter {
   }
 
   private Optional<FormSchema> taskForm(Task task) {
+    if (taskService instanceof ServiceImpl engine) {
+      // the same form and permission check as below, parsed once per deployed form
+      return DeployedForms.ofTask(engine.getCommandExecutor(), task.getId());
+    }
     try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
       return Optional.of(FormSchema.parse(new String(form.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (RuntimeException | IOException noCamundaForm) {

@@ -2,12 +2,10 @@ package jp.bansou.statistics;
 
 import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import jp.bansou.engine.Trial;
 import jp.bansou.engine.UserTasks;
+import jp.bansou.forms.DeployedForms;
 import jp.bansou.forms.FormSchema;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,13 +41,12 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
     if (caseNumber.isEmpty() || Trial.of(task)) {
       return;
     }
-    FormSchema form;
-    try (InputStream in =
-        task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
-      form = FormSchema.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (RuntimeException | IOException noCamundaForm) {
+    // the task's deployed form, parsed once per deployment (no form: nothing to count)
+    Optional<FormSchema> deployed = DeployedForms.ofTask(task.getId());
+    if (deployed.isEmpty()) {
       return;
     }
+    FormSchema form = deployed.get();
     if (form.fields().values().stream().anyMatch(FormSchema.FormField::statistic)) {
       context.getBean(FormStatistics.class).record(caseNumber.get(), form, task.getVariables());
     }

@@ -78,6 +78,11 @@ class CaseEngineBenchmark {
   static final List<String> RECOMMENDED_JVM =
       List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx384m", "-XX:ReservedCodeCacheSize=64m");
 
+  /**
+   * Lifecycles whose SQL is written to the PostgreSQL log ({@code -Dbench.trace}); none by default.
+   */
+  static final int TRACE = Integer.getInteger("bench.trace", 0);
+
   static final int STARTS = Integer.getInteger("bench.starts", QUICK ? 1 : 3);
 
   final StringBuilder report = new StringBuilder();
@@ -149,6 +154,9 @@ class CaseEngineBenchmark {
       Lifecycle.run(engine, ours);
       Baseline.run(engine, base);
     }
+    if (TRACE > 0) {
+      trace(app, engine, ours, base);
+    }
     Map<Integer, Double> oursRate = new LinkedHashMap<>();
     for (int threads : new int[] {1, 4}) {
       timer.reset();
@@ -193,6 +201,31 @@ class CaseEngineBenchmark {
         "lifecycles/s; "
             + Runtime.getRuntime().availableProcessors()
             + " cores for JVM and database");
+  }
+
+  /**
+   * With {@code -Dbench.trace=N}: every SQL statement of N lifecycles of ours and N of the bare
+   * process, with its time in the database, written by PostgreSQL to target/benchmark/postgres.log
+   * between marker statements ({@code select 'bench-trace …'}); not part of a normal run.
+   */
+  private void trace(
+      ConfigurableApplicationContext app, ProcessEngine engine, String ours, String base) {
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    jdbc.execute("alter system set log_min_duration_statement = 0");
+    jdbc.execute("select pg_reload_conf()");
+    try {
+      for (int i = 0; i < TRACE; i++) {
+        jdbc.queryForObject("select 'bench-trace ours start'", String.class);
+        Lifecycle.run(engine, ours);
+        jdbc.queryForObject("select 'bench-trace ours end'", String.class);
+        jdbc.queryForObject("select 'bench-trace bare start'", String.class);
+        Baseline.run(engine, base);
+        jdbc.queryForObject("select 'bench-trace bare end'", String.class);
+      }
+    } finally {
+      jdbc.execute("alter system set log_min_duration_statement = -1");
+      jdbc.execute("select pg_reload_conf()");
+    }
   }
 
   private static double rate(int threads, Supplier<String> lifecycle) throws Exception {
@@ -381,7 +414,15 @@ class CaseEngineBenchmark {
         "worst: " + worstWho);
 
     // a form submitted to the next task listed
-    double[] submit = submitToListed(engine, identity, filters, home, openIds);
+    if (TRACE > 0) {
+      jdbc.execute("alter system set log_min_duration_statement = 0");
+      jdbc.execute("select pg_reload_conf()");
+    }
+    double[] submit = submitToListed(engine, identity, filters, home, openIds, jdbc);
+    if (TRACE > 0) {
+      jdbc.execute("alter system set log_min_duration_statement = -1");
+      jdbc.execute("select pg_reload_conf()");
+    }
     report.append(
         String.format(
             "%nA form submitted to the next task listed (the coordinator completes 確認 (reviewTriage)"
@@ -537,7 +578,8 @@ class CaseEngineBenchmark {
       IdentityService identity,
       FilterService filters,
       String home,
-      List<String> openIds) {
+      List<String> openIds,
+      JdbcTemplate jdbc) {
     List<String> groups = groupsOf(identity, "coordinator", Role.COORDINATORS);
     List<Double> times = new ArrayList<>();
     int taken = 0;
@@ -555,12 +597,18 @@ class CaseEngineBenchmark {
       if (task == null) {
         continue;
       }
+      if (TRACE > 0) {
+        jdbc.queryForObject("select 'bench-trace submit start'", String.class);
+      }
       long start = System.nanoTime();
       Lifecycle.claimAndComplete(engine, task, "coordinator", Map.of());
       asUser(identity, "coordinator", groups, () -> filters.listPage(home, 0, 15));
       asUser(identity, "coordinator", groups, () -> filters.count(home));
       if (taken++ >= 3) {
         times.add((System.nanoTime() - start) / 1e6);
+      }
+      if (TRACE > 0) {
+        jdbc.queryForObject("select 'bench-trace submit end'", String.class);
       }
     }
     return percentiles(times);

@@ -196,6 +196,33 @@ class FormStatisticsTest {
   }
 
   @Test
+  void aNewlyDeployedFormVersionCountsFromTheNextCompletion() {
+    // the live triage form, read (and kept parsed) by a completion before the new version exists
+    ProcessInstance before = CaseDriver.start(engine, Intake.person());
+    CaseDriver.complete(engine, before, "reviewTriage", "coordinator", Map.of());
+
+    var answer =
+        new Modeler(rest.getRootUri(), "modeller")
+            .deploy(
+                deploymentName,
+                Modeler.files(
+                    "review-triage.form",
+                    withQuestions("forms/review-triage.form", TRIAGE_QUESTION)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    ProcessInstance after = CaseDriver.start(engine, Intake.person());
+    CaseDriver.complete(
+        engine, after, "reviewTriage", "coordinator", Map.of("firstContact", "phone"));
+
+    assertThat(
+            jdbc.queryForList(
+                "select categories from case_statistic where case_number = ? and field_key ="
+                    + " 'firstContact'",
+                String.class,
+                after.getBusinessKey()))
+        .containsExactly("phone");
+  }
+
+  @Test
   void aChangedAnswerTakesBackWhatTheEarlierOneAdded() {
     var answer =
         new Modeler(rest.getRootUri(), "modeller")
