@@ -134,6 +134,11 @@ final class Browser implements AutoCloseable {
     act(d -> visible(by).click());
   }
 
+  /** The text of the first displayed element matching, read again if the page re-rendered it. */
+  String text(By by) {
+    return patiently().until(d -> visible(by).getText());
+  }
+
   /** Does something to the page, again if Angular re-rendered it meanwhile. */
   void act(java.util.function.Consumer<WebDriver> action) {
     patiently()
