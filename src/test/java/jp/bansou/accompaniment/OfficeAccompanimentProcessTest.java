@@ -273,6 +273,28 @@ class OfficeAccompanimentProcessTest {
     plan(pi, "hospital");
     assertThat(task("offerInterpretation", pi)).hasCandidateUser(local);
 
+    // nobody but the restricting step moves the offer: sent by hand through the REST API, the
+    // message is refused in Japanese and the offer stays as it was
+    for (String user : List.of("interpreter", "companion", "coordinator")) {
+      var refused =
+          rest.withBasicAuth(user, user)
+              .postForEntity(
+                  "/engine-rest/message",
+                  new org.springframework.http.HttpEntity<>(
+                      "{\"messageName\": \"CaseRestricted\", \"businessKey\": \""
+                          + caseNumber
+                          + "\", \"all\": true}",
+                      jsonHeaders()),
+                  String.class);
+      org.assertj.core.api.Assertions.assertThat(refused.getStatusCode().value())
+          .as(user + ": " + refused.getBody())
+          .isEqualTo(403);
+      org.assertj.core.api.Assertions.assertThat(refused.getBody())
+          .contains("権限がありません")
+          .doesNotContain("Exception", "org.camunda");
+    }
+    assertThat(pi).isWaitingAt("offerInterpretation");
+
     visibility.restrict(caseNumber, "coordinator");
 
     // the interpreter no longer sees where the person will be and when; the coordinator arranges
@@ -758,6 +780,12 @@ class OfficeAccompanimentProcessTest {
             true));
     createdInterpreters.add(id);
     return id;
+  }
+
+  private static org.springframework.http.HttpHeaders jsonHeaders() {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return headers;
   }
 
   private String caseNumberOf(ProcessInstance pi) {
