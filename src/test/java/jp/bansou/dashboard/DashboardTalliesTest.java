@@ -47,20 +47,8 @@ class DashboardTalliesTest {
               "update case_outcome_tally set cases = cases - 1 where outcome = ?", rs.getString(1));
         },
         caseNumber);
+    jp.bansou.TallyFixtures.forgetVisits(jdbc, caseNumber);
     jdbc.update("delete from case_summary where case_number = ?", caseNumber);
-    jdbc.query(
-        "select office_type, coalesce(office_prefecture, ''), barriers from visit_outcome"
-            + " where case_number = ?",
-        rs -> {
-          jdbc.update(
-              "update visit_barrier_tally set visits = visits - 1 where office_type = ?"
-                  + " and office_prefecture = ? and barriers = ?",
-              rs.getString(1),
-              rs.getString(2),
-              rs.getString(3));
-        },
-        caseNumber);
-    jdbc.update("delete from visit_outcome where case_number = ?", caseNumber);
   }
 
   @Test

@@ -23,7 +23,6 @@ import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.casefile.CaseSummary;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.person.CaseVisibility;
-import jp.bansou.person.CountedCases;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import jp.bansou.statistics.FormStatistics;
@@ -127,33 +126,7 @@ class ExportQueriesTest {
   @AfterEach
   void forgetThisTestsRows() {
     for (String caseNumber : cases) {
-      jdbc.query(
-          "select office_type, coalesce(office_prefecture, ''), barriers from visit_outcome"
-              + " where case_number = ?",
-          rs -> {
-            jdbc.update(
-                "update visit_barrier_tally set visits = visits - 1 where office_type = ?"
-                    + " and office_prefecture = ? and barriers = ?",
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3));
-          },
-          caseNumber);
-      jdbc.query(
-          "select v.office_type, coalesce(v.office_prefecture, ''), v.barriers from visit_outcome v"
-              + " join case_summary s on s.case_number = v.case_number"
-              + " where v.case_number = ? and "
-              + CountedCases.WHERE,
-          rs -> {
-            jdbc.update(
-                "update visit_barrier_tally set counted_visits = counted_visits - 1"
-                    + " where office_type = ? and office_prefecture = ? and barriers = ?",
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3));
-          },
-          caseNumber);
-      jdbc.update("delete from visit_outcome where case_number = ?", caseNumber);
+      jp.bansou.TallyFixtures.forgetVisits(jdbc, caseNumber);
       jdbc.update("delete from case_statistic where case_number = ?", caseNumber);
       jdbc.update("delete from case_access where case_number = ?", caseNumber);
       jdbc.update("delete from case_summary where case_number = ?", caseNumber);

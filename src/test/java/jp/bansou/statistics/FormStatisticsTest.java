@@ -75,16 +75,7 @@ class FormStatisticsTest {
 
   @Test
   void markedQuestionsReachTheExportAsCategories() {
-    var answer =
-        new Modeler(rest.getRootUri(), "modeller")
-            .deploy(
-                deploymentName,
-                Modeler.files(
-                    "case-intake.form",
-                    withQuestions("forms/case-intake.form", INTAKE_QUESTIONS),
-                    "review-triage.form",
-                    withQuestions("forms/review-triage.form", TRIAGE_QUESTION)));
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    deployWithQuestions("case-intake.form", "review-triage.form");
 
     List<String> cases = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -126,13 +117,7 @@ class FormStatisticsTest {
 
   @Test
   void markedQuestionsReachTheDashboardCountedOnlyWithConsentAndNotRestricted() {
-    var answer =
-        new Modeler(rest.getRootUri(), "modeller")
-            .deploy(
-                deploymentName,
-                Modeler.files(
-                    "case-intake.form", withQuestions("forms/case-intake.form", INTAKE_QUESTIONS)));
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    deployWithQuestions("case-intake.form");
     for (int i = 0; i < 3; i++) {
       CaseDriver.start(engine, Intake.person().with("supportBefore", "no"));
     }
@@ -168,13 +153,7 @@ class FormStatisticsTest {
 
   @Test
   void aCaseRestrictedLaterIsTakenOutOfTheCountsAtOnce() {
-    var answer =
-        new Modeler(rest.getRootUri(), "modeller")
-            .deploy(
-                deploymentName,
-                Modeler.files(
-                    "case-intake.form", withQuestions("forms/case-intake.form", INTAKE_QUESTIONS)));
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    deployWithQuestions("case-intake.form");
     List<String> cases = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       cases.add(
@@ -201,14 +180,7 @@ class FormStatisticsTest {
     ProcessInstance before = CaseDriver.start(engine, Intake.person());
     CaseDriver.complete(engine, before, "reviewTriage", "coordinator", Map.of());
 
-    var answer =
-        new Modeler(rest.getRootUri(), "modeller")
-            .deploy(
-                deploymentName,
-                Modeler.files(
-                    "review-triage.form",
-                    withQuestions("forms/review-triage.form", TRIAGE_QUESTION)));
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    deployWithQuestions("review-triage.form");
     ProcessInstance after = CaseDriver.start(engine, Intake.person());
     CaseDriver.complete(
         engine, after, "reviewTriage", "coordinator", Map.of("firstContact", "phone"));
@@ -224,14 +196,7 @@ class FormStatisticsTest {
 
   @Test
   void aChangedAnswerTakesBackWhatTheEarlierOneAdded() {
-    var answer =
-        new Modeler(rest.getRootUri(), "modeller")
-            .deploy(
-                deploymentName,
-                Modeler.files(
-                    "review-triage.form",
-                    withQuestions("forms/review-triage.form", TRIAGE_QUESTION)));
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    deployWithQuestions("review-triage.form");
     ProcessInstance pi = CaseDriver.start(engine, Intake.person());
     String caseNumber = pi.getBusinessKey();
     FormSchema form = FormSchema.parse(withQuestions("forms/review-triage.form", TRIAGE_QUESTION));
@@ -279,6 +244,26 @@ class FormStatisticsTest {
 
     assertThat(String.join(" ", kept)).hasSizeLessThanOrEqualTo(FormStatistics.MAX_CODES);
     assertThat(kept).isNotEmpty().doesNotContain(tooLong).allMatch(options::contains);
+  }
+
+  /**
+   * Deploys these live forms as a modeller would from Camunda Modeler, each with its marked
+   * questions: the intake form with {@link #INTAKE_QUESTIONS}, the triage form with {@link
+   * #TRIAGE_QUESTION}.
+   */
+  private void deployWithQuestions(String... forms) {
+    List<String> files = new ArrayList<>();
+    for (String form : forms) {
+      files.add(form);
+      files.add(
+          withQuestions(
+              "forms/" + form,
+              form.equals("case-intake.form") ? INTAKE_QUESTIONS : TRIAGE_QUESTION));
+    }
+    var answer =
+        new Modeler(rest.getRootUri(), "modeller")
+            .deploy(deploymentName, Modeler.files(files.toArray(String[]::new)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
   }
 
   /** What the dashboard reads, over every question of every case in the database. */
