@@ -1,5 +1,8 @@
 package jp.bansou.engine;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -41,7 +44,16 @@ public class StartupSequence implements ApplicationRunner {
     // start-up (deployment, demo data) leaves hundreds of megabytes of garbage in a heap that the
     // JVM's defaults let grow to a quarter of the machine's memory: collecting it once lets the
     // collector give the space back to the system (issue 21, resident memory after start)
+    List<String> options =
+        HeapReturn.configure(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = memory.getHeapMemoryUsage().getCommitted();
     System.gc();
+    LOG.info(
+        "Start-up: heap collected ({} → {} MB committed{})",
+        before >> 20,
+        memory.getHeapMemoryUsage().getCommitted() >> 20,
+        options.isEmpty() ? "" : "; " + String.join(", ", options) + " set");
   }
 
   /** The steps in the order they run, for tests and the log. */
