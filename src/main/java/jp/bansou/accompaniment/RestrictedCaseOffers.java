@@ -8,11 +8,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A case restricted while an interpreter offer of its visit is open: the offer names the office and
- * the days, where the person will be and when, so it must not stay with interpreters nobody chose.
- * The case's processes receive the message {@value #MESSAGE}; in office-accompaniment it ends the
- * offer (ケースの閲覧が制限された) and the case's coordinator arranges an interpreter, as for a case restricted
- * from the start. What a model does with the message is the model's.
+ * A case restricted while one of its offers is open: an interpreter offer names the office and the
+ * days, where the person will be and when, and a lawyer referral tells every partner lawyer that
+ * the case exists and what it is about, so neither may stay with people nobody chose. The case's
+ * processes receive the message {@value #MESSAGE}; in office-accompaniment and lawyer-escalation it
+ * ends the offer (ケースの閲覧が制限された) and the case's coordinator arranges an interpreter or asks a
+ * lawyer, as for a case restricted from the start. What a model does with the message is the
+ * model's.
  */
 @Component
 public class RestrictedCaseOffers {

@@ -15,5 +15,8 @@ public final class LegalReferral {
   public static final Var<List<String>> DECLINED_LAWYERS = Var.list("declinedLawyers");
   public static final Var<Boolean> CONFLICT_CHECKED = Var.flag("conflictOfInterestChecked");
 
+  /** The case is restricted: the referral is offered to no lawyer, its coordinator asks one. */
+  public static final Var<Boolean> LAWYER_OFFER_WITHHELD = Var.flag("lawyerOfferWithheld");
+
   private LegalReferral() {}
 }

@@ -39,6 +39,7 @@ class TasklistBrowserTest {
   @Autowired TaskService taskService;
   @Autowired jp.bansou.casefile.CaseSummaries summaries;
   @Autowired jp.bansou.person.PersonRecords person;
+  @Autowired jp.bansou.person.CaseAccess caseAccess;
 
   @BeforeAll
   static void needsChromium() {
@@ -88,6 +89,47 @@ class TasklistBrowserTest {
       companion2.click(Browser.text("本人の情報"));
       companion2.visible(Browser.text("見る権限がありません"));
       companion2.screenshot("g-2-person-tab-refused");
+    }
+  }
+
+  @Test
+  void aRestrictedCasesCoordinatorIsToldWhyNoLawyerWasAsked() throws Exception {
+    String caseNumber = "2026-9" + String.format("%05d", System.nanoTime() % 100000);
+    caseAccess.opened(caseNumber, "13", true, "coordinator", false);
+    ProcessInstance pi =
+        runtimeService.startProcessInstanceByKey(
+            "lawyer-escalation",
+            caseNumber,
+            org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("caseNumber", caseNumber)
+                .putValueTyped("problemFields", jp.bansou.FormJson.list(java.util.List.of("dv")))
+                .putValue("consentSharing", false)
+                .putValue("urgency", "normal"));
+    CaseDriver.complete(
+        engine,
+        pi,
+        "prepareReferral",
+        null,
+        Map.of(
+            "consentSharing", false,
+            "hasRegisteredAddress", false,
+            "refugeeProcedure", false,
+            "legalIssueSummary", "保護命令の申立て"));
+    Task arrange =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .taskDefinitionKey("arrangeLawyer")
+            .singleResult();
+
+    try (Browser coordinator = Browser.japanese(base(), 390)) {
+      coordinator.logIn("tasklist", "coordinator");
+      coordinator.open("/camunda/app/tasklist/default/#/?task=" + arrange.getId());
+      coordinator.visible(Browser.text("見られる人を制限したケースです。"));
+      coordinator.screenshot("h-restricted-lawyer-referral");
+      // the form's other reason (every lawyer declined or let the offer lapse) is not shown
+      assertThat(coordinator.driver.findElements(Browser.text("引き受ける弁護士がいません。"))).isEmpty();
+      assertThat(coordinator.scriptErrors()).isEmpty();
     }
   }
 

@@ -43,6 +43,8 @@ class LawyerEscalationProcessTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired jp.bansou.deadlines.DeadlineWatches watches;
+  @Autowired jp.bansou.person.CaseAccess caseAccess;
+  @Autowired jp.bansou.person.CaseVisibility visibility;
 
   @BeforeEach
   void setUp() {
@@ -122,6 +124,78 @@ class LawyerEscalationProcessTest {
         task("arrangeLawyer", pi),
         withVariables("legalAidRoute", "houterasu-civil", "lawyerArrangement", "弁護士会の当番弁護士"));
     assertThat(task("handleLegalMatter", pi)).hasCandidateGroup("coordinators");
+  }
+
+  @Test
+  void aRestrictedCaseIsOfferedToNoLawyerAndItsCoordinatorAsksOne() {
+    String caseNumber = newCaseNumber();
+    caseAccess.opened(caseNumber, "13", true, "coordinator", false);
+    ProcessInstance pi = start(caseNumber, "normal");
+    assertThat(task("prepareReferral", pi)).isAssignedTo("coordinator");
+    fillReferral(pi, true, false, null);
+
+    // that the case exists and what it is about is told to no lawyer nobody chose
+    assertThat(pi)
+        .isWaitingAt("arrangeLawyer")
+        .hasNotPassed("offerToLawyers")
+        .variables()
+        .containsEntry("lawyerCandidateCount", 0L)
+        .containsEntry("lawyerOfferWithheld", true);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskCandidateUser("lawyer")
+                .count())
+        .isZero();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskCandidateUser(SECOND_LAWYER)
+                .count())
+        .isZero();
+    assertThat(task("arrangeLawyer", pi)).isAssignedTo("coordinator");
+    complete(
+        task("arrangeLawyer", pi),
+        withVariables("legalAidRoute", "houterasu-civil", "lawyerArrangement", "協力弁護士に直接依頼"));
+    assertThat(task("handleLegalMatter", pi)).isAssignedTo("coordinator");
+  }
+
+  @Test
+  void aCaseRestrictedWhileItsReferralIsOfferedTakesTheOfferBackFromTheLawyers() {
+    String caseNumber = newCaseNumber();
+    caseAccess.opened(caseNumber, "13", false, null, false);
+    ProcessInstance pi = start(caseNumber, "normal");
+    prepare(pi, true, false, null);
+    assertThat(task("offerToLawyers", pi))
+        .hasCandidateUser("lawyer")
+        .hasCandidateUser(SECOND_LAWYER);
+    assertThat(pi).variables().containsEntry("lawyerOfferWithheld", false);
+
+    visibility.restrict(caseNumber, "coordinator");
+
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskCandidateUser("lawyer")
+                .count())
+        .isZero();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskCandidateUser(SECOND_LAWYER)
+                .count())
+        .isZero();
+    assertThat(pi)
+        .isWaitingAt("arrangeLawyer")
+        .hasPassed("caseRestrictedDuringLawyerOffer")
+        .variables()
+        .containsEntry("lawyerOfferWithheld", true);
+    assertThat(task("arrangeLawyer", pi)).isAssignedTo("coordinator");
+    assertThat(job("lawyerOfferExpired", pi)).isNull();
   }
 
   @Test
@@ -259,8 +333,14 @@ class LawyerEscalationProcessTest {
   }
 
   private ProcessInstance start(String urgency) {
-    String caseNumber =
-        "2026-7" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000));
+    return start(newCaseNumber(), urgency);
+  }
+
+  private static String newCaseNumber() {
+    return "2026-7" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000));
+  }
+
+  private ProcessInstance start(String caseNumber, String urgency) {
     return runtimeService.startProcessInstanceByKey(
         "lawyer-escalation",
         caseNumber,
@@ -276,6 +356,10 @@ class LawyerEscalationProcessTest {
 
   private void prepare(ProcessInstance pi, boolean address, boolean refugee, String deadline) {
     assertThat(task("prepareReferral", pi)).hasCandidateGroup("coordinators");
+    fillReferral(pi, address, refugee, deadline);
+  }
+
+  private void fillReferral(ProcessInstance pi, boolean address, boolean refugee, String deadline) {
     Map<String, Object> variables =
         withVariables(
             "consentSharing",
