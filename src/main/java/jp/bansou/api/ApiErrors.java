@@ -111,6 +111,10 @@ public class ApiErrors extends OncePerRequestFilter {
       answer(response, 400, withoutEngineCode(message));
     } else if (type.equals("ParseException") || type.equals("NotValidException")) {
       answer(response, 400, texts.get("api.error.model", plain(message)));
+    } else if (type.equals("QueryParamException")) {
+      // JAX-RS answers a query parameter it cannot read (maxResults=abc) with 404, as if the
+      // path were unknown: it is what was sent that is wrong
+      answer(response, 400, texts.get("api.error.badRequest"));
     } else if (status == 404 || type.equals("NotFoundException")) {
       answer(response, 404, texts.get("api.error.notFound"));
     } else if (status == 413) {

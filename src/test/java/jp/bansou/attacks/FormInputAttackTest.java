@@ -169,8 +169,16 @@ class FormInputAttackTest {
 
   @Test
   void badQueryParametersGetAJapaneseAnswer() {
-    // JAX-RS answers a query parameter of the wrong type with 404, as if the path were unknown
-    assertRefused(attacker.get("coordinator", "/engine-rest/task?maxResults=abc"), 404);
+    // JAX-RS would answer a query parameter of the wrong type with 404, as if the path were
+    // unknown: it is what was sent that is wrong
+    assertRefused(
+        attacker.get("coordinator", "/engine-rest/task?maxResults=abc"), 400, "受け付けられません");
+    assertRefused(
+        attacker.get("coordinator", "/engine-rest/process-instance?firstResult=-x"),
+        400,
+        "受け付けられません");
+    assertRefused(
+        attacker.get("coordinator", "/engine-rest/history/task?maxResults=1e9"), 400, "受け付けられません");
     assertRefused(
         attacker.get("coordinator", "/engine-rest/task?sortBy=nonsense&sortOrder=up"), 400);
     assertRefused(attacker.get("coordinator", "/engine-rest/no-such-thing"), 404);
