@@ -39,6 +39,7 @@ class CaseConferenceProcessTest {
   @Autowired StuckCases stuckCases;
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired jp.bansou.person.CaseAccess access;
+  @Autowired jp.bansou.person.CaseVisibility visibility;
 
   @BeforeEach
   void initAssertions() {
@@ -74,6 +75,7 @@ class CaseConferenceProcessTest {
   void theMonthlyConferenceListsStuckCasesAndTheAdviceReachesTheCompanion() {
     ProcessInstance stuck = openCase("40"); // 福岡県, region kyushu-okinawa
     ProcessInstance quiet = openCase("40");
+    ProcessInstance restrictedLater = openCase("40");
     // 40 days on: both have had no update for longer than the model's 30 days
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(40))));
 
@@ -126,6 +128,13 @@ class CaseConferenceProcessTest {
         "coordinator",
         Map.of("adviceForCompanion", false));
     assertThat(noAdvice).isEnded().hasPassed("noAdviceGiven");
+
+    // a case restricted while the region's coordinators still have its advice to record leaves
+    // the conference: from now on only its companion and its one coordinator see it
+    ProcessInstance withdrawn = adviceFor(regional, restrictedLater.getBusinessKey());
+    assertThat(candidates(withdrawn, "recordConferenceAdvice")).contains("coordinator");
+    visibility.restrict(restrictedLater.getBusinessKey(), "coordinator");
+    assertThat(withdrawn).isEnded().hasPassed("adviceWithdrawn").hasNotPassed("adviceGateway");
     // each region's conference ends when its cases are done; the month's when every region's is
     finishOtherRegions(conference, regional);
     assertThat(regional).isEnded().hasPassed("conferenceHeld");
