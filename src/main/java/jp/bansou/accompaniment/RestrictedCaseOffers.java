@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * the case exists and what it is about, so neither may stay with people nobody chose. The case's
  * processes receive the message {@value #MESSAGE}; in office-accompaniment and lawyer-escalation it
  * ends the offer (ケースの閲覧が制限された) and the case's coordinator arranges an interpreter or asks a
- * lawyer, as for a case restricted from the start. What a model does with the message is the
- * model's.
+ * lawyer, as for a case restricted from the start; in conference-advice the case leaves the
+ * regional conference, whose coordinators no longer see it. What a model does with the message is
+ * the model's.
  */
 @Component
 public class RestrictedCaseOffers {
