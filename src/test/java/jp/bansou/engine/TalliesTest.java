@@ -67,4 +67,91 @@ class TalliesTest {
                 "select cases from case_outcome_tally where outcome = ?", Long.class, outcome))
         .isEqualTo(threads);
   }
+
+  private LinkedHashMap<String, Object> row() {
+    LinkedHashMap<String, Object> key = new LinkedHashMap<>();
+    key.put("outcome", outcome);
+    return key;
+  }
+
+  private Long count() {
+    return jdbc.query(
+        "select cases from case_outcome_tally where outcome = ?",
+        rs -> rs.next() ? rs.getLong(1) : null,
+        outcome);
+  }
+
+  @Test
+  void inATransactionTheRowIsWrittenOnceAtCommitNotBefore() {
+    transactions.executeWithoutResult(
+        status -> {
+          tallies.add("case_outcome_tally", "cases", row(), 2);
+          tallies.add("case_outcome_tally", "cases", row(), 3);
+          assertThat(count()).as("before commit").isNull();
+        });
+
+    assertThat(count()).isEqualTo(5);
+  }
+
+  @Test
+  void aTransactionRolledBackCountsNothing() {
+    transactions.executeWithoutResult(
+        status -> {
+          tallies.add("case_outcome_tally", "cases", row(), 1);
+          status.setRollbackOnly();
+        });
+
+    assertThat(count()).isNull();
+  }
+
+  @Test
+  void aTransactionStartedInsideAnotherWritesItsOwnCountAtItsOwnCommit() {
+    TransactionTemplate separate = new TransactionTemplate(transactions.getTransactionManager());
+    separate.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    transactions.executeWithoutResult(
+        outer -> {
+          tallies.add("case_outcome_tally", "cases", row(), 1);
+          separate.executeWithoutResult(
+              inner -> tallies.add("case_outcome_tally", "cases", row(), 10));
+          assertThat(count()).as("the inner transaction's only").isEqualTo(10);
+        });
+
+    assertThat(count()).isEqualTo(11);
+  }
+
+  @Test
+  void aTransactionThatCountedDoesNotHoldTheRowWhileItGoesOn() throws Exception {
+    tallies.add("case_outcome_tally", "cases", row(), 1); // the hour's row exists
+    CountDownLatch counted = new CountDownLatch(1);
+    CountDownLatch otherDone = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Future<?> first =
+        pool.submit(
+            () ->
+                transactions.executeWithoutResult(
+                    status -> {
+                      tallies.add("case_outcome_tally", "cases", row(), 1);
+                      counted.countDown();
+                      // the rest of a long transaction (the engine's flush of an intake)
+                      try {
+                        otherDone.await(20, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+    counted.await(10, TimeUnit.SECONDS);
+    Future<?> second =
+        pool.submit(
+            () -> {
+              transactions.executeWithoutResult(
+                  status -> tallies.add("case_outcome_tally", "cases", row(), 1));
+              otherDone.countDown();
+            });
+
+    // the second intake commits while the first is still going on, instead of waiting for it
+    second.get(5, TimeUnit.SECONDS);
+    first.get(30, TimeUnit.SECONDS);
+    pool.shutdown();
+    assertThat(count()).isEqualTo(3);
+  }
 }
