@@ -220,7 +220,7 @@ public class Tallies {
 
     void add(String table, String count, LinkedHashMap<String, Object> key, long change) {
       rows.merge(
-          List.of(table, count, List.copyOf(key.entrySet())),
+          List.of(table, count, new ArrayList<>(key.keySet()), new ArrayList<>(key.values())),
           new Row(table, count, new LinkedHashMap<>(key), change, null),
           (before, more) -> new Row(table, count, before.key(), before.change() + change, null));
     }
@@ -228,7 +228,7 @@ public class Tallies {
     void put(
         String table, LinkedHashMap<String, Object> key, LinkedHashMap<String, Object> values) {
       rows.put(
-          List.of(table, List.copyOf(key.entrySet())),
+          List.of(table, new ArrayList<>(key.keySet()), new ArrayList<>(key.values())),
           new Row(table, null, new LinkedHashMap<>(key), 0, new LinkedHashMap<>(values)));
     }
 
