@@ -187,8 +187,9 @@ class PostgresStartupTest {
             .execute(
                 status -> {
                   for (int i = 0; i < 20; i++) {
-                    // an ordinary lookup, no one authenticated
+                    // ordinary queries, no one authenticated: no permission check in their SQL
                     tasks.createTaskQuery().taskId(anyTask).list();
+                    tasks.createTaskQuery().taskCandidateGroup("companions").count();
                     identity.setAuthentication("pg-companion", java.util.List.of("companions"));
                     try {
                       tasks.createTaskQuery().taskCandidateGroup("companions").listPage(0, 15);
@@ -204,6 +205,8 @@ class PostgresStartupTest {
     assertThat(rows)
         .as("task queries prepared on the server")
         .noneMatch(row -> row.get("statement").toString().contains("PERMS_"))
+        // the same count without a permission check is prepared: only the check keeps it out
+        .anyMatch(row -> row.get("statement").toString().startsWith("SELECT COUNT(*)"))
         .anyMatch(row -> ((Number) row.get("generic_plans")).longValue() > 0);
   }
 

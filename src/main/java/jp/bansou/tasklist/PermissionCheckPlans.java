@@ -21,17 +21,21 @@ import org.springframework.stereotype.Component;
  * execution, and leaves every other statement to PostgreSQL's plan cache (issue 21).
  *
  * <p>A query the engine checks against the user's grants (Tasklist's task page and count, the
- * process definitions a user may start, Cockpit's lists) joins the authorizations on a permission
- * bit, {@code A.PERMS_ & ? = ?}. pgjdbc prepares a statement on the server from its fifth execution
- * on a connection, and after five more PostgreSQL may switch to a generic plan, which cannot use
- * the statistics on those bits ({@link TaskQueryStatistics}): it guesses a dozen grants where
- * thousands match and compares every open task with every grant, 2 s instead of 40 ms for a
- * coordinator's filter at 4,500 tasks. {@code plan_cache_mode = force_custom_plan} on the
+ * process definitions a user may start, the REST API's lists) joins the authorizations on a
+ * permission bit, {@code A.PERMS_ & ? = ?}. pgjdbc prepares a statement on the server from its
+ * fifth execution on a connection, and after five more PostgreSQL may switch to a generic plan,
+ * which cannot use the statistics on those bits ({@link TaskQueryStatistics}): it guesses a dozen
+ * grants where thousands match and compares every open task with every grant, 2 s instead of 40 ms
+ * for a coordinator's filter at 4,500 tasks. {@code plan_cache_mode = force_custom_plan} on the
  * connection avoided that, but planned every statement at every execution, the engine's thousand
  * inserts and lookups by id too (src/benchmark/RESULTS.md, fourth round). Here only a statement
  * whose SQL holds the permission bit test is sent unprepared ({@link
  * PGStatement#setPrepareThreshold(int) prepare threshold} 0: PostgreSQL's unnamed statement,
  * planned with its parameters each time). On H2 nothing is added.
+ *
+ * <p>Not reached: Cockpit's own plugin queries (its process instance search and statistics), which
+ * the webapp runs through a MyBatis configuration of its own (QuerySessionFactory); for a user who
+ * is not an administrator they may get a generic plan from their tenth execution on a connection.
  */
 @Component
 public class PermissionCheckPlans extends AbstractProcessEnginePlugin {
