@@ -64,6 +64,7 @@ class PostgresStartupTest {
 
       talliesOnPostgresToo(app, instance.getBusinessKey());
       identifiersAreSealedOnPostgresToo(app);
+      permissionChecksArePlannedWithTheirParameters(app);
       onlyHttpsAsTheProxySaysIt(app);
 
       // a demo account left in the database must stop the next production start
@@ -163,6 +164,50 @@ class PostgresStartupTest {
                 .forChecks(pi.getBusinessKey())
                 .get("personName"))
         .isEqualTo(person.name());
+  }
+
+  /**
+   * Tasklist's permission-checked task query is never prepared on the server, so PostgreSQL plans
+   * it with its parameters at every execution (a generic plan cannot estimate the permission bits:
+   * jp.bansou.tasklist.PermissionCheckPlans), while an ordinary engine query is prepared and
+   * PostgreSQL's plan cache gives it its generic plan (no plan_cache_mode = force_custom_plan). One
+   * transaction, so that the engine and this test use one connection and see its prepared
+   * statements.
+   */
+  private static void permissionChecksArePlannedWithTheirParameters(
+      ConfigurableApplicationContext app) {
+    var engine = app.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    TaskService tasks = engine.getTaskService();
+    IdentityService identity = engine.getIdentityService();
+    var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    String anyTask = tasks.createTaskQuery().list().get(0).getId();
+    var rows =
+        new org.springframework.transaction.support.TransactionTemplate(
+                app.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+            .execute(
+                status -> {
+                  for (int i = 0; i < 20; i++) {
+                    // ordinary queries, no one authenticated: no permission check in their SQL
+                    tasks.createTaskQuery().taskId(anyTask).list();
+                    tasks.createTaskQuery().taskCandidateGroup("companions").count();
+                    identity.setAuthentication("pg-companion", java.util.List.of("companions"));
+                    try {
+                      tasks.createTaskQuery().taskCandidateGroup("companions").listPage(0, 15);
+                      tasks.createTaskQuery().taskCandidateGroup("companions").count();
+                    } finally {
+                      identity.clearAuthentication();
+                    }
+                  }
+                  return jdbc.queryForList(
+                      "select statement, generic_plans, custom_plans from pg_prepared_statements"
+                          + " where statement like '%ACT_RU_TASK%'");
+                });
+    assertThat(rows)
+        .as("task queries prepared on the server")
+        .noneMatch(row -> row.get("statement").toString().contains("PERMS_"))
+        // the same count without a permission check is prepared: only the check keeps it out
+        .anyMatch(row -> row.get("statement").toString().startsWith("SELECT COUNT(*)"))
+        .anyMatch(row -> ((Number) row.get("generic_plans")).longValue() > 0);
   }
 
   /**

@@ -18,12 +18,13 @@ import org.springframework.stereotype.Component;
  * and guesses that a dozen rows match where thousands do (one per open task offered to a group), so
  * it compares every open task with every grant: 2 s for a coordinator's home filter at 4,500
  * unclaimed tasks. Statistics on the two bits the task queries test (READ on a task, READ_TASK on a
- * process definition), with {@code random_page_cost} 1.1 and {@code plan_cache_mode =
- * force_custom_plan} on our connections (application-postgres and -production; a prepared
- * statement's generic plan cannot use the statistics), make it look each task's grants up by index
- * instead: about 70 ms (src/benchmark/RESULTS.md). A partial index of the '*' grants a task query
- * can use then halves each task's lookup (RESULTS.md, third round). On H2 (demo mode) there is
- * nothing to do.
+ * process definition), with {@code random_page_cost} 1.1 on our connections (application-postgres
+ * and -production), make it look each task's grants up by index instead: about 70 ms
+ * (src/benchmark/RESULTS.md). A generic plan of a prepared statement cannot use the statistics, so
+ * the permission-checked queries are never prepared on the server and are planned with their
+ * parameters at every execution ({@link PermissionCheckPlans}); every other statement keeps
+ * PostgreSQL's plan cache. A partial index of the '*' grants a task query can use then halves each
+ * task's lookup (RESULTS.md, third round). On H2 (demo mode) there is nothing to do.
  */
 @Component
 public class TaskQueryStatistics implements StartupStep {
@@ -65,9 +66,9 @@ public class TaskQueryStatistics implements StartupStep {
       // once per task for the task's own grants, its process definition's, and the '*' ones; the
       // last returned every '*' grant of every kind (46 rows, each read from the table and
       // discarded) for each of 4,500 tasks. The predicate adds the task query's own condition, as
-      // PostgreSQL sees it with its parameters in place (force_custom_plan), so that the planner
-      // can
-      // tell that this index holds all the '*' grants it needs. Only '*' rows: an index of every
+      // PostgreSQL sees it with its parameters in place (PermissionCheckPlans: a custom plan), so
+      // that the planner can tell that this index holds all the '*' grants it needs. Only '*' rows:
+      // an index of every
       // usable grant was tried, and the planner then read all of them once and compared each task
       // with each (a companion's 500 tasks with 500 grants: 250,000 comparisons, 50 ms).
       jdbc.execute(
