@@ -1,28 +1,27 @@
 package jp.bansou.tasklist;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.regex.Pattern;
-import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.session.Configuration;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import javax.sql.DataSource;
 import org.postgresql.PGStatement;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * On PostgreSQL, plans the engine's permission-checked queries with their parameters at every
- * execution, and leaves every other statement to PostgreSQL's plan cache (issue 21).
+ * On PostgreSQL, plans every permission-checked query with its parameters at every execution, and
+ * leaves every other statement to PostgreSQL's plan cache (issue 21).
  *
- * <p>A query the engine checks against the user's grants (Tasklist's task page and count, the
- * process definitions a user may start, the REST API's lists) joins the authorizations on a
- * permission bit, {@code A.PERMS_ & ? = ?}. pgjdbc prepares a statement on the server from its
+ * <p>A query checked against the user's grants (Tasklist's task page and count, the process
+ * definitions a user may start, the REST API's lists, Cockpit's searches) joins the authorizations
+ * on a permission bit, {@code A.PERMS_ & ? = ?}. pgjdbc prepares a statement on the server from its
  * fifth execution on a connection, and after five more PostgreSQL may switch to a generic plan,
  * which cannot use the statistics on those bits ({@link TaskQueryStatistics}): it guesses a dozen
  * grants where thousands match and compares every open task with every grant, 2 s instead of 40 ms
@@ -31,27 +30,14 @@ import org.springframework.stereotype.Component;
  * inserts and lookups by id too (src/benchmark/RESULTS.md, fourth round). Here only a statement
  * whose SQL holds the permission bit test is sent unprepared ({@link
  * PGStatement#setPrepareThreshold(int) prepare threshold} 0: PostgreSQL's unnamed statement,
- * planned with its parameters each time). On H2 nothing is added.
+ * planned with its parameters each time).
  *
- * <p>Not reached: Cockpit's own plugin queries (its process instance search and statistics), which
- * the webapp runs through a MyBatis configuration of its own (QuerySessionFactory); for a user who
- * is not an administrator they may get a generic plan from their tenth execution on a connection.
+ * <p>The rule sits where the pool opens its connections to PostgreSQL, below the engine's MyBatis,
+ * the webapps' own (Cockpit runs its plugin queries through a MyBatis configuration of its own) and
+ * ours: every statement of every caller passes it. On H2 nothing changes.
  */
 @Component
-public class PermissionCheckPlans extends AbstractProcessEnginePlugin {
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
-      return;
-    }
-    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    // a shared session factory (useSharedSqlSessionFactory) would meet this plugin twice
-    if (mybatis.getInterceptors().stream()
-        .noneMatch(UnpreparedPermissionChecks.class::isInstance)) {
-      mybatis.addInterceptor(new UnpreparedPermissionChecks());
-    }
-  }
+public class PermissionCheckPlans implements BeanPostProcessor {
 
   /**
    * The engine's SQL for a permission bit on PostgreSQL ({@code ${bitand1}A.PERMS_${bitand2}#{…}}
@@ -63,28 +49,76 @@ public class PermissionCheckPlans extends AbstractProcessEnginePlugin {
     return sql.contains("PERMS_") && PERMISSION_BIT.matcher(sql).find();
   }
 
-  /** Sets prepare threshold 0 on each statement MyBatis prepares with a permission bit test. */
-  @Intercepts(
-      @Signature(
-          type = StatementHandler.class,
-          method = "prepare",
-          args = {Connection.class, Integer.class}))
-  static class UnpreparedPermissionChecks implements Interceptor {
+  @Override
+  public Object postProcessBeforeInitialization(Object bean, String beanName) {
+    // after Spring Boot bound its properties (a post-processor that runs before ours), before
+    // anything asks the pool for a connection
+    if (bean instanceof HikariDataSource pool
+        && pool.getDataSource() == null
+        && pool.getJdbcUrl() != null
+        && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+      pool.setDataSource(
+          new UnpreparedPermissionChecks(
+              new DriverDataSource(
+                  pool.getJdbcUrl(),
+                  pool.getDriverClassName(),
+                  pool.getDataSourceProperties(),
+                  pool.getUsername(),
+                  pool.getPassword())));
+    }
+    return bean;
+  }
 
-    @Override
-    public Object intercept(Invocation invocation) throws Throwable {
-      Statement statement = (Statement) invocation.proceed();
-      StatementHandler handler = (StatementHandler) invocation.getTarget();
-      if (checksPermissions(handler.getBoundSql().getSql())) {
-        unprepared(statement);
-      }
-      return statement;
+  /** PostgreSQL's connections, each setting prepare threshold 0 on a permission-checked query. */
+  static class UnpreparedPermissionChecks extends DelegatingDataSource {
+
+    UnpreparedPermissionChecks(DataSource postgres) {
+      super(postgres);
     }
 
-    private static void unprepared(Statement statement) throws SQLException {
-      if (statement.isWrapperFor(PGStatement.class)) {
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-      }
+    @Override
+    public Connection getConnection() throws SQLException {
+      return watched(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return watched(super.getConnection(username, password));
+    }
+
+    static Connection watched(Connection connection) {
+      InvocationHandler handler =
+          (proxy, method, args) -> {
+            switch (method.getName()) {
+              case "equals":
+                return proxy == args[0];
+              case "hashCode":
+                return System.identityHashCode(proxy);
+              default:
+                break;
+            }
+            Object result;
+            try {
+              result = method.invoke(connection, args);
+            } catch (InvocationTargetException failed) {
+              throw failed.getCause();
+            }
+            if (isPermissionChecked(method, args) && result instanceof PGStatement statement) {
+              statement.setPrepareThreshold(0);
+            }
+            return result;
+          };
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    }
+
+    private static boolean isPermissionChecked(Method method, Object[] args) {
+      return method.getName().equals("prepareStatement")
+          && args != null
+          && args.length > 0
+          && args[0] instanceof String sql
+          && checksPermissions(sql);
     }
   }
 }
