@@ -141,20 +141,8 @@ class LawyerEscalationProcessTest {
         .variables()
         .containsEntry("lawyerCandidateCount", 0L)
         .containsEntry("lawyerOfferWithheld", true);
-    assertThat(
-            taskService
-                .createTaskQuery()
-                .processInstanceId(pi.getId())
-                .taskCandidateUser("lawyer")
-                .count())
-        .isZero();
-    assertThat(
-            taskService
-                .createTaskQuery()
-                .processInstanceId(pi.getId())
-                .taskCandidateUser(SECOND_LAWYER)
-                .count())
-        .isZero();
+    assertThat(offeredTo("lawyer", pi)).isZero();
+    assertThat(offeredTo(SECOND_LAWYER, pi)).isZero();
     assertThat(task("arrangeLawyer", pi)).isAssignedTo("coordinator");
     complete(
         task("arrangeLawyer", pi),
@@ -175,20 +163,8 @@ class LawyerEscalationProcessTest {
 
     visibility.restrict(caseNumber, "coordinator");
 
-    assertThat(
-            taskService
-                .createTaskQuery()
-                .processInstanceId(pi.getId())
-                .taskCandidateUser("lawyer")
-                .count())
-        .isZero();
-    assertThat(
-            taskService
-                .createTaskQuery()
-                .processInstanceId(pi.getId())
-                .taskCandidateUser(SECOND_LAWYER)
-                .count())
-        .isZero();
+    assertThat(offeredTo("lawyer", pi)).isZero();
+    assertThat(offeredTo(SECOND_LAWYER, pi)).isZero();
     assertThat(pi)
         .isWaitingAt("arrangeLawyer")
         .hasPassed("caseRestrictedDuringLawyerOffer")
@@ -326,6 +302,15 @@ class LawyerEscalationProcessTest {
         .processInstanceId(watch.getId())
         .taskDefinitionKey(key)
         .singleResult();
+  }
+
+  /** The tasks of this referral a lawyer is offered. */
+  private long offeredTo(String lawyer, ProcessInstance pi) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskCandidateUser(lawyer)
+        .count();
   }
 
   private ProcessInstance start() {
