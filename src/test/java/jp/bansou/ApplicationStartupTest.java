@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 @CaseEngineTest
 class ApplicationStartupTest {
 
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
@@ -51,6 +52,26 @@ class ApplicationStartupTest {
         .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isNotNull());
     assertThat(repositoryService.createDecisionDefinitionQuery().list())
         .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isNotNull());
+  }
+
+  @Test
+  void noModelCarriesTheStartersEventPublishingListeners() {
+    // issue 21: the starter's execution and task eventing copies every event of every model and
+    // publishes it to no listener; camunda.bpm.eventing.* keeps it off
+    var configuration =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            processEngine.getProcessEngineConfiguration();
+    List<Object> parseListeners = new java.util.ArrayList<>();
+    parseListeners.addAll(
+        java.util.Objects.requireNonNullElse(
+            configuration.getCustomPreBPMNParseListeners(), List.of()));
+    parseListeners.addAll(
+        java.util.Objects.requireNonNullElse(
+            configuration.getCustomPostBPMNParseListeners(), List.of()));
+    assertThat(parseListeners)
+        .isNotEmpty()
+        .noneMatch(
+            l -> l.getClass().getName().startsWith("org.camunda.bpm.spring.boot.starter.event"));
   }
 
   @Test
