@@ -15,6 +15,7 @@ public class MailSettings {
   private final ObjectProvider<JavaMailSender> sender;
   private final String from;
   private final String publicUrl;
+  private volatile Boolean enabled;
 
   public MailSettings(
       ObjectProvider<JavaMailSender> sender,
@@ -26,8 +27,14 @@ public class MailSettings {
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
+  /** Whether Spring has a mail sender; asked of the context once (every user task event asks). */
   public boolean enabled() {
-    return sender.getIfAvailable() != null;
+    Boolean known = enabled;
+    if (known == null) {
+      known = sender.getIfAvailable() != null;
+      enabled = known;
+    }
+    return known;
   }
 
   JavaMailSender sender() {

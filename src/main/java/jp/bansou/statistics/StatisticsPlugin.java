@@ -2,6 +2,8 @@ package jp.bansou.statistics;
 
 import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import jp.bansou.engine.Trial;
 import jp.bansou.engine.UserTasks;
@@ -47,8 +49,15 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     FormSchema form = deployed.get();
-    if (form.fields().values().stream().anyMatch(FormSchema.FormField::statistic)) {
-      context.getBean(FormStatistics.class).record(caseNumber.get(), form, task.getVariables());
+    // the statistic questions' answers only: not every variable of the case, each JSON list parsed
+    Map<String, Object> answers = new HashMap<>();
+    for (FormSchema.FormField field : form.fields().values()) {
+      if (field.statistic() && task.hasVariable(field.key())) {
+        answers.put(field.key(), task.getVariable(field.key()));
+      }
+    }
+    if (!answers.isEmpty()) {
+      context.getBean(FormStatistics.class).record(caseNumber.get(), form, answers);
     }
   }
 }

@@ -53,14 +53,16 @@ public class SummariseTriageDelegate implements JavaDelegate {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> findings =
         (List<Map<String, Object>>) execution.getVariable(TRIAGE_FINDINGS);
+    List<Level> all = levels.all();
     Map<String, Object> mostSevere =
         findings.stream()
             .filter(f -> f.get(URGENCY.name()) != null)
             .min(
-                Comparator.comparingLong(f -> levels.of((String) f.get(URGENCY.name())).severity()))
+                Comparator.comparingLong(
+                    f -> UrgencyLevels.of(all, (String) f.get(URGENCY.name())).severity()))
             .orElseThrow(
                 () -> new IllegalStateException("DMN case-triage must always yield an urgency"));
-    Level urgency = levels.of((String) mostSevere.get(URGENCY.name()));
+    Level urgency = UrgencyLevels.of(all, (String) mostSevere.get(URGENCY.name()));
     Set<String> tracks =
         findings.stream()
             .map(f -> (String) f.get("track"))

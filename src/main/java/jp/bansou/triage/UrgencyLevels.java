@@ -38,7 +38,14 @@ public class UrgencyLevels {
 
   /** The level of a code the triage produced; fails naming the code when the table lacks it. */
   public Level of(String code) {
-    return all().stream()
+    return of(all(), code);
+  }
+
+  /**
+   * The level of a code among levels already read with {@link #all()} (one look-up, not one each).
+   */
+  public static Level of(List<Level> levels, String code) {
+    return levels.stream()
         .filter(l -> l.code().equals(code))
         .findFirst()
         .orElseThrow(
