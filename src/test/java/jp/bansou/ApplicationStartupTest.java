@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import jp.bansou.deployment.ModelDeployer;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 @CaseEngineTest
 class ApplicationStartupTest {
 
-  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+  @Autowired ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
@@ -59,15 +63,12 @@ class ApplicationStartupTest {
     // issue 21: the starter's execution and task eventing copies every event of every model and
     // publishes it to no listener; camunda.bpm.eventing.* keeps it off
     var configuration =
-        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-            processEngine.getProcessEngineConfiguration();
-    List<Object> parseListeners = new java.util.ArrayList<>();
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    List<Object> parseListeners = new ArrayList<>();
     parseListeners.addAll(
-        java.util.Objects.requireNonNullElse(
-            configuration.getCustomPreBPMNParseListeners(), List.of()));
+        Objects.requireNonNullElse(configuration.getCustomPreBPMNParseListeners(), List.of()));
     parseListeners.addAll(
-        java.util.Objects.requireNonNullElse(
-            configuration.getCustomPostBPMNParseListeners(), List.of()));
+        Objects.requireNonNullElse(configuration.getCustomPostBPMNParseListeners(), List.of()));
     assertThat(parseListeners)
         .isNotEmpty()
         .noneMatch(
