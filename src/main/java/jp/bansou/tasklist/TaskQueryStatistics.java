@@ -68,9 +68,9 @@ public class TaskQueryStatistics implements StartupStep {
       // discarded) for each of 4,500 tasks. The predicate adds the task query's own condition, as
       // PostgreSQL sees it with its parameters in place (PermissionCheckPlans: a custom plan), so
       // that the planner can tell that this index holds all the '*' grants it needs. Only '*' rows:
-      // an index of every
-      // usable grant was tried, and the planner then read all of them once and compared each task
-      // with each (a companion's 500 tasks with 500 grants: 250,000 comparisons, 50 ms).
+      // an index of every usable grant was tried, and the planner then read all of them once and
+      // compared each task with each (a companion's 500 tasks with 500 grants: 250,000
+      // comparisons, 50 ms).
       jdbc.execute(
           "create index if not exists bansou_auth_any_task_read on act_ru_authorization"
               + " (resource_id_) where resource_id_ = '*' and type_ < 2"
