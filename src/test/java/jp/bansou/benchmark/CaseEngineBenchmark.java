@@ -65,6 +65,10 @@ class CaseEngineBenchmark {
 
   static final boolean QUICK = Boolean.getBoolean("bench.quick");
   static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", QUICK ? 8 : 120);
+
+  /** Lifecycles of each kind run before any is timed, so that the JIT compilers have settled. */
+  static final int WARM_UP = Integer.getInteger("bench.warmup", QUICK ? 2 : 60);
+
   static final int OPEN_CASES = Integer.getInteger("bench.open", QUICK ? 200 : 5000);
   static final int CLOSED = Integer.getInteger("bench.closed", QUICK ? 20_000 : 1_000_000);
   static final int HISTORY = Integer.getInteger("bench.history", QUICK ? 500 : 20_000);
@@ -146,10 +150,17 @@ class CaseEngineBenchmark {
             + " delegate, listener or DMN, driven the same way. **No-op delegates**: our lifecycle's"
             + " time less the time spent inside our own delegates, listeners and bean calls"
             + " (measured by a delegate interceptor; DMN tables evaluated by the engine stay in),"
-            + " i.e. our models with every delegate a no-op. History level FULL, job executor off.\n\n");
+            + " i.e. our models with every delegate a no-op. History level FULL, job executor off."
+            + " **Cores busy**: how many cores this JVM and its PostgreSQL kept busy on average during"
+            + " the run (their CPU time, from /proc; other processes not counted); **CPU per lifecycle**: cores"
+            + " busy / lifecycles per second. More threads can only fill the cores one thread leaves"
+            + " idle: at the same CPU per lifecycle, four threads are at most cores / (cores busy at"
+            + " one thread) times as fast. **JIT compiling, GC**: the time the JVM's compiler threads"
+            + " and garbage collectors took, as a share of the run's wall time (`-Dbench.warmup`"
+            + " lifecycles of each kind run first, untimed).\n\n");
     report.append(
-        "| threads | lifecycles | ours (lifecycles/s) | bare (lifecycles/s) | ours / bare time | time in our delegates | ours / no-op delegates |\n");
-    report.append("|---|---|---|---|---|---|---|\n");
+        "| threads | lifecycles | ours (lifecycles/s) | bare (lifecycles/s) | ours / bare time | time in our delegates | ours / no-op delegates | cores busy (ours; bare) | CPU per lifecycle (ours; bare) | JIT compiling, GC (ours) |\n");
+    report.append("|---|---|---|---|---|---|---|---|---|---|\n");
     String ours = latest(engine, "accompaniment-case");
     engine
         .getRepositoryService()
@@ -157,7 +168,7 @@ class CaseEngineBenchmark {
         .addModelInstance("bench-baseline.bpmn", baseline())
         .deploy();
     String base = latest(engine, "bench-baseline");
-    for (int i = 0; i < (QUICK ? 2 : 10); i++) { // warm up both paths
+    for (int i = 0; i < WARM_UP; i++) { // warm up both paths
       Lifecycle.run(engine, ours);
       Baseline.run(engine, base);
     }
@@ -165,26 +176,44 @@ class CaseEngineBenchmark {
       trace(app, engine, ours, base);
     }
     Map<Integer, Double> oursRate = new LinkedHashMap<>();
+    double busyAtOne = Double.NaN;
+    long postmaster =
+        CpuMeter.postmaster(
+            app.getBean(JdbcTemplate.class).queryForObject("select pg_backend_pid()", Long.class));
     for (int threads : new int[] {1, 4}) {
       timer.reset();
-      long start = System.nanoTime();
+      CpuMeter oursCpu = new CpuMeter(postmaster);
       double oursPerSecond = rate(threads, () -> Lifecycle.run(engine, ours));
-      double wall = (System.nanoTime() - start) / 1e9;
+      double wall = oursCpu.seconds();
+      double oursBusy = oursCpu.coresBusy();
+      double oursCompiling = oursCpu.compiling();
+      double oursCollecting = oursCpu.collecting();
       double inDelegates = timer.seconds() / (wall * threads);
+      CpuMeter bareCpu = new CpuMeter(postmaster);
       double basePerSecond = rate(threads, () -> Baseline.run(engine, base));
+      double bareBusy = bareCpu.coresBusy();
       oursRate.put(threads, oursPerSecond);
+      if (threads == 1) {
+        busyAtOne = oursBusy;
+      }
       double vsBare = basePerSecond / oursPerSecond;
       double vsNoop = 1 / (1 - inDelegates);
       progress(
           String.format(
-              "| %d | %d | %.1f | %.1f | %.2f× | %.0f %% | %.2f× |%n",
+              "| %d | %d | %.1f | %.1f | %.2f× | %.0f %% | %.2f× | %.2f; %.2f | %.0f; %.0f ms | %.0f %%, %.0f %% |%n",
               threads,
               LIFECYCLES,
               oursPerSecond,
               basePerSecond,
               vsBare,
               inDelegates * 100,
-              vsNoop));
+              vsNoop,
+              oursBusy,
+              bareBusy,
+              oursBusy / oursPerSecond * 1000,
+              bareBusy / basePerSecond * 1000,
+              oursCompiling * 100,
+              oursCollecting * 100));
       if (threads == 1) {
         aims.atMost(
             "Lifecycle vs bare process (1 thread)",
@@ -200,14 +229,16 @@ class CaseEngineBenchmark {
             "time per lifecycle / (time − time in our Java)");
       }
     }
+    int cores = Runtime.getRuntime().availableProcessors();
     aims.atLeast(
         "Four threads vs one (PostgreSQL)",
         oursRate.get(4) / oursRate.get(1),
         2.5,
         "×",
-        "lifecycles/s; "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores for JVM and database");
+        String.format(
+            "lifecycles/s; %d cores for JVM and database, %.2f of them busy at one thread: at"
+                + " most %.2f× here",
+            cores, busyAtOne, cores / busyAtOne));
   }
 
   /**
