@@ -12,6 +12,7 @@ import jp.bansou.forms.SubmissionGuard;
 import jp.bansou.modelsafety.ModelSafetyPlugin;
 import jp.bansou.person.IdentifierCheck;
 import jp.bansou.security.ApiAccessFilter;
+import jp.bansou.security.CanonicalPaths;
 import jp.bansou.security.LoginFailures;
 import jp.bansou.security.LoginThrottle;
 import jp.bansou.security.SecurityHeaders;
@@ -44,6 +45,20 @@ public class WebFilters {
     registration.setName("api-errors");
     registration.addUrlPatterns(APIS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /**
+   * Every path reaches what it says, before any guard reads it: no path parameter, no escaped
+   * letter, no dot segment (a guard compares the path as written, the routers decode it).
+   */
+  @Bean
+  FilterRegistrationBean<CanonicalPaths> canonicalPaths(Texts texts) {
+    FilterRegistrationBean<CanonicalPaths> registration =
+        new FilterRegistrationBean<>(new CanonicalPaths(texts));
+    registration.setName("canonical-paths");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;
   }
 

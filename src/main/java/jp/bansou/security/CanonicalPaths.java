@@ -1,0 +1,84 @@
+package jp.bansou.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import jp.bansou.api.ApiError;
+import jp.bansou.engine.Texts;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every request's path as it is written is the path it reaches, or the request is refused (400)
+ * before anything else reads it. The guards behind this filter ({@link ApiAccessFilter}, the engine
+ * API's guards) decide by the path as written, while Spring MVC and JAX-RS route by the path
+ * decoded and without path parameters: {@code /api;x/admin/…} or {@code /api/%61dmin/…} would pass
+ * a guard as "not admin" and still reach the admin controller. So a path with a parameter ({@code
+ * ;}), a backslash, an empty, {@code .} or {@code ..} segment, or a percent-escape of a letter, a
+ * digit, {@code - . _ ~ / ; \ %} or a control character is refused; escapes of other characters
+ * pass ({@code %3A} in a process definition's id, a Japanese name). No page or client of ours
+ * writes such a path.
+ */
+public class CanonicalPaths extends OncePerRequestFilter {
+
+  /** Characters a guard's path prefix may hold, or that route, besides letters and digits. */
+  private static final String ROUTING = "-._~/;\\%";
+
+  private final Texts texts;
+
+  public CanonicalPaths(Texts texts) {
+    this.texts = texts;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!canonical(request.getRequestURI())) {
+      ApiError.failure(texts.get("request.refused.path")).send(response, 400);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The path reaches what it says: nothing a router would read differently from a guard. */
+  public static boolean canonical(String path) {
+    if (path == null || path.isEmpty() || path.charAt(0) != '/') {
+      return false;
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == ';' || c == '\\' || c < 0x20 || c == 0x7f) {
+        return false;
+      }
+      if (c == '%') {
+        // an escape of a character that a path needs no escape for (%61 'a', %2e '.') or that
+        // routes (%2f '/', %3b ';', %5c '\', %25 '%'), or of a control character: refused; others
+        // pass (%3A in a process definition's id, %E3… of a Japanese name)
+        if (i + 2 >= path.length()) {
+          return false;
+        }
+        int high = Character.digit(path.charAt(i + 1), 16);
+        int low = Character.digit(path.charAt(i + 2), 16);
+        if (high < 0 || low < 0) {
+          return false;
+        }
+        char decoded = (char) (high * 16 + low);
+        if (decoded < 0x20 || decoded == 0x7f || ROUTING.indexOf(decoded) >= 0) {
+          return false;
+        }
+        if (decoded < 0x80 && Character.isLetterOrDigit(decoded)) {
+          return false;
+        }
+      }
+    }
+    for (String segment : path.substring(1).split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    // an empty segment ("//") anywhere but a trailing slash
+    return !path.substring(0, path.length() - 1).contains("//");
+  }
+}
