@@ -87,7 +87,13 @@ public class ApiErrors extends OncePerRequestFilter {
       return; // ours, already in Japanese
     }
     Refusal refusal = Refusal.last();
-    if (refusal != null && (message.isEmpty() || message.contains(refusal.getMessage()))) {
+    // a refusal raised while this request ran is its cause, whatever the REST resource made of it
+    // (the comment resources answer any engine exception as 400 or 404 with an English text)
+    if (refusal != null
+        && (status == 400
+            || status == 404
+            || message.isEmpty()
+            || message.contains(refusal.getMessage()))) {
       answer(response, 400, refusal.getMessage());
     } else if (status == 401) {
       // the webapps' login form: a wrong name or password; elsewhere: not logged in

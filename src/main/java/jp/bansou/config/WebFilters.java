@@ -19,7 +19,6 @@ import jp.bansou.security.SecurityHeaders;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -144,16 +143,11 @@ public class WebFilters {
     return registration;
   }
 
-  /** Comments on tasks and cases carry no person's identifier, on both engine APIs. */
+  /** Comments on tasks and cases: not too large, JSON (their text: {@code CommentCheckPlugin}). */
   @Bean
-  FilterRegistrationBean<CommentGuard> commentGuard(
-      TaskService taskService,
-      RuntimeService runtimeService,
-      IdentifierCheck identifiers,
-      Texts texts) {
+  FilterRegistrationBean<CommentGuard> commentGuard(Texts texts) {
     FilterRegistrationBean<CommentGuard> registration =
-        new FilterRegistrationBean<>(
-            new CommentGuard(taskService, runtimeService, identifiers, texts));
+        new FilterRegistrationBean<>(new CommentGuard(texts));
     registration.setName("comment-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 61);

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import org.springframework.stereotype.Component;
@@ -48,7 +50,7 @@ public class IdentifierCheck {
       found.add(texts.get("identifier.name"));
     }
     String phone = digits(identity.getOrDefault(PersonFields.PHONE, ""));
-    if (phone.length() >= 6 && digits(text).contains(phone)) {
+    if (phone.length() >= 6 && writesNumber(text, phone)) {
       found.add(texts.get("identifier.phone"));
     }
     String email = normalise(identity.getOrDefault(PersonFields.EMAIL, ""));
@@ -60,6 +62,42 @@ public class IdentifierCheck {
 
   private static String normalise(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase().replaceAll("\\s", "");
+  }
+
+  /** What may stand between the parts of one phone number: spaces, hyphens, brackets, dots. */
+  private static final Pattern JOINS = Pattern.compile("[\\s\\-‐‑‒–—―−ー().・/]{1,3}");
+
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+  /**
+   * The text writes this number: one run of digits, or runs joined only by what separates the parts
+   * of a phone number (090-1234-5678, (090) 1234 5678, ０９０１２３４５６７８), equal to it. A number inside a
+   * longer run of digits is another number: so one text cannot test many guesses at once by running
+   * them together.
+   */
+  static boolean writesNumber(String text, String number) {
+    String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    List<String> runs = new ArrayList<>();
+    List<Boolean> joined = new ArrayList<>();
+    Matcher m = DIGITS.matcher(t);
+    int end = -1;
+    while (m.find()) {
+      runs.add(m.group());
+      joined.add(end >= 0 && JOINS.matcher(t.substring(end, m.start())).matches());
+      end = m.end();
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      StringBuilder written = new StringBuilder(runs.get(i));
+      for (int j = i + 1;
+          written.length() < number.length() && j < runs.size() && joined.get(j);
+          j++) {
+        written.append(runs.get(j));
+      }
+      if (written.toString().equals(number)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String digits(String s) {

@@ -3,7 +3,13 @@ package jp.bansou.attacks;
 import static jp.bansou.attacks.Attacker.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
@@ -45,12 +51,12 @@ class CommentAttackTest {
   }
 
   @Test
-  void aCommentNamingThePersonIsRefusedAndNotKept() {
+  void aCommentNamingThePersonIsRefusedAndNotKept() throws Exception {
     String name = intake.personName();
 
     assertRefused(comment("本人 " + name + " さんから電話あり"), 400, "コメント", "名前");
     assertRefused(
-        attacker.post(
+        asTasklist(
             "coordinator",
             "/camunda/api/engine/engine/default/task/" + triage.getId() + "/comment/create",
             message(name.toUpperCase())),
@@ -78,19 +84,120 @@ class CommentAttackTest {
     assertRefused(
         attacker.put(
             "coordinator",
-            "/engine-rest/task/comment",
-            "{\"id\": \""
-                + id
-                + "\", \"taskId\": \""
-                + triage.getId()
-                + "\", \"message\": \""
-                + intake.personName()
-                + "\"}"),
+            "/engine-rest/task/" + triage.getId() + "/comment",
+            "{\"id\": \"" + id + "\", \"message\": \"" + intake.personName() + "\"}"),
         400,
         "名前");
     assertThat(comments())
         .extracting(Comment::getFullMessage)
         .containsExactly("入管の窓口で書類が足りないと言われた");
+  }
+
+  @Test
+  void aCompanionOfferedTheCaseIsCheckedToo() {
+    // the companion may see the offer, not the case: the check must not depend on what they see
+    Intake person = Intake.person();
+    ProcessInstance pi = CaseDriver.start(engine, person);
+    CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
+    CaseDriver.complete(
+        engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion2"));
+    Task offer = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(offer.getTaskDefinitionKey()).isEqualTo("offerCase");
+    String phone = (String) person.variables().get("phone");
+
+    for (String text :
+        List.of(
+            person.personName() + "さんに会う", "電話 " + phone, "" + person.variables().get("email"))) {
+      assertRefused(
+          attacker.post(
+              "companion2",
+              "/engine-rest/task/" + offer.getId() + "/comment/create",
+              message(text)),
+          400,
+          "コメント");
+    }
+    assertThat(taskService.getTaskComments(offer.getId())).isEmpty();
+    var kept =
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/comment/create",
+            message("来週なら同行できます"));
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aCommentThatCannotBeWrittenTellsNothingAboutThePerson() {
+    // a made-up comment id: the engine refuses before the text is looked at, so a right guess of
+    // the phone and a wrong one get the same answer
+    String phone = ((String) intake.variables().get("phone")).replace("-", "");
+    String wrong = phone.substring(0, phone.length() - 1) + (phone.endsWith("0") ? "1" : "0");
+    var right = rewrite("supervisor", phone);
+    var other = rewrite("supervisor", wrong);
+    assertThat(right.statusCode()).isEqualTo(other.statusCode()).isNotEqualTo(200);
+    assertThat(right.body()).doesNotContain("電話番号").isEqualTo(other.body());
+  }
+
+  @Test
+  void manyGuessesRunTogetherInOneCommentAreNoMatch() {
+    String phone = ((String) intake.variables().get("phone")).replace("-", "");
+    var kept = comment("メモ 1" + phone + "2 と 9" + phone);
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    assertRefused(comment("メモ 12 " + phone + " 34"), 400, "電話番号");
+  }
+
+  @Test
+  void aVeryLongCommentIsRefused() {
+    assertRefused(comment("あ".repeat(2001)), 400, "長すぎ");
+    assertThat(comments()).isEmpty();
+  }
+
+  private java.net.http.HttpResponse<String> rewrite(String user, String text) {
+    return attacker.put(
+        user,
+        "/engine-rest/process-instance/" + triage.getProcessInstanceId() + "/comment",
+        "{\"id\": \"00000000-nope\", \"message\": \"" + text + "\"}");
+  }
+
+  /** As Tasklist sends it: logged in with a session, its CSRF token in a header. */
+  private HttpResponse<String> asTasklist(String user, String path, String json) throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String root = rest.getRootUri();
+    HttpResponse<String> probe =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default"))
+                .header("X-XSRF-TOKEN", "Fetch")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String csrf = probe.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(root + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the session is new after the login: its CSRF token is fetched again, as Tasklist does
+    String renewed =
+        browser
+            .send(
+                HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default"))
+                    .header("X-XSRF-TOKEN", "Fetch")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .headers()
+            .firstValue("X-XSRF-TOKEN")
+            .orElse(csrf);
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(root + path))
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", renewed)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private java.net.http.HttpResponse<String> comment(String text) {
