@@ -14,6 +14,9 @@ import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -87,9 +90,13 @@ public class ErasureSteps {
   }
 
   /**
-   * Erases the person's identity; category facts and the read log stay. Only in process {@code
-   * erase-person}, after its approval task was completed by someone other than who started it:
-   * another model calling this step erases nothing.
+   * Erases the person's identity; category facts and the read log stay. Decided here again from
+   * what no model can set, since a model is deployed by modellers and could skip or change its own
+   * steps: only in a live process {@code erase-person} (never a trial: a trial case touches no real
+   * person); asked by whoever started it (the engine's record), a coordinator responsible for the
+   * case; approved by the person logged in who is completing that process's task {@code
+   * approveErasure} in this very transaction, someone else, a coordinator or supervisor (not a
+   * task's assignee, which a listener can set, nor a variable). Recorded as approved by them.
    */
   public void erase(DelegateExecution execution) {
     String caseNumber = CASE_TO_ERASE.get(execution);
@@ -99,22 +106,43 @@ public class ErasureSteps {
             .processInstanceId(execution.getProcessInstanceId())
             .singleResult();
     String requester = instance.getStartUserId();
+    String approver = approverCompletingNow(execution.getProcessInstanceId());
     boolean approvedBySomeoneElse =
         PROCESS_KEY.equals(instance.getProcessDefinitionKey())
+            && instance.getTenantId() == null
+            && execution.getTenantId() == null
             && requester != null
-            && historyService
-                    .createHistoricTaskInstanceQuery()
-                    .processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey("approveErasure")
-                    .list()
-                    .stream()
-                    .filter(t -> t.getAssignee() != null && !t.getAssignee().equals(requester))
-                    .count()
-                > 0;
+            && isMember(requester, Role.COORDINATORS.groupId())
+            && records.sightOf(requester, caseNumber) == Sight.ALL
+            && approver != null
+            && !approver.equals(requester)
+            && (isMember(approver, Role.COORDINATORS.groupId())
+                || isMember(approver, Role.SUPERVISORS.groupId()))
+            && reference.has(ReferenceList.ERASURE_REASONS, REASON.orElse(execution, ""));
     if (!approvedBySomeoneElse) {
       throw new Refusal(texts.get("erasure.refused.notApproved"));
     }
-    forget(caseNumber, APPROVED_BY.get(execution), REASON.get(execution));
+    forget(caseNumber, approver, REASON.get(execution));
+  }
+
+  /**
+   * Who is logged in and completing this process's approval task in the current transaction (the
+   * task is in the command's cache, marked deleted), or null.
+   */
+  private static String approverCompletingNow(String processInstanceId) {
+    CommandContext command = Context.getCommandContext();
+    String user = command == null ? null : command.getAuthenticatedUserId();
+    if (user == null) {
+      return null; // a job, or nobody logged in
+    }
+    boolean completing =
+        command.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
+            .anyMatch(
+                task ->
+                    processInstanceId.equals(task.getProcessInstanceId())
+                        && "approveErasure".equals(task.getTaskDefinitionKey())
+                        && task.isDeleted());
+    return completing ? user : null;
   }
 
   /**
@@ -122,6 +150,10 @@ public class ErasureSteps {
    * #SHORTEST_KEEP}: a changed model must not erase what companions still work with); counts them.
    */
   public void forgetClosedCases(DelegateExecution execution) {
+    if (execution.getTenantId() != null) {
+      // a trial case touches no real person
+      throw new Refusal(texts.get("erasure.refused.notApproved"));
+    }
     java.time.Duration keep = duration(KEEP_IDENTITY_FOR.get(execution));
     if (keep.compareTo(SHORTEST_KEEP) < 0) {
       throw new Refusal(texts.get("erasure.refused.tooSoon", keep.toDays()));

@@ -33,6 +33,7 @@ class ErasureProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentityVault vault;
   @Autowired CaseAccess access;
+  @Autowired jp.bansou.security.AccessPolicy policy;
 
   @BeforeEach
   void initAssertions() {
@@ -103,6 +104,84 @@ class ErasureProcessTest {
     assertThat(vault.erased(caseNumber)).isFalse();
   }
 
+  /**
+   * A modeller's own {@code erase-person}: its approval task's assignee set by a listener to a
+   * coordinator, the case, reason and approver given as input parameters. Deployed live or as a
+   * trial, started and completed by the modeller alone, it erases nothing.
+   */
+  @Test
+  void aModelOfTheSameKeyCannotEraseWithoutTheSecondPerson() {
+    String caseNumber = openCase();
+    for (String tenant : java.util.Arrays.asList(null, "trial")) {
+      var model =
+          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(Erasure.PROCESS_KEY)
+              .camundaHistoryTimeToLive(1)
+              .startEvent()
+              .userTask("approveErasure")
+              .camundaAssignee("modeller")
+              .camundaTaskListenerExpression("complete", "${task.setAssignee('coordinator')}")
+              .serviceTask("erasePerson")
+              .camundaExpression("${erasure.erase(execution)}")
+              .camundaInputParameter("caseToErase", caseNumber)
+              .camundaInputParameter("erasureReason", "person-request")
+              .camundaInputParameter("erasureApprovedBy", "coordinator")
+              .endEvent()
+              .done();
+      // modellers may start it: the model says so
+      model
+          .<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(Erasure.PROCESS_KEY)
+          .setCamundaCandidateStarterGroups("modellers");
+      var builder =
+          engine.getRepositoryService().createDeployment().addModelInstance("erase.bpmn", model);
+      String deployment = (tenant == null ? builder : builder.tenantId(tenant)).deploy().getId();
+      try {
+        engine
+            .getIdentityService()
+            .setAuthentication("modeller", List.of("modellers"), List.of("trial"));
+        var instance =
+            tenant == null
+                ? engine.getRuntimeService().startProcessInstanceByKey(Erasure.PROCESS_KEY)
+                : engine
+                    .getRuntimeService()
+                    .createProcessInstanceByKey(Erasure.PROCESS_KEY)
+                    .processDefinitionTenantId(tenant)
+                    .execute();
+        Task task =
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
+        assertThatThrownBy(() -> engine.getTaskService().complete(task.getId()))
+            .as(tenant == null ? "live" : "trial")
+            .hasRootCauseInstanceOf(Refusal.class);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+        engine.getRepositoryService().deleteDeployment(deployment, true);
+        policy.followModels(); // who may start erase-person: the real model's starters again
+      }
+    }
+    assertThat(vault.erased(caseNumber)).isFalse();
+    assertThat(vault.open(caseNumber)).isPresent();
+  }
+
+  @Test
+  void anApprovalCompletedByNobodyLoggedInErasesNothing() {
+    String caseNumber = openCase();
+    ProcessInstance erasure = request("coordinator", caseNumber, "person-request");
+    Task task =
+        engine.getTaskService().createTaskQuery().processInstanceId(erasure.getId()).singleResult();
+    engine.getTaskService().claim(task.getId(), "supervisor");
+
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(task.getId(), Map.of("erasureDecision", "approve")))
+        .hasRootCauseInstanceOf(Refusal.class);
+    assertThat(vault.erased(caseNumber)).isFalse();
+  }
+
   @Test
   void closedCasesAreForgottenAfterTheTimeTheModelSays() {
     java.time.Instant now = ClockUtil.now().toInstant();
@@ -165,13 +244,20 @@ class ErasureProcessTest {
     }
   }
 
+  /** As the approver does in Tasklist: logged in, claims the task and completes it. */
   private void approve(ProcessInstance erasure, String approver, String decision) {
     Task task =
         engine.getTaskService().createTaskQuery().processInstanceId(erasure.getId()).singleResult();
     if (task.getAssignee() == null) {
       engine.getTaskService().claim(task.getId(), approver);
     }
-    engine.getTaskService().complete(task.getId(), Map.of("erasureDecision", decision));
+    String group = approver.startsWith("supervisor") ? "supervisors" : "coordinators";
+    engine.getIdentityService().setAuthentication(approver, List.of(group));
+    try {
+      engine.getTaskService().complete(task.getId(), Map.of("erasureDecision", decision));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private void user(String id) {
