@@ -3,7 +3,9 @@ package jp.bansou.person;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.bansou.api.ApiError;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
@@ -99,13 +101,40 @@ public class PersonController {
     return ResponseEntity.ok(readLog.of(caseNumber));
   }
 
+  /**
+   * A month's reads, for supervisors and administrators (who oversee that identities are read only
+   * by those who need them). A restricted case's number is not shown: that the case exists, and who
+   * works on it, stays with its coordinator ({@code /api/cases/{caseNumber}/reads}).
+   */
   @GetMapping("/api/identity-reads")
-  public ResponseEntity<?> readsOfMonth(@RequestParam("month") String month) {
+  public ResponseEntity<?> readsOfMonth(
+      @RequestParam("month") String month, HttpServletRequest request) {
+    String user = user(request);
+    if (!isMember(user, Role.SUPERVISORS.groupId()) && !isMember(user, Role.ADMIN_GROUP)) {
+      return refuse(HttpStatus.FORBIDDEN, "person.reads.month.notEntitled");
+    }
+    YearMonth asked;
     try {
-      return ResponseEntity.ok(readLog.in(YearMonth.parse(month)));
+      asked = YearMonth.parse(month);
     } catch (DateTimeParseException e) {
       return refuse(HttpStatus.BAD_REQUEST, "api.feeClaims.badMonth");
     }
+    Map<String, Boolean> restricted = new HashMap<>();
+    return ResponseEntity.ok(
+        readLog.in(asked).stream()
+            .map(
+                read ->
+                    restricted.computeIfAbsent(
+                            read.caseNumber(),
+                            number -> access.find(number).map(a -> a.restricted()).orElse(false))
+                        ? new ReadLog.Read(
+                            texts.get("person.reads.restrictedCase"),
+                            read.reader(),
+                            read.readAt(),
+                            "",
+                            read.fields())
+                        : read)
+            .toList());
   }
 
   @PutMapping("/api/cases/{caseNumber}/restriction")
@@ -145,12 +174,12 @@ public class PersonController {
   }
 
   private boolean isCoordinator(String user) {
-    return identityService
-            .createUserQuery()
-            .userId(user)
-            .memberOfGroup(Role.COORDINATORS.groupId())
-            .count()
-        > 0;
+    return isMember(user, Role.COORDINATORS.groupId());
+  }
+
+  private boolean isMember(String user, String group) {
+    return user != null
+        && identityService.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
   }
 
   private ResponseEntity<ApiError> refuse(HttpStatus status, String key) {

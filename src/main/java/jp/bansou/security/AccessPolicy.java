@@ -137,7 +137,10 @@ public class AccessPolicy implements StartupStep {
       grant(
           Role.SUPERVISORS, PROCESS_DEFINITION, processWithoutPerson, READ_INSTANCE, READ_HISTORY);
     }
-    grant(Role.SUPERVISORS, DECISION_DEFINITION, ALL, READ, READ_HISTORY);
+    // the tables, not their history: a decision instance holds the case's triage inputs (violence,
+    // status), restricted cases' too, which no supervisor sees in any other way
+    grant(Role.SUPERVISORS, DECISION_DEFINITION, ALL, READ);
+    withdraw(Role.SUPERVISORS.groupId(), DECISION_DEFINITION, ALL, READ_HISTORY);
     grant(Role.SUPERVISORS, DECISION_REQUIREMENTS_DEFINITION, ALL, READ);
     grant(Role.SUPERVISORS, DEPLOYMENT, ALL, READ);
 

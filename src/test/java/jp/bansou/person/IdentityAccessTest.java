@@ -35,6 +35,7 @@ class IdentityAccessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired CaseVisibility visibility;
   @Autowired CaseAccess access;
@@ -186,6 +187,14 @@ class IdentityAccessTest {
     assertThat(month.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(month.getBody()).contains(pi.getBusinessKey());
     assertNoMarker(month.getBody(), person);
+    // the month's list is the supervisors' oversight: a coordinator sees their own cases' reads
+    ResponseEntity<String> asCoordinator =
+        get(
+            "coordinator",
+            "/api/identity-reads?month="
+                + java.time.YearMonth.now(jp.bansou.engine.EngineClock.JAPAN));
+    assertThat(asCoordinator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(asCoordinator.getBody()).contains("事務局").doesNotContain(pi.getBusinessKey());
   }
 
   @Test
@@ -227,6 +236,28 @@ class IdentityAccessTest {
     assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
     // the address never appears
     assertThat(seen.getBody()).contains(person.name()).doesNotContain(person.municipality());
+    // the month's reads show that a restricted case was read, not which case nor where from
+    ResponseEntity<String> month =
+        get(
+            "supervisor",
+            "/api/identity-reads?month="
+                + java.time.YearMonth.now(jp.bansou.engine.EngineClock.JAPAN));
+    assertThat(month.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(month.getBody()).contains("制限されたケース").doesNotContain(pi.getBusinessKey());
+    // nor the triage's inputs (violence, status) through the decision history
+    assertThat(
+            historyService
+                .createHistoricDecisionInstanceQuery()
+                .processInstanceId(pi.getId())
+                .count())
+        .isPositive();
+    assertThat(
+            get(
+                    "supervisor",
+                    "/engine-rest/history/decision-instance?includeInputs=true&processInstanceId="
+                        + pi.getId())
+                .getBody())
+        .isEqualTo("[]");
 
     CaseDriver.complete(engine, pi, "reviewTriage", named, Map.of());
     CaseDriver.complete(engine, pi, "confirmCompanion", named, Map.of("companionId", "companion"));
