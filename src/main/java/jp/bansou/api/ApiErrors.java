@@ -115,7 +115,11 @@ public class ApiErrors extends OncePerRequestFilter {
       answer(response, 400, texts.get("deployment.refused.inUse"));
     } else if (type.equals("NotValidException") && containsJapanese(message)) {
       answer(response, 400, withoutEngineCode(message));
-    } else if (type.equals("ParseException") || type.equals("NotValidException")) {
+    } else if (type.equals("ParseException")
+        || type.equals("NotValidException")
+        || UNREADABLE_MODEL.matcher(message).find()) {
+      // a file that is no BPMN or DMN at all (not XML, an unknown type) fails before the parser's
+      // own checks, as a plain engine exception: what is wrong is the file sent, not the server
       answer(response, 400, texts.get("api.error.model", plain(message)));
     } else if (type.equals("QueryParamException")) {
       // JAX-RS answers a query parameter it cannot read (maxResults=abc) with 404, as if the
@@ -191,6 +195,10 @@ public class ApiErrors extends OncePerRequestFilter {
   }
 
   /** A model's problem as the engine says it, without engine codes, class names or SQL. */
+  /** The engine's codes for a deployed file it cannot read: XML (09003), DMN (22004), DMN-…. */
+  static final java.util.regex.Pattern UNREADABLE_MODEL =
+      java.util.regex.Pattern.compile("ENGINE-09003|ENGINE-22004|\\bDMN-\\d+");
+
   static String plain(String message) {
     String text =
         withoutEngineCode(message)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import jp.bansou.CaseEngineTest;
@@ -224,6 +225,29 @@ class ModelCodeAttackTest {
         400,
         "scripted",
         "groovy");
+  }
+
+  @Test
+  void aModelThatCannotBeReadIsRefusedSayingSo() {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    for (String file : List.of("broken.bpmn", "broken.dmn")) {
+      assertRefused(
+          attacker.deploy("modeller", deploymentName, file, "<definitions>garbage"),
+          400,
+          "モデルを読み込めません");
+    }
+    assertRefused(
+        attacker.deploy(
+            "modeller",
+            deploymentName,
+            "broken.dmn",
+            "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"d\""
+                + " name=\"d\" namespace=\"t\"><decision id=\"x\"><decisionTable"
+                + " id=\"t\"><output id=\"o\" typeRef=\"nosuchtype\"/></decisionTable></decision>"
+                + "</definitions>"),
+        400,
+        "モデルを読み込めません");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
   }
 
   @Test
