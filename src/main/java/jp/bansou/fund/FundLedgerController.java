@@ -38,6 +38,9 @@ public class FundLedgerController {
   /** Every month the fund has a line for. */
   static final String FIRST_MONTH = "2000-01";
 
+  /** A region's budget for a month is at most this many yen (10億円: far above any real one). */
+  static final long MAX_BUDGET_YEN = 1_000_000_000L;
+
   private final FundLedgerReport report;
   private final FundLedger ledger;
   private final IdentityService identityService;
@@ -113,11 +116,23 @@ public class FundLedgerController {
     if (!reference.has(ReferenceList.REGIONS, region)) {
       return ResponseEntity.badRequest().body(new ApiError(texts.get("fund.budget.badRegion")));
     }
+    // whole yen from 0 to MAX_BUDGET_YEN: a number JSON reads as 1e400 or 10^23 is refused, not
+    // stored as whatever it wraps to
     Object yen = body.get("budgetYen");
-    if (!(yen instanceof Number amount) || amount.longValue() < 0) {
-      return ResponseEntity.badRequest().body(new ApiError(texts.get("fund.budget.badAmount")));
+    long amount;
+    try {
+      amount =
+          yen instanceof Number number
+              ? new java.math.BigDecimal(number.toString()).longValueExact()
+              : -1;
+    } catch (ArithmeticException | NumberFormatException notWholeYen) {
+      amount = -1;
     }
-    ledger.setBudget(month, region, amount.longValue());
+    if (amount < 0 || amount > MAX_BUDGET_YEN) {
+      return ResponseEntity.badRequest()
+          .body(new ApiError(texts.get("fund.budget.badAmount", MAX_BUDGET_YEN)));
+    }
+    ledger.setBudget(month, region, amount);
     return ResponseEntity.ok(ledger.find(month, region).orElseThrow());
   }
 }

@@ -225,6 +225,13 @@ class EmergencyFundProcessTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(putBudget("supervisor", month, "atlantis", 1).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+    // an amount JSON can write but no budget is: refused, the budget as it was
+    for (String tooMuch : List.of("99999999999999999999999", "1e400", "1000000001", "1.5", "-1")) {
+      ResponseEntity<String> refused = putBudgetText("supervisor", month, KANTO, tooMuch);
+      assertThat(refused.getStatusCode()).as(tooMuch).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).contains("整数");
+    }
+    assertThat(row().budgetYen()).isEqualTo(500_000);
 
     ResponseEntity<String> csv = get("/api/reports/fund-ledger.csv");
     ResponseEntity<String> dashboard = get("/api/dashboard");
@@ -309,6 +316,11 @@ class EmergencyFundProcessTest {
   }
 
   private ResponseEntity<String> putBudget(String user, String month, String region, long yen) {
+    return putBudgetText(user, month, region, Long.toString(yen));
+  }
+
+  private ResponseEntity<String> putBudgetText(
+      String user, String month, String region, String yen) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return rest.withBasicAuth(user, user)
