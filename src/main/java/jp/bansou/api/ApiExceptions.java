@@ -45,11 +45,20 @@ public class ApiExceptions {
         .body(new ApiError(texts.get("api.error.badRequest")));
   }
 
+  /** A date in the address written another way (2025/1/2, 令和7年): says how to write it. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> mismatched(MethodArgumentTypeMismatchException e) {
+    if (e.getRequiredType() == java.time.LocalDate.class) {
+      return ResponseEntity.badRequest()
+          .body(new ApiError(texts.get("api.error.badDate", e.getName())));
+    }
+    return unreadable(e);
+  }
+
   @ExceptionHandler({
     org.springframework.web.HttpMediaTypeNotSupportedException.class,
     HttpMessageNotReadableException.class,
-    MissingServletRequestParameterException.class,
-    MethodArgumentTypeMismatchException.class
+    MissingServletRequestParameterException.class
   })
   ResponseEntity<ApiError> unreadable(Exception e) {
     return ResponseEntity.badRequest().body(new ApiError(texts.get("api.error.badRequest")));

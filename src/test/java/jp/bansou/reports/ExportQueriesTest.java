@@ -215,6 +215,12 @@ class ExportQueriesTest {
     assertThat(unreadable.getBody())
         .containsPattern("[\\u3040-\\u30ff]")
         .doesNotContain("Exception", "java.", "LocalDate");
+    // written the way people write a date: how to write it instead
+    for (String date : List.of("2025/1/2", "令和7年1月2日")) {
+      ResponseEntity<String> other = get("/api/reports/cases.csv?to=" + date);
+      assertThat(other.getStatusCode()).as(date).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(other.getBody()).contains("to の日付", "2025-01-02");
+    }
   }
 
   @Test
