@@ -39,6 +39,11 @@ public class IdentifierCheck {
 
   /** What of the person's identity the text contains, named for people (名前, 電話番号 …). */
   public List<String> identifiersIn(String caseNumber, String text) {
+    return named(fieldsIn(caseNumber, text));
+  }
+
+  /** The same as the identity's field keys ({@link PersonFields}). */
+  public List<String> fieldsIn(String caseNumber, String text) {
     List<String> found = new ArrayList<>();
     if (text == null || text.isBlank()) {
       return found;
@@ -47,17 +52,30 @@ public class IdentifierCheck {
     String normalised = normalise(text);
     String name = normalise(identity.getOrDefault(PersonFields.NAME, ""));
     if (name.length() >= 2 && normalised.contains(name)) {
-      found.add(texts.get("identifier.name"));
+      found.add(PersonFields.NAME);
     }
     String phone = digits(identity.getOrDefault(PersonFields.PHONE, ""));
     if (phone.length() >= 6 && writesNumber(text, phone)) {
-      found.add(texts.get("identifier.phone"));
+      found.add(PersonFields.PHONE);
     }
     String email = normalise(identity.getOrDefault(PersonFields.EMAIL, ""));
     if (email.contains("@") && normalised.contains(email)) {
-      found.add(texts.get("identifier.email"));
+      found.add(PersonFields.EMAIL);
     }
     return found;
+  }
+
+  /** Field keys as people call them: 名前, 電話番号, メールアドレス. */
+  public List<String> named(List<String> fields) {
+    return fields.stream()
+        .map(
+            field ->
+                switch (field) {
+                  case PersonFields.NAME -> texts.get("identifier.name");
+                  case PersonFields.PHONE -> texts.get("identifier.phone");
+                  default -> texts.get("identifier.email");
+                })
+        .toList();
   }
 
   private static String normalise(String s) {

@@ -8,6 +8,9 @@ import java.util.List;
 import jp.bansou.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Table {@code identity_read}: every display of a person's identifiers, appended, never changed. It
@@ -21,10 +24,23 @@ public class ReadLog {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final TransactionTemplate own;
 
-  public ReadLog(JdbcTemplate jdbc, Clock clock) {
+  public ReadLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.own = new TransactionTemplate(transactions);
+    this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Someone who may not see the person wrote the person's identifiers (a comment refused for them):
+   * kept with the case's reads, so its coordinator sees who already knew them (a volunteer offered
+   * a case who types the name of someone hiding from violence is the case's warning). In a
+   * transaction of its own: the refusal undoes the writer's.
+   */
+  public void recordWritten(String caseNumber, String writer, String via, List<String> fields) {
+    own.executeWithoutResult(status -> record(caseNumber, writer, via, fields));
   }
 
   void record(String caseNumber, String reader, String via, List<String> fields) {

@@ -39,12 +39,14 @@ class CommentAttackTest {
   Attacker attacker;
   Intake intake;
   Task triage;
+  String caseNumber;
 
   @BeforeEach
   void aCaseAtTriage() {
     attacker = new Attacker(rest.getRootUri());
     intake = Intake.person();
     ProcessInstance pi = CaseDriver.start(engine, intake);
+    caseNumber = pi.getBusinessKey();
     triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(triage.getTaskDefinitionKey()).isEqualTo("reviewTriage");
     taskService.claim(triage.getId(), "coordinator");
@@ -63,6 +65,9 @@ class CommentAttackTest {
         400,
         "名前");
     assertThat(comments()).isEmpty();
+    // the coordinator may see the person: their slip is not a warning
+    assertThat(attacker.get("coordinator", "/api/cases/" + caseNumber + "/reads").body())
+        .doesNotContain("コメントに本人の");
   }
 
   @Test
@@ -117,6 +122,12 @@ class CommentAttackTest {
           "コメント");
     }
     assertThat(taskService.getTaskComments(offer.getId())).isEmpty();
+    // the refusal told them they guessed right: the case's coordinator sees that they knew
+    var reads = attacker.get("coordinator", "/api/cases/" + pi.getBusinessKey() + "/reads");
+    assertThat(reads.statusCode()).isEqualTo(200);
+    assertThat(reads.body())
+        .contains("\"reader\":\"companion2\"", "コメントに本人の名前を書こうとして", "personName", "phone")
+        .doesNotContain(person.personName(), phone);
     var kept =
         attacker.post(
             "companion2",
