@@ -6,8 +6,6 @@ import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.person.IdentifierCheck;
-import jp.bansou.person.PersonRecords;
-import jp.bansou.person.ReadLog;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
@@ -102,28 +100,17 @@ public class CommentCheckPlugin extends AbstractProcessEnginePlugin {
       if (caseNumber == null) {
         return;
       }
-      IdentifierCheck identifiers = context.getBean(IdentifierCheck.class);
-      List<String> found = identifiers.fieldsIn(caseNumber.toString(), message);
-      if (found.isEmpty()) {
-        return;
+      List<String> found =
+          context
+              .getBean(IdentifierCheck.class)
+              .writtenBy(
+                  command.getAuthenticatedUserId(),
+                  caseNumber.toString(),
+                  texts.get("person.reads.aComment"),
+                  message);
+      if (!found.isEmpty()) {
+        throw new Refusal(texts.get("comment.refused.identifier", String.join("、", found)));
       }
-      // the refusal tells the writer the guess was right: someone who may not see the person
-      // learns it only with a line in the case's reads that its coordinator sees
-      String writer = command.getAuthenticatedUserId();
-      if (writer != null
-          && context.getBean(PersonRecords.class).sightOf(writer, caseNumber.toString())
-              != PersonRecords.Sight.ALL) {
-        context
-            .getBean(ReadLog.class)
-            .recordWritten(
-                caseNumber.toString(),
-                writer,
-                texts.get(
-                    "person.reads.commentRefused", String.join("、", identifiers.named(found))),
-                found);
-      }
-      throw new Refusal(
-          texts.get("comment.refused.identifier", String.join("、", identifiers.named(found))));
     }
   }
 }

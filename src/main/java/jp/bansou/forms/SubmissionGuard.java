@@ -165,7 +165,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
       FormSchema form = taskForm(found).orElse(FormSchema.parse("{\"components\": []}"));
       result = check.check(form, variables, key -> options(found.getId(), key));
       if (result.problems().isEmpty()) {
-        Optional<Problem> identifying = identifying(found, form, result.variables());
+        Optional<Problem> identifying = identifying(user, found, form, result.variables());
         if (identifying.isPresent()) {
           refuse(response, 400, identifying.get().message(), identifying.get());
           return;
@@ -205,7 +205,8 @@ public class SubmissionGuard extends OncePerRequestFilter {
   }
 
   /** A note that names the person whose case it is. */
-  private Optional<Problem> identifying(Task task, FormSchema form, Map<String, JsonNode> values) {
+  private Optional<Problem> identifying(
+      String user, Task task, FormSchema form, Map<String, JsonNode> values) {
     Object caseNumber = taskService.getVariable(task.getId(), CaseFacts.CASE_NUMBER.name());
     if (caseNumber == null) {
       return Optional.empty();
@@ -216,7 +217,12 @@ public class SubmissionGuard extends OncePerRequestFilter {
       if (field != null
           && ("textarea".equals(field.type()) || "textfield".equals(field.type()))
           && value.isTextual()) {
-        List<String> found = identifiers.identifiersIn(caseNumber.toString(), value.asText());
+        List<String> found =
+            identifiers.writtenBy(
+                user,
+                caseNumber.toString(),
+                texts.get("person.reads.aFormNote", field.label()),
+                value.asText());
         if (!found.isEmpty()) {
           return Optional.of(
               new Problem(

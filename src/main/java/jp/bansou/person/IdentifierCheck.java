@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,36 @@ public class IdentifierCheck {
 
   private final IdentityVault vault;
   private final Texts texts;
+  private final ObjectProvider<PersonRecords> records;
+  private final ReadLog readLog;
 
-  public IdentifierCheck(IdentityVault vault, Texts texts) {
+  public IdentifierCheck(
+      IdentityVault vault, Texts texts, ObjectProvider<PersonRecords> records, ReadLog readLog) {
     this.vault = vault;
     this.texts = texts;
+    this.records = records;
+    this.readLog = readLog;
+  }
+
+  /**
+   * What of the person's identity {@code writer} wrote, named for people, to refuse it. A refusal
+   * tells the writer their guess was right: when they may not see the person (a companion only
+   * offered the case), it goes into the case's reads with {@code what} (a comment, a form's note),
+   * so that its coordinator sees who already knew the person — a volunteer who types the name of
+   * someone hiding from violence is the case's warning, not a silent answer.
+   */
+  public List<String> writtenBy(String writer, String caseNumber, String what, String text) {
+    List<String> found = fieldsIn(caseNumber, text);
+    if (!found.isEmpty()
+        && writer != null
+        && records.getObject().sightOf(writer, caseNumber) != PersonRecords.Sight.ALL) {
+      readLog.recordWritten(
+          caseNumber,
+          writer,
+          texts.get("person.reads.writtenRefused", what, String.join("、", named(found))),
+          found);
+    }
+    return named(found);
   }
 
   /**

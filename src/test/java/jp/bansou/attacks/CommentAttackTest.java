@@ -122,11 +122,27 @@ class CommentAttackTest {
           "コメント");
     }
     assertThat(taskService.getTaskComments(offer.getId())).isEmpty();
-    // the refusal told them they guessed right: the case's coordinator sees that they knew
+    // the same in the offer form's free text
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/submit-form",
+            "{\"variables\": {\"offerAnswer\": {\"value\": \"decline\"}, \"declineReason\":"
+                + " {\"value\": \""
+                + person.personName()
+                + "さんを知っているので\"}}}"),
+        400,
+        "名前");
+    // the refusals told them they guessed right: the case's coordinator sees that they knew
     var reads = attacker.get("coordinator", "/api/cases/" + pi.getBusinessKey() + "/reads");
     assertThat(reads.statusCode()).isEqualTo(200);
     assertThat(reads.body())
-        .contains("\"reader\":\"companion2\"", "コメントに本人の名前を書こうとして", "personName", "phone")
+        .contains(
+            "\"reader\":\"companion2\"",
+            "コメントに本人の名前を書こうとして",
+            "フォームの「引き受けられない理由",
+            "personName",
+            "phone")
         .doesNotContain(person.personName(), phone);
     var kept =
         attacker.post(
