@@ -17,13 +17,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a guard as "not admin" and still reach the admin controller. So a path with a parameter ({@code
  * ;}), a backslash, an empty, {@code .} or {@code ..} segment, or a percent-escape of a letter, a
  * digit, {@code - . _ ~ / ; \ %} or a control character is refused; escapes of other characters
- * pass ({@code %3A} in a process definition's id, a Japanese name). No page or client of ours
- * writes such a path.
+ * pass ({@code %3A} in a process definition's id, a Japanese name). An API path ending in a slash
+ * is refused too ({@code /engine-rest/task/…/complete/}). No page or client of ours writes such a
+ * path.
  */
 public class CanonicalPaths extends OncePerRequestFilter {
 
   /** Characters a guard's path prefix may hold, or that route, besides letters and digits. */
   private static final String ROUTING = "-._~/;\\%";
+
+  /** The APIs: a path there names a resource, and ends without a slash. */
+  static final java.util.List<String> API =
+      java.util.List.of("/engine-rest/", "/camunda/api/", "/api/");
 
   private final Texts texts;
 
@@ -35,7 +40,10 @@ public class CanonicalPaths extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!canonical(request.getRequestURI())) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    if (!canonical(uri)
+        || !canonical(uri.startsWith(context) ? uri.substring(context.length()) : uri)) {
       ApiError.failure(texts.get("request.refused.path")).send(response, 400);
       return;
     }
@@ -78,7 +86,12 @@ public class CanonicalPaths extends OncePerRequestFilter {
         return false;
       }
     }
-    // an empty segment ("//") anywhere but a trailing slash
-    return !path.substring(0, path.length() - 1).contains("//");
+    // an empty segment ("//") anywhere; a trailing slash only on a page (/camunda/app/tasklist/),
+    // never on an API path: JAX-RS routes /task/{id}/complete/ as /task/{id}/complete, while the
+    // guards match the path's end
+    if (path.substring(0, path.length() - 1).contains("//")) {
+      return false;
+    }
+    return !(path.endsWith("/") && API.stream().anyMatch(path::startsWith));
   }
 }

@@ -27,6 +27,7 @@ class PathAttackTest {
   @Autowired TestRestTemplate rest;
   @Autowired CaseAccess access;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   Attacker attacker;
 
@@ -85,6 +86,32 @@ class PathAttackTest {
   }
 
   @Test
+  void aTrailingSlashDoesNotSlipPastTheEngineApisGuards() {
+    // JAX-RS routes .../complete/ as .../complete; the submission guard matched the path's end
+    var pi = jp.bansou.casefile.CaseDriver.start(engine, jp.bansou.casefile.Intake.person());
+    var triage =
+        engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    engine.getTaskService().claim(triage.getId(), "coordinator");
+    String hijack = "{\"variables\": {\"caseNumber\": {\"value\": \"HIJACK\"}}}";
+    assertRefused(
+        attacker.post("coordinator", "/engine-rest/task/" + triage.getId() + "/complete", hijack),
+        400,
+        "caseNumber");
+    assertRefused(
+        attacker.post("coordinator", "/engine-rest/task/" + triage.getId() + "/complete/", hijack),
+        400,
+        "アドレス");
+    assertRefused(
+        attacker.delete("modeller", "/engine-rest/deployment/no-such-deployment/?cascade=true"),
+        400,
+        "アドレス");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "caseNumber"))
+        .isEqualTo(pi.getBusinessKey());
+    assertThat(engine.getTaskService().createTaskQuery().taskId(triage.getId()).count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void anEscapedColonOfADefinitionIdAndAJapaneseNameStillPass() {
     String id =
         repositoryService
@@ -104,6 +131,8 @@ class PathAttackTest {
   void whatIsCanonical() {
     assertThat(CanonicalPaths.canonical("/api/admin/login-blocks")).isTrue();
     assertThat(CanonicalPaths.canonical("/camunda/app/tasklist/")).isTrue();
+    assertThat(CanonicalPaths.canonical("/engine-rest/task/1/complete/")).isFalse();
+    assertThat(CanonicalPaths.canonical("/api/cases/2026-000001/person/")).isFalse();
     assertThat(CanonicalPaths.canonical("/")).isTrue();
     assertThat(CanonicalPaths.canonical("/engine-rest/process-definition/a%3A1%3Ab")).isTrue();
     for (String path :
