@@ -8,6 +8,9 @@ public final class Erasure {
 
   public static final String PROCESS_KEY = "erase-person";
 
+  /** The process that forgets closed cases on its schedule. */
+  public static final String FORGET_PROCESS_KEY = "forget-closed-cases";
+
   /** The case whose person is to be forgotten (not a variable named caseNumber: no track). */
   public static final Var<String> CASE_TO_ERASE = Var.text("caseToErase");
 

@@ -150,9 +150,19 @@ public class ErasureSteps {
    * #SHORTEST_KEEP}: a changed model must not erase what companions still work with); counts them.
    */
   public void forgetClosedCases(DelegateExecution execution) {
-    if (execution.getTenantId() != null) {
-      // a trial case touches no real person
-      throw new Refusal(texts.get("erasure.refused.notApproved"));
+    // only on the schedule of the live forget-closed-cases: a job, nobody logged in (a modeller's
+    // own model, or this one, started by hand with a shorter keepIdentityFor forgets nothing; a
+    // trial case touches no real person). Its model sets keepIdentityFor, never under 30 days.
+    CommandContext command = Context.getCommandContext();
+    String key =
+        execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+            ? entity.getProcessDefinition().getKey()
+            : null;
+    if (execution.getTenantId() != null
+        || !FORGET_PROCESS_KEY.equals(key)
+        || command == null
+        || command.getAuthenticatedUserId() != null) {
+      throw new Refusal(texts.get("erasure.refused.notScheduled"));
     }
     java.time.Duration keep = duration(KEEP_IDENTITY_FOR.get(execution));
     if (keep.compareTo(SHORTEST_KEEP) < 0) {

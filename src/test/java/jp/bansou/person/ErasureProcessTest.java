@@ -165,6 +165,58 @@ class ErasureProcessTest {
     assertThat(vault.open(caseNumber)).isPresent();
   }
 
+  /** A modeller's model that calls the retention step, started by hand, forgets nothing. */
+  @Test
+  void forgettingRunsOnlyOnTheSchedule() {
+    java.time.Instant now = ClockUtil.now().toInstant();
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(81))));
+    String closed = closedCase();
+    ClockUtil.reset();
+    for (String key : List.of("tidy-up", Erasure.FORGET_PROCESS_KEY)) {
+      var model =
+          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key)
+              .camundaHistoryTimeToLive(1)
+              .startEvent()
+              .serviceTask("forget")
+              .camundaExpression("${erasure.forgetClosedCases(execution)}")
+              .camundaInputParameter("keepIdentityFor", "P30D")
+              .endEvent()
+              .done();
+      model
+          .<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(key)
+          .setCamundaCandidateStarterGroups("modellers");
+      String deployment =
+          engine
+              .getRepositoryService()
+              .createDeployment()
+              .addModelInstance("tidy.bpmn", model)
+              .deploy()
+              .getId();
+      try {
+        engine.getIdentityService().setAuthentication("modeller", List.of("modellers"));
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(key))
+            .as(key)
+            .hasRootCauseInstanceOf(Refusal.class)
+            .rootCause()
+            .hasMessageContaining("決まった時刻");
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+        engine.getRepositoryService().deleteDeployment(deployment, true);
+        policy.followModels();
+      }
+    }
+    assertThat(vault.erased(closed)).isFalse();
+    // the real model's schedule is back once the modeller's version is gone
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processDefinitionKey(Erasure.FORGET_PROCESS_KEY)
+                .timers()
+                .count())
+        .isEqualTo(1);
+  }
+
   @Test
   void anApprovalCompletedByNobodyLoggedInErasesNothing() {
     String caseNumber = openCase();
