@@ -77,19 +77,44 @@ public class IdentifierCheck {
     }
     Map<String, String> identity = vault.open(caseNumber).orElse(Map.of());
     String normalised = normalise(text);
-    String name = normalise(identity.getOrDefault(PersonFields.NAME, ""));
-    if (name.length() >= 2 && normalised.contains(name)) {
+    String fullName = identity.getOrDefault(PersonFields.NAME, "");
+    String name = normalise(fullName);
+    if (name.length() >= 2 && normalised.contains(name) || allPartsIn(fullName, normalised)) {
       found.add(PersonFields.NAME);
     }
     String phone = digits(identity.getOrDefault(PersonFields.PHONE, ""));
-    if (phone.length() >= 6 && writesNumber(text, phone)) {
+    if (phone.length() >= 6
+        && (writesNumber(text, phone)
+            // the same number written for abroad: +81 90-1234-5678 for 090-1234-5678
+            || phone.startsWith("0") && writesNumber(text, "81" + phone.substring(1)))) {
       found.add(PersonFields.PHONE);
     }
     String email = normalise(identity.getOrDefault(PersonFields.EMAIL, ""));
-    if (email.contains("@") && normalised.contains(email)) {
+    int at = email.indexOf('@');
+    if (at > 0
+        && (normalised.contains(email)
+            // written around the @ (taro at example.org, taro(at)example.org)
+            || at >= 3
+                && normalised.contains(email.substring(0, at))
+                && normalised.contains(email.substring(at + 1)))) {
       found.add(PersonFields.EMAIL);
     }
     return found;
+  }
+
+  /**
+   * A name of several parts (Nguyen Van Testa), each part of three letters or more, every part in
+   * the text in any order (Testa Nguyen Van). Shorter parts (Li Na) are too common to count alone.
+   */
+  private static boolean allPartsIn(String fullName, String normalised) {
+    List<String> parts =
+        java.util.Arrays.stream(
+                Normalizer.normalize(fullName, Normalizer.Form.NFKC).split("[\\s,、・·]+"))
+            .map(IdentifierCheck::normalise)
+            .filter(part -> !part.isEmpty())
+            .toList();
+    return parts.size() >= 2
+        && parts.stream().allMatch(part -> part.length() >= 3 && normalised.contains(part));
   }
 
   /** Field keys as people call them: 名前, 電話番号, メールアドレス. */
@@ -105,12 +130,34 @@ public class IdentifierCheck {
         .toList();
   }
 
+  /**
+   * Compared without width, case, accents, spaces, hyphens, dots or invisible characters:
+   * 「Nguyễn-Văn」, 「ｎｇｕｙｅｎ ｖａｎ」 and 「Ngu\u200byen Van」 all read 「nguyenvan」.
+   */
   private static String normalise(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase().replaceAll("\\s", "");
+    String plain = Normalizer.normalize(visible(s), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    return Normalizer.normalize(plain, Normalizer.Form.NFKC)
+        .toLowerCase()
+        .replaceAll("[\\s\\-‐‑‒–—―−_.・·'’]", "");
+  }
+
+  /** Without zero-width and other invisible format characters, which split a word unseen. */
+  private static String visible(String s) {
+    return s.replaceAll("\\p{Cf}", "");
+  }
+
+  /** Kanji numerals read as digits (〇九〇 for 090). */
+  private static String arabic(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      int digit = "〇一二三四五六七八九".indexOf(c);
+      out.append(digit >= 0 ? (char) ('0' + digit) : c == '零' ? '0' : c);
+    }
+    return out.toString();
   }
 
   /** What may stand between the parts of one phone number: spaces, hyphens, brackets, dots. */
-  private static final Pattern JOINS = Pattern.compile("[\\s\\-‐‑‒–—―−ー().・/]{1,3}");
+  private static final Pattern JOINS = Pattern.compile("[\\s\\-‐‑‒–—―−ー().・/、,_+]{1,3}");
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
@@ -121,7 +168,7 @@ public class IdentifierCheck {
    * them together.
    */
   static boolean writesNumber(String text, String number) {
-    String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String t = Normalizer.normalize(arabic(visible(text)), Normalizer.Form.NFKC);
     List<String> runs = new ArrayList<>();
     List<Boolean> joined = new ArrayList<>();
     Matcher m = DIGITS.matcher(t);
