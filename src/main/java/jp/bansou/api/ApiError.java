@@ -27,5 +27,14 @@ public record ApiError(String type, String message) {
     response.getOutputStream().write(JSON.writeValueAsBytes(this));
   }
 
+  /** The body as JSON text. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 }

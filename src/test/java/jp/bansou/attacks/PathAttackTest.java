@@ -128,6 +128,13 @@ class PathAttackTest {
   }
 
   @Test
+  void whatTomcatRefusesItselfIsAnsweredInJapaneseToo() {
+    // an escaped slash: refused by Tomcat before any filter (a broken escape, %u0061, too; the
+    // JDK's client cannot send one)
+    assertRefused(attacker.get("coordinator", "/api/admin%2Fcoordinators/x"), 400, "アドレス");
+  }
+
+  @Test
   void whatIsCanonical() {
     assertThat(CanonicalPaths.canonical("/api/admin/login-blocks")).isTrue();
     assertThat(CanonicalPaths.canonical("/camunda/app/tasklist/")).isTrue();
