@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import jp.bansou.api.ApiError;
 import jp.bansou.engine.Texts;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,9 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a guard as "not admin" and still reach the admin controller. So a path with a parameter ({@code
  * ;}), a backslash, an empty, {@code .} or {@code ..} segment, or a percent-escape of a letter, a
  * digit, {@code - . _ ~ / ; \ %} or a control character is refused; escapes of other characters
- * pass ({@code %3A} in a process definition's id, a Japanese name). An API path ending in a slash
- * is refused too ({@code /engine-rest/task/…/complete/}). No page or client of ours writes such a
- * path.
+ * pass ({@code %3A} in a process definition's id, a Japanese name). A change sent to an API path
+ * ending in a slash is refused too ({@code POST /engine-rest/task/…/complete/}). No page or client
+ * of ours writes such a path.
  */
 public class CanonicalPaths extends OncePerRequestFilter {
 
@@ -29,6 +30,9 @@ public class CanonicalPaths extends OncePerRequestFilter {
   /** The APIs: a path there names a resource, and ends without a slash. */
   static final java.util.List<String> API =
       java.util.List.of("/engine-rest/", "/camunda/api/", "/api/");
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CanonicalPaths.class);
 
   private final Texts texts;
 
@@ -42,8 +46,14 @@ public class CanonicalPaths extends OncePerRequestFilter {
       throws ServletException, IOException {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
-    if (!canonical(uri)
-        || !canonical(uri.startsWith(context) ? uri.substring(context.length()) : uri)) {
+    String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    if (!canonical(uri) || !canonical(path) || changesThroughSlash(request.getMethod(), path)) {
+      // the method and the path's shape, for whoever looks for a page of ours that writes one
+      String shown = path.replaceAll("[^!-~]", "?");
+      LOG.info(
+          "Refused a path that is not canonical: {} {}",
+          request.getMethod(),
+          shown.length() > 120 ? shown.substring(0, 120) + "..." : shown);
       ApiError.failure(texts.get("request.refused.path")).send(response, 400);
       return;
     }
@@ -86,12 +96,22 @@ public class CanonicalPaths extends OncePerRequestFilter {
         return false;
       }
     }
-    // an empty segment ("//") anywhere; a trailing slash only on a page (/camunda/app/tasklist/),
-    // never on an API path: JAX-RS routes /task/{id}/complete/ as /task/{id}/complete, while the
-    // guards match the path's end
+    // an empty segment ("//") anywhere but at the end
     if (path.substring(0, path.length() - 1).contains("//")) {
       return false;
     }
-    return !(path.endsWith("/") && API.stream().anyMatch(path::startsWith));
+    return true;
+  }
+
+  /**
+   * A change (anything but GET, HEAD, OPTIONS) sent to an API path ending in a slash: JAX-RS routes
+   * {@code POST /engine-rest/task/{id}/complete/} as {@code …/complete}, while the guards of
+   * changes match the path's end. Reading may end in a slash (the webapps ask {@code
+   * /camunda/api/engine/engine/} for the list of engines).
+   */
+  public static boolean changesThroughSlash(String method, String path) {
+    return path.endsWith("/")
+        && !Set.of("GET", "HEAD", "OPTIONS").contains(method)
+        && API.stream().anyMatch(path::startsWith);
   }
 }

@@ -138,8 +138,11 @@ class PathAttackTest {
   void whatIsCanonical() {
     assertThat(CanonicalPaths.canonical("/api/admin/login-blocks")).isTrue();
     assertThat(CanonicalPaths.canonical("/camunda/app/tasklist/")).isTrue();
-    assertThat(CanonicalPaths.canonical("/engine-rest/task/1/complete/")).isFalse();
-    assertThat(CanonicalPaths.canonical("/api/cases/2026-000001/person/")).isFalse();
+    assertThat(CanonicalPaths.changesThroughSlash("POST", "/engine-rest/task/1/complete/"))
+        .isTrue();
+    assertThat(CanonicalPaths.changesThroughSlash("DELETE", "/engine-rest/deployment/1/")).isTrue();
+    assertThat(CanonicalPaths.changesThroughSlash("GET", "/camunda/api/engine/engine/")).isFalse();
+    assertThat(CanonicalPaths.changesThroughSlash("POST", "/camunda/app/tasklist/")).isFalse();
     assertThat(CanonicalPaths.canonical("/")).isTrue();
     assertThat(CanonicalPaths.canonical("/engine-rest/process-definition/a%3A1%3Ab")).isTrue();
     for (String path :
