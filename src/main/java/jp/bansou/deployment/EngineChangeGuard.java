@@ -50,7 +50,7 @@ public class EngineChangeGuard extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = jp.bansou.security.CanonicalPaths.guarded(request);
     String method = request.getMethod();
     if ("DELETE".equals(method)
         && DEPLOYMENT.matcher(path).matches()

@@ -40,7 +40,7 @@ public class CommentGuard extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = jp.bansou.security.CanonicalPaths.guarded(request);
     String method = request.getMethod();
     Matcher create = CREATE.matcher(path);
     boolean creates = "POST".equals(method) && create.matches();

@@ -100,7 +100,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = jp.bansou.security.CanonicalPaths.guarded(request);
     String method = request.getMethod();
     if (!"GET".equals(method) && VARIABLES.matcher(path).matches() && !isAdmin(user(request))) {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("form.refused.variables"), null);

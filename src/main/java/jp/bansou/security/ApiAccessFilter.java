@@ -69,7 +69,7 @@ public class ApiAccessFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = CanonicalPaths.guarded(request);
     if (PUBLIC_PATHS.contains(path)) {
       chain.doFilter(request, response);
       return;

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import jp.bansou.api.ApiError;
 import jp.bansou.engine.Texts;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,9 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a guard as "not admin" and still reach the admin controller. So a path with a parameter ({@code
  * ;}), a backslash, an empty, {@code .} or {@code ..} segment, or a percent-escape of a letter, a
  * digit, {@code - . _ ~ / ; \ %} or a control character is refused; escapes of other characters
- * pass ({@code %3A} in a process definition's id, a Japanese name). A change sent to an API path
- * ending in a slash is refused too ({@code POST /engine-rest/task/…/complete/}). No page or client
- * of ours writes such a path.
+ * pass ({@code %3A} in a process definition's id, a Japanese name). No page or client of ours
+ * writes such a path. A slash at the end is allowed (the webapps send {@code
+ * /camunda/api/engine/engine/}, {@code POST …/incident/}): the guards read the path through {@link
+ * #guarded}, which drops it, as the routers do.
  */
 public class CanonicalPaths extends OncePerRequestFilter {
 
@@ -47,7 +47,7 @@ public class CanonicalPaths extends OncePerRequestFilter {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
     String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    if (!canonical(uri) || !canonical(path) || changesThroughSlash(request.getMethod(), path)) {
+    if (!canonical(uri) || !canonical(path)) {
       // the method and the path's shape, for whoever looks for a page of ours that writes one
       String shown = path.replaceAll("[^!-~]", "?");
       LOG.info(
@@ -104,14 +104,14 @@ public class CanonicalPaths extends OncePerRequestFilter {
   }
 
   /**
-   * A change (anything but GET, HEAD, OPTIONS) sent to an API path ending in a slash: JAX-RS routes
-   * {@code POST /engine-rest/task/{id}/complete/} as {@code …/complete}, while the guards of
-   * changes match the path's end. Reading may end in a slash (the webapps ask {@code
-   * /camunda/api/engine/engine/} for the list of engines).
+   * The path a guard compares: without the context path and without one slash at its end, since the
+   * routers read {@code …/complete/} as {@code …/complete} (JAX-RS; Cockpit itself sends {@code PUT
+   * …/suspended/}). Every guard reads the path through this, never {@code getRequestURI()}.
    */
-  public static boolean changesThroughSlash(String method, String path) {
-    return path.endsWith("/")
-        && !Set.of("GET", "HEAD", "OPTIONS").contains(method)
-        && API.stream().anyMatch(path::startsWith);
+  public static String guarded(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

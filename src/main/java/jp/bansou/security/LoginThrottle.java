@@ -41,7 +41,7 @@ public class LoginThrottle extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = CanonicalPaths.guarded(request);
     boolean loginForm =
         "POST".equals(request.getMethod())
             && path.startsWith(LOGIN_FORM)
