@@ -96,8 +96,8 @@ public class CanonicalPaths extends OncePerRequestFilter {
         return false;
       }
     }
-    // an empty segment ("//") anywhere but at the end
-    if (path.substring(0, path.length() - 1).contains("//")) {
+    // an empty segment ("//") anywhere, also at the end (…/complete//)
+    if (path.contains("//")) {
       return false;
     }
     return true;

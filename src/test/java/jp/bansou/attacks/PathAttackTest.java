@@ -171,6 +171,7 @@ class PathAttackTest {
             "/api/..",
             "/api/.",
             "//api",
+            "/engine-rest/task/1/complete//",
             "/api/%00")) {
       assertThat(CanonicalPaths.canonical(path)).as(path).isFalse();
     }
