@@ -27,10 +27,6 @@ public class CanonicalPaths extends OncePerRequestFilter {
   /** Characters a guard's path prefix may hold, or that route, besides letters and digits. */
   private static final String ROUTING = "-._~/;\\%";
 
-  /** The APIs: a path there names a resource, and ends without a slash. */
-  static final java.util.List<String> API =
-      java.util.List.of("/engine-rest/", "/camunda/api/", "/api/");
-
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(CanonicalPaths.class);
 
