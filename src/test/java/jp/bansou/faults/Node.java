@@ -62,6 +62,7 @@ final class Node implements AutoCloseable {
     args.addAll(List.of(more));
     ConfigurableApplicationContext app =
         new SpringApplicationBuilder(BansouApplication.class)
+            .listeners(Node::oneAtATimeUntilLoggingIsSetUp)
             .profiles("postgres")
             .properties(
                 "DB_URL=" + jdbcUrl,
@@ -71,6 +72,27 @@ final class Node implements AutoCloseable {
             .run(args.toArray(String[]::new));
     return new Node(name, app);
   }
+
+  /**
+   * Spring Boot sets up logging through JVM-wide system properties, which two nodes starting at
+   * once in one JVM write and read together (a ConcurrentModificationException now and then). Real
+   * nodes are JVMs of their own: here the nodes take turns until logging is set up, then start the
+   * rest (schema, deployment, engine) together.
+   */
+  private static void oneAtATimeUntilLoggingIsSetUp(
+      org.springframework.context.ApplicationEvent event) {
+    if (event instanceof org.springframework.boot.context.event.ApplicationStartingEvent) {
+      LOGGING_SET_UP.lock();
+    } else if ((event
+                instanceof org.springframework.boot.context.event.ApplicationContextInitializedEvent
+            || event instanceof org.springframework.boot.context.event.ApplicationFailedEvent)
+        && LOGGING_SET_UP.isHeldByCurrentThread()) {
+      LOGGING_SET_UP.unlock();
+    }
+  }
+
+  private static final java.util.concurrent.locks.ReentrantLock LOGGING_SET_UP =
+      new java.util.concurrent.locks.ReentrantLock();
 
   ProcessEngine engine() {
     return app.getBean(ProcessEngine.class);
