@@ -38,12 +38,22 @@ public class JapaneseErrorReport
 
   static final class Valve extends ErrorReportValve {
 
+    private static final org.slf4j.Logger LOG =
+        org.slf4j.LoggerFactory.getLogger(JapaneseErrorReport.class);
+
     private final Texts texts;
 
     Valve(Texts texts) {
       this.texts = texts;
       setShowReport(false);
       setShowServerInfo(false);
+    }
+
+    /** A failure of the server: a reference the person can quote, the same one in the log. */
+    private String server(int status) {
+      String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+      LOG.warn("Tomcat answered {} ({}) before the application", status, reference);
+      return texts.get("api.error.server", reference);
     }
 
     @Override
@@ -59,10 +69,7 @@ public class JapaneseErrorReport
             case 403 -> texts.get("api.error.forbidden");
             case 404 -> texts.get("api.error.notFound");
             case 413 -> texts.get("form.refused.tooLarge", 256);
-            default ->
-                status < 500
-                    ? texts.get("api.error.badRequest")
-                    : texts.get("api.error.server", "tomcat");
+            default -> status < 500 ? texts.get("api.error.badRequest") : server(status);
           };
       try {
         response.setContentType("application/json");

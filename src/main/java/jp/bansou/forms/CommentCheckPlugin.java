@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  * checked that the caller may comment on it, and before anything is written: whoever calls, through
  * Tasklist, {@code /engine-rest} or Java. A caller who may not comment learns nothing about the
  * person from the answer, and a companion's comment is checked like a coordinator's (the case is
- * read here without the caller's permissions, which a companion offered a task does not have).
+ * read here without the caller's permissions, which a companion offered a task does not have). A
+ * refusal for someone who may not see the person goes into the case's reads ({@link
+ * IdentifierCheck#writtenBy}).
  */
 @Component
 public class CommentCheckPlugin extends AbstractProcessEnginePlugin {

@@ -179,20 +179,12 @@ class IdentityAccessTest {
     assertNoMarker(reads.getBody(), person);
     assertThat(get("companion", "/api/cases/" + pi.getBusinessKey() + "/reads").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> month =
-        get(
-            "supervisor",
-            "/api/identity-reads?month="
-                + java.time.YearMonth.now(jp.bansou.engine.EngineClock.JAPAN));
+    ResponseEntity<String> month = readsThisMonth("supervisor");
     assertThat(month.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(month.getBody()).contains(pi.getBusinessKey());
     assertNoMarker(month.getBody(), person);
     // the month's list is the supervisors' oversight: a coordinator sees their own cases' reads
-    ResponseEntity<String> asCoordinator =
-        get(
-            "coordinator",
-            "/api/identity-reads?month="
-                + java.time.YearMonth.now(jp.bansou.engine.EngineClock.JAPAN));
+    ResponseEntity<String> asCoordinator = readsThisMonth("coordinator");
     assertThat(asCoordinator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(asCoordinator.getBody()).contains("事務局").doesNotContain(pi.getBusinessKey());
   }
@@ -237,11 +229,7 @@ class IdentityAccessTest {
     // the address never appears
     assertThat(seen.getBody()).contains(person.name()).doesNotContain(person.municipality());
     // the month's reads show that a restricted case was read, not which case nor where from
-    ResponseEntity<String> month =
-        get(
-            "supervisor",
-            "/api/identity-reads?month="
-                + java.time.YearMonth.now(jp.bansou.engine.EngineClock.JAPAN));
+    ResponseEntity<String> month = readsThisMonth("supervisor");
     assertThat(month.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(month.getBody()).contains("制限されたケース").doesNotContain(pi.getBusinessKey());
     // nor the triage's inputs (violence, status) through the decision history
@@ -427,6 +415,13 @@ class IdentityAccessTest {
 
   private ResponseEntity<String> person(String user, String caseNumber) {
     return get(user, "/api/cases/" + caseNumber + "/person");
+  }
+
+  /** The month's identity reads, as {@code user} lists them. */
+  private ResponseEntity<String> readsThisMonth(String user) {
+    return get(
+        user,
+        "/api/identity-reads?month=" + java.time.YearMonth.now(jp.bansou.engine.EngineClock.JAPAN));
   }
 
   private ResponseEntity<String> get(String user, String path) {
