@@ -386,7 +386,8 @@ class CaseEngineBenchmark {
                 + " with its `case_summary`, `visit_outcome` and (one in ten) `policy_evidence` rows;"
                 + " the first %,d also with the engine's history (process, activity, task and"
                 + " variable instances; not the variable-change details and logs, which no measured"
-                + " query reads).%n"
+                + " query reads) and the engine's grants on that history (%d per case, %,d rows in"
+                + " `ACT_RU_AUTHORIZATION` in all).%n"
                 + "- Each query runs %d times after 3 warm-ups (a call over a second: one warm-up and"
                 + " at least 3 runs in 40 s), as the user Tasklist or Cockpit would be"
                 + " (authorization on).%n%n",
@@ -396,6 +397,8 @@ class CaseEngineBenchmark {
             CLOSED,
             closedSeconds,
             cloner.historyCopies(),
+            cloner.grantsPerCase(),
+            jdbc.queryForObject("select count(*) from act_ru_authorization", Long.class),
             SAMPLES));
 
     // the vault's cost (issue 13)

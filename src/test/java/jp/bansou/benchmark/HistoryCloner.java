@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Makes many closed cases quickly on PostgreSQL, in SQL, from one real closed lifecycle. The
  * engine's history rows (what a case view and Cockpit read) are copied with fresh instance ids (md5
  * of id and copy number, so references between rows stay consistent) for the first {@code
- * historyCopies} cases; the rows the dashboard and exports read ({@code case_summary}, {@code
- * visit_outcome}, {@code policy_evidence}) for every closed case. Definitions, activity ids and
- * byte arrays are shared with the original, as they would be.
+ * historyCopies} cases, with the grants the engine keeps for that history; the rows the dashboard
+ * and exports read ({@code case_summary}, {@code visit_outcome}, {@code policy_evidence}) for every
+ * closed case. Definitions, activity ids and byte arrays are shared with the original, as they
+ * would be.
  */
 final class HistoryCloner {
 
@@ -94,7 +95,49 @@ final class HistoryCloner {
               + ") g where root_proc_inst_id_ = ?",
           template);
     }
+    // the grants a closed case leaves (enable-historic-instance-permissions): its tasks' and its
+    // instances' history, named by their ids, kept as long as the history is
+    List<String> columns = columns("act_ru_authorization");
+    String select =
+        String.join(
+            ", ",
+            columns.stream()
+                .map(
+                    c ->
+                        Set.of("id_", "resource_id_", "root_proc_inst_id_").contains(c)
+                            ? "case when "
+                                + c
+                                + " is null then null else md5("
+                                + c
+                                + " || '-' || g) end"
+                            : c)
+                .toList());
+    jdbc.update(
+        "insert into act_ru_authorization ("
+            + String.join(", ", columns)
+            + ") select "
+            + select
+            + " from act_ru_authorization, generate_series("
+            + from
+            + ", "
+            + copies
+            + ") g where root_proc_inst_id_ = ? or resource_id_ in"
+            + " (select id_ from act_hi_procinst where root_proc_inst_id_ = ?)",
+        template,
+        template);
     historyCopies = copies;
+  }
+
+  /** The grants of one closed case, as the copies have them. */
+  int grantsPerCase() {
+    Integer grants =
+        jdbc.queryForObject(
+            "select count(*) from act_ru_authorization where root_proc_inst_id_ = ? or resource_id_"
+                + " in (select id_ from act_hi_procinst where root_proc_inst_id_ = ?)",
+            Integer.class,
+            template,
+            template);
+    return grants == null ? 0 : grants;
   }
 
   /**
