@@ -102,6 +102,10 @@ public class ApiErrors extends OncePerRequestFilter {
       answer(response, 403, texts.get("api.error.forbidden"));
     } else if (type.equals("TaskAlreadyClaimedException") || message.contains("already claimed")) {
       answer(response, 409, texts.get("api.error.claimed"));
+    } else if (type.equals("OptimisticLockingException")) {
+      // two people changed the same task or case at the same moment (two claims, two completions
+      // in one case): the second change was not kept, and its author needs to see the first
+      answer(response, 409, texts.get("api.error.changedMeanwhile"));
     } else if (type.equals("SuspendedEntityInteractionException")) {
       answer(
           response,

@@ -1,0 +1,90 @@
+package jp.bansou.attacks;
+
+import static jp.bansou.attacks.Attacker.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.casefile.CaseDriver;
+import jp.bansou.casefile.Intake;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Two people change the same task at the same moment (two coordinators press 「このタスクを担当する」
+ * together): the one whose change comes second is told so in Japanese, with 409, not a server
+ * error, and the task keeps the first change.
+ */
+@CaseEngineTest
+class SimultaneousChangeTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired DataSource dataSource;
+
+  @Test
+  void theSecondOfTwoSimultaneousClaimsIsToldToReload() throws Exception {
+    Attacker coordinator = new Attacker(rest.getRootUri());
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    Task triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+
+    CompletableFuture<HttpResponse<String>> claim;
+    try (Connection other = dataSource.getConnection()) {
+      // another coordinator's claim, not yet committed: the engine's update has to wait for it
+      other.setAutoCommit(false);
+      try (Statement change = other.createStatement()) {
+        change.executeUpdate(
+            "update ACT_RU_TASK set REV_ = REV_ + 1, ASSIGNEE_ = 'demo' where ID_ = '"
+                + triage.getId()
+                + "'");
+      }
+      claim =
+          CompletableFuture.supplyAsync(
+              () ->
+                  coordinator.post(
+                      "coordinator",
+                      "/engine-rest/task/" + triage.getId() + "/claim",
+                      "{\"userId\":\"coordinator\"}"));
+      waitUntilAnotherWaits();
+      other.commit();
+    }
+
+    assertRefused(claim.get(), 409, "ほかの人", "読み込");
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee())
+        .isEqualTo("demo");
+  }
+
+  /** Until a session waits for a row another has changed (H2's sessions, or PostgreSQL's). */
+  private void waitUntilAnotherWaits() throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < end) {
+      try (Connection look = dataSource.getConnection();
+          Statement s = look.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  look.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                      ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                      : "select count(*) from information_schema.sessions"
+                          + " where blocker_id is not null")) {
+        rs.next();
+        if (rs.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("the claim never waited for the other change");
+  }
+}
