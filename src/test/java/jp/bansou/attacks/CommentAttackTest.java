@@ -145,7 +145,8 @@ class CommentAttackTest {
     assertThat(reads.body())
         .contains(
             "\"reader\":\"companion2\"",
-            "コメントに本人の名前を書こうとして",
+            "\"kind\":\"written\"",
+            "コメントに本人の名前を書こうとしました",
             "フォームの「引き受けられない理由",
             "personName",
             "phone")
