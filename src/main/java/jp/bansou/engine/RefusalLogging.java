@@ -40,9 +40,6 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
       if (cause instanceof Refusal) {
         return true;
       }
-      if (cause.getCause() == cause) {
-        return false;
-      }
     }
     return false;
   }
