@@ -32,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code GET /api/tasks/{taskId}/person}: from a task in Tasklist (its 本人 tab);
  *   <li>{@code GET /api/cases/{caseNumber}/person}: from a page;
- *   <li>{@code GET /api/cases/{caseNumber}/reads}: who looked, for the responsible coordinator;
+ *   <li>{@code GET /api/cases/{caseNumber}/reads}: who looked, and who wrote the person's
+ *       identifiers without seeing them (a warning), for the responsible coordinator ({@link
+ *       CaseReads});
  *   <li>{@code GET /api/identity-reads?month=2026-11}: all looks of a month, for supervisors;
  *   <li>{@code PUT /api/cases/{caseNumber}/restriction}: a responsible coordinator restricts a case
  *       to themselves and its companion;
@@ -48,6 +50,7 @@ public class PersonController {
 
   private final PersonRecords records;
   private final ReadLog readLog;
+  private final CaseReads caseReads;
   private final CaseAccess access;
   private final CaseVisibility visibility;
   private final TaskService taskService;
@@ -57,6 +60,7 @@ public class PersonController {
   public PersonController(
       PersonRecords records,
       ReadLog readLog,
+      CaseReads caseReads,
       CaseAccess access,
       CaseVisibility visibility,
       TaskService taskService,
@@ -64,6 +68,7 @@ public class PersonController {
       Texts texts) {
     this.records = records;
     this.readLog = readLog;
+    this.caseReads = caseReads;
     this.access = access;
     this.visibility = visibility;
     this.taskService = taskService;
@@ -83,13 +88,14 @@ public class PersonController {
     if (caseNumber == null) {
       return refuse(HttpStatus.NOT_FOUND, "person.noCase");
     }
-    return show(user(request), caseNumber, "task " + task.getTaskDefinitionKey() + " " + taskId);
+    return show(
+        user(request), caseNumber, ReadLog.TASK + task.getTaskDefinitionKey() + " " + taskId);
   }
 
   @GetMapping("/api/cases/{caseNumber}/person")
   public ResponseEntity<?> personOfCase(
       @PathVariable String caseNumber, HttpServletRequest request) {
-    return show(user(request), caseNumber, "page /api/cases/" + caseNumber + "/person");
+    return show(user(request), caseNumber, ReadLog.PAGE + "/api/cases/" + caseNumber + "/person");
   }
 
   @GetMapping("/api/cases/{caseNumber}/reads")
@@ -98,7 +104,7 @@ public class PersonController {
     if (!isCoordinator(user) || records.sightOf(user, caseNumber) != Sight.ALL) {
       return refuse(HttpStatus.FORBIDDEN, "person.reads.notEntitled");
     }
-    return ResponseEntity.ok(readLog.of(caseNumber));
+    return ResponseEntity.ok(caseReads.of(caseNumber));
   }
 
   /**
@@ -132,7 +138,8 @@ public class PersonController {
                             read.reader(),
                             read.readAt(),
                             "",
-                            read.fields())
+                            read.fields(),
+                            read.kind())
                         : read)
             .toList());
   }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import jp.bansou.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -14,13 +15,48 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Table {@code identity_read}: every display of a person's identifiers, appended, never changed. It
- * names the case, the reader, the time, the task or page, and which fields — no identifier.
+ * names the case, the reader, the time, the task or page, and which fields — no identifier; and
+ * whether it was a look or a refused attempt to write the identifiers ({@link Kind}).
  */
 @Repository
 public class ReadLog {
 
-  /** One look at a case's identity. */
-  public record Read(String caseNumber, String reader, Instant readAt, String via, String fields) {}
+  /** What a line records. */
+  public enum Kind {
+    /** The identity was shown to the reader. */
+    READ,
+    /**
+     * The reader, who may not see the person, wrote their identifiers and was refused: they knew
+     * them already. The case's warning.
+     */
+    WRITTEN;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * As stored, or for a line from before the column (V96), from its via: our reads were only ever
+     * recorded as {@code task …} or {@code page …}, a refused write as Japanese text.
+     */
+    static Kind of(String code, String via) {
+      if (code != null) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+      }
+      return via.startsWith(TASK) || via.startsWith(PAGE) ? READ : WRITTEN;
+    }
+  }
+
+  /** How a look through a task is recorded: {@code task <definition key> <task id>}. */
+  static final String TASK = "task ";
+
+  /** How a look through a page is recorded: {@code page <path>}. */
+  static final String PAGE = "page ";
+
+  /** One look at a case's identity, or one refused write of it. */
+  public record Read(
+      String caseNumber, String reader, Instant readAt, String via, String fields, Kind kind) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -40,18 +76,24 @@ public class ReadLog {
    * transaction of its own: the refusal undoes the writer's.
    */
   public void recordWritten(String caseNumber, String writer, String via, List<String> fields) {
-    own.executeWithoutResult(status -> record(caseNumber, writer, via, fields));
+    own.executeWithoutResult(status -> insert(caseNumber, writer, via, fields, Kind.WRITTEN));
   }
 
   void record(String caseNumber, String reader, String via, List<String> fields) {
+    insert(caseNumber, reader, via, fields, Kind.READ);
+  }
+
+  private void insert(
+      String caseNumber, String reader, String via, List<String> fields, Kind kind) {
     jdbc.update(
-        "insert into identity_read (case_number, reader, read_at, via, fields)"
-            + " values (?, ?, ?, ?, ?)",
+        "insert into identity_read (case_number, reader, read_at, via, fields, kind)"
+            + " values (?, ?, ?, ?, ?, ?)",
         caseNumber,
         reader,
         Timestamp.from(clock.instant()),
         via.length() > 100 ? via.substring(0, 100) : via,
-        String.join(",", fields));
+        String.join(",", fields),
+        kind.code());
   }
 
   public List<Read> of(String caseNumber) {
@@ -70,11 +112,13 @@ public class ReadLog {
   }
 
   private static Read read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String via = rs.getString("via");
     return new Read(
         rs.getString("case_number"),
         rs.getString("reader"),
         rs.getTimestamp("read_at").toInstant(),
-        rs.getString("via"),
-        rs.getString("fields"));
+        via,
+        rs.getString("fields"),
+        Kind.of(rs.getString("kind"), via));
   }
 }

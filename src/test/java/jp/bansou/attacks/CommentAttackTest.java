@@ -20,7 +20,10 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
@@ -30,6 +33,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * without them is kept.
  */
 @CaseEngineTest
+@ExtendWith(OutputCaptureExtension.class)
 class CommentAttackTest {
 
   @Autowired TestRestTemplate rest;
@@ -53,7 +57,7 @@ class CommentAttackTest {
   }
 
   @Test
-  void aCommentNamingThePersonIsRefusedAndNotKept() throws Exception {
+  void aCommentNamingThePersonIsRefusedAndNotKept(CapturedOutput output) throws Exception {
     String name = intake.personName();
 
     assertRefused(comment("本人 " + name + " さんから電話あり"), 400, "コメント", "名前");
@@ -65,6 +69,8 @@ class CommentAttackTest {
         400,
         "名前");
     assertThat(comments()).isEmpty();
+    // an answer to the writer, not a fault: no ERROR with a stack trace for each refusal
+    assertThat(output.getAll()).doesNotContain("ENGINE-16004", "at jp.bansou.forms");
     // the coordinator may see the person: their slip is not a warning
     assertThat(attacker.get("coordinator", "/api/cases/" + caseNumber + "/reads").body())
         .doesNotContain("コメントに本人の");
@@ -139,7 +145,8 @@ class CommentAttackTest {
     assertThat(reads.body())
         .contains(
             "\"reader\":\"companion2\"",
-            "コメントに本人の名前を書こうとして",
+            "\"kind\":\"written\"",
+            "コメントに本人の名前を書こうとしました",
             "フォームの「引き受けられない理由",
             "personName",
             "phone")

@@ -40,6 +40,7 @@ class TasklistBrowserTest {
   @Autowired jp.bansou.casefile.CaseSummaries summaries;
   @Autowired jp.bansou.person.PersonRecords person;
   @Autowired jp.bansou.person.CaseAccess caseAccess;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @BeforeAll
   static void needsChromium() {
@@ -89,6 +90,70 @@ class TasklistBrowserTest {
       companion2.click(Browser.text("本人の情報"));
       companion2.visible(Browser.text("見る権限がありません"));
       companion2.screenshot("g-2-person-tab-refused");
+    }
+  }
+
+  @Test
+  void theCoordinatorSeesAWarningWhenSomeoneWhoMayNotSeeThePersonWroteTheirName() throws Exception {
+    Intake intake = Intake.person();
+    ProcessInstance pi = CaseDriver.start(engine, intake);
+    Task triage =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .taskDefinitionKey("reviewTriage")
+            .singleResult();
+    // a supervisor may comment on the task, not see the person: the refusal is the warning
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var refused =
+        rest.withBasicAuth("supervisor", "supervisor")
+            .postForEntity(
+                "/engine-rest/task/" + triage.getId() + "/comment/create",
+                new org.springframework.http.HttpEntity<>(
+                    "{\"message\": \"" + intake.personName() + " さんから電話\"}", headers),
+                String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+
+    try (Browser coordinator = Browser.japanese(base(), 390)) {
+      coordinator.logIn("tasklist", "coordinator");
+      coordinator.open("/camunda/app/tasklist/default/#/?task=" + triage.getId());
+      coordinator.click(Browser.text("本人の情報"));
+      coordinator.visible(Browser.text("本人の名前などを書こうとしました"));
+      coordinator.visible(Browser.text("見たことは記録されます"));
+      coordinator.screenshot("i-1-person-tab-warning-phone");
+      var page = (org.openqa.selenium.JavascriptExecutor) coordinator.driver;
+      // the claim button and its hint end above the tabs, the tabs above the privacy note
+      assertThat(
+              (Boolean)
+                  page.executeScript(
+                      "const b = s => document.querySelector(s).getBoundingClientRect();"
+                          + " return b('[cam-tasklist-task-meta] li.assignee').bottom"
+                          + " <= b('.nav-tabs').top"
+                          + " && b('.nav-tabs').bottom <= b('.bansou-person-note').top;"))
+          .isTrue();
+      // nothing wider than the phone (the restrict button used to be cut off)
+      assertThat(
+              (Boolean)
+                  page.executeScript(
+                      "return [...document.querySelectorAll('.bansou-person-tools .btn')]"
+                          + ".every(b => b.getBoundingClientRect().right <= innerWidth);"))
+          .isTrue();
+      // the record twice: each click reads it again
+      By button = By.xpath("//button[contains(., '本人の情報を見た人の記録')]");
+      for (int click = 0; click < 2; click++) {
+        // out from under the phone's floating 「← 一覧にもどる」
+        page.executeScript(
+            "arguments[0].scrollIntoView({block: 'center'})", coordinator.visible(button));
+        coordinator.click(button);
+        coordinator.visible(By.cssSelector("tr.bansou-read-warning"));
+      }
+      String reads = coordinator.text(By.cssSelector("table.bansou-person-reads"));
+      assertThat(reads)
+          .contains("注意", "コメントに本人の名前を書こうとしました", "タスク『トリアージを確認する』で見た")
+          .doesNotContain("reviewTriage", triage.getId(), "supervisor", intake.personName());
+      coordinator.screenshot("i-2-person-reads-phone");
+      assertThat(coordinator.scriptErrors()).isEmpty();
     }
   }
 

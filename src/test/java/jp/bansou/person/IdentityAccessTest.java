@@ -174,7 +174,12 @@ class IdentityAccessTest {
         get("coordinator", "/api/cases/" + pi.getBusinessKey() + "/reads");
     assertThat(reads.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(reads.getBody())
-        .contains("\"reader\":\"companion\"", "planVisit", "\"reader\":\"coordinator\"")
+        .contains(
+            "\"reader\":\"companion\"",
+            "planVisit",
+            "タスク『同行を計画する』で見た",
+            "\"reader\":\"coordinator\"",
+            "ケースの画面で見た")
         .doesNotContain("\"reader\":\"supervisor\"");
     assertNoMarker(reads.getBody(), person);
     assertThat(get("companion", "/api/cases/" + pi.getBusinessKey() + "/reads").getStatusCode())
