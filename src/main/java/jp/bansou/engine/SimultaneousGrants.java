@@ -1,0 +1,83 @@
+package jp.bansou.engine;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Locale;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A button pressed twice at once (「このタスクを担当する」 on a slow phone) is a simultaneous change, not a
+ * fault. Each claim makes the engine grant the task to its new assignee; the second, which could
+ * not see the first's grant yet, inserts the same one, and the database refuses it with a unique
+ * violation. The engine reports that as a persistence failure, which the REST API answers with 500.
+ * Here such a refusal of the engine's authorization constraints ({@code ACT_UNIQ_AUTH_…}) becomes
+ * what it is, an {@link OptimisticLockingException}: the request is answered with 409 and the
+ * message to reload ({@code jp.bansou.api.ApiErrors}), and a job would be tried again. Any other
+ * persistence failure is left as it is.
+ */
+@Component
+public class SimultaneousGrants extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SimultaneousGrants.class);
+
+  /** The SQL state of a unique violation, in PostgreSQL and H2. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new Interceptor());
+  }
+
+  static final class Interceptor extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      try {
+        return next.execute(command);
+      } catch (ProcessEngineException failure) {
+        if (!(failure instanceof OptimisticLockingException) && grantedTwice(failure)) {
+          LOG.info(
+              "{} granted what a simultaneous command had just granted: answered as a"
+                  + " simultaneous change",
+              command.getClass().getSimpleName());
+          throw new OptimisticLockingException(
+              "The same authorization was granted by two commands at once", failure);
+        }
+        throw failure;
+      }
+    }
+  }
+
+  /** A unique violation of one of the engine's authorization constraints, anywhere in the chain. */
+  static boolean grantedTwice(Throwable failure) {
+    boolean unique = false;
+    boolean authorization = false;
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      for (Throwable each = cause; each != null; each = next(each)) {
+        if (each instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+          unique = true;
+        }
+        String message = each.getMessage();
+        if (message != null && message.toUpperCase(Locale.ROOT).contains("ACT_UNIQ_AUTH")) {
+          authorization = true;
+        }
+      }
+    }
+    return unique && authorization;
+  }
+
+  /** A batch's further exceptions, which pgjdbc chains beside the cause. */
+  private static Throwable next(Throwable each) {
+    return each instanceof SQLException sql ? sql.getNextException() : null;
+  }
+}

@@ -1,0 +1,60 @@
+package jp.bansou.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+
+/** Which persistence failures are a grant made twice at once (and so a simultaneous change). */
+class SimultaneousGrantsTest {
+
+  private static ProcessEngineException failing(SQLException cause) {
+    return new ProcessEngineException(
+        "ENGINE-03004 Exception while executing Database Operation", cause);
+  }
+
+  @Test
+  void theSameGrantInsertedTwiceIsASimultaneousChange() {
+    // pgjdbc: the batch's exception, with PostgreSQL's own beside it
+    BatchUpdateException batch =
+        new BatchUpdateException("Batch entry 0 insert into ACT_RU_AUTHORIZATION", "23505", null);
+    batch.setNextException(
+        new SQLException(
+            "ERROR: duplicate key value violates unique constraint \"act_uniq_auth_user\"",
+            "23505"));
+    assertThat(SimultaneousGrants.grantedTwice(failing(batch))).isTrue();
+    assertThat(
+            SimultaneousGrants.grantedTwice(
+                failing(
+                    new SQLException(
+                        "Unique index or primary key violation: \"PUBLIC.ACT_UNIQ_AUTH_GROUP_INDEX_4"
+                            + " ON PUBLIC.ACT_RU_AUTHORIZATION\"",
+                        "23505"))))
+        .isTrue();
+  }
+
+  @Test
+  void anyOtherFailureStaysAFailure() {
+    // a unique violation of our own tables is a fault to look into, not a double press
+    assertThat(
+            SimultaneousGrants.grantedTwice(
+                failing(
+                    new SQLException(
+                        "ERROR: duplicate key value violates unique constraint \"case_summary_pkey\"",
+                        "23505"))))
+        .isFalse();
+    // an authorization that waited too long for a lock
+    assertThat(
+            SimultaneousGrants.grantedTwice(
+                failing(
+                    new SQLException(
+                        "Timeout trying to lock table; insert into ACT_RU_AUTHORIZATION"
+                            + " (ACT_UNIQ_AUTH_USER)",
+                        "HYT00"))))
+        .isFalse();
+    assertThat(SimultaneousGrants.grantedTwice(new ProcessEngineException("ENGINE-03005")))
+        .isFalse();
+  }
+}
