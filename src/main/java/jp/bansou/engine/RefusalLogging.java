@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * A {@link Refusal} is an answer to the person, not a fault: the engine logs it as it logs its own
  * refusals of a bad request ({@code ENGINE-16002}, debug), not as {@code ERROR ENGINE-16004} with a
- * stack trace for every refused comment. Any other exception is logged as before.
+ * stack trace for every refused comment; so is a grant made twice at once ({@link
+ * SimultaneousGrants}). Any other exception is logged as before.
  */
 @Component
 public class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -28,7 +29,11 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
       return new CommandContext(processEngineConfiguration) {
         @Override
         protected boolean shouldLogFine(Throwable exception) {
-          return isRefusal(exception) || super.shouldLogFine(exception);
+          // a grant made twice at once is a simultaneous change, logged as such by
+          // SimultaneousGrants, as the engine logs its own optimistic locking failures
+          return isRefusal(exception)
+              || SimultaneousGrants.grantedTwice(exception)
+              || super.shouldLogFine(exception);
         }
       };
     }
