@@ -102,10 +102,15 @@ public class ApiErrors extends OncePerRequestFilter {
       answer(response, 403, texts.get("api.error.forbidden"));
     } else if (type.equals("TaskAlreadyClaimedException") || message.contains("already claimed")) {
       answer(response, 409, texts.get("api.error.claimed"));
-    } else if (type.equals("OptimisticLockingException")) {
+    } else if (type.equals("OptimisticLockingException") || message.contains("ENGINE-03005")) {
       // two people changed the same task or case at the same moment (two claims, two completions
-      // in one case): the second change was not kept, and its author needs to see the first
+      // in one case; the REST API wraps the engine's exception of a completion or form submitted):
+      // the second change was not kept, and its author needs to see the first
       answer(response, 409, texts.get("api.error.changedMeanwhile"));
+    } else if (status >= 500 && message.contains("Cannot find task with id")) {
+      // completing, submitting or claiming a task that is already done (sent twice, or another
+      // person finished it first): the engine fails on the missing task, the REST API says 500
+      answer(response, 409, texts.get("api.error.taskDone"));
     } else if (type.equals("SuspendedEntityInteractionException")) {
       answer(
           response,

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import jp.bansou.CaseEngineTest;
@@ -32,6 +33,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @CaseEngineTest
 @ExtendWith(OutputCaptureExtension.class)
 class SimultaneousChangeTest {
+
+  /** 確認 (reviewTriage) as its form sends it. */
+  static final String FORM =
+      "{\"variables\":{\"urgency\":{\"value\":\"normal\"},\"triageNote\":{\"value\":\"ok\"}}}";
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
@@ -109,6 +114,59 @@ class SimultaneousChangeTest {
         .isEqualTo("coordinator");
     // a double press is no fault: no error with a stack trace in the log
     assertThat(output.getAll()).contains("simultaneous change").doesNotContain("ENGINE-16004");
+  }
+
+  @Test
+  void theSecondOfTwoSimultaneousCompletionsIsToldToReload() throws Exception {
+    Attacker coordinator = new Attacker(rest.getRootUri());
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    Task triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    taskService.claim(triage.getId(), "coordinator");
+
+    CompletableFuture<HttpResponse<String>> complete;
+    try (Connection other = dataSource.getConnection()) {
+      // the first completion (a second tab, a double press), not yet committed
+      other.setAutoCommit(false);
+      try (Statement change = other.createStatement()) {
+        change.executeUpdate(
+            "update ACT_RU_TASK set REV_ = REV_ + 1 where ID_ = '" + triage.getId() + "'");
+      }
+      complete =
+          CompletableFuture.supplyAsync(
+              () ->
+                  coordinator.post(
+                      "coordinator", "/engine-rest/task/" + triage.getId() + "/submit-form", FORM));
+      waitUntilAnotherWaits();
+      other.commit();
+    }
+
+    assertRefused(complete.get(), 409, "読み込");
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isOne();
+  }
+
+  @Test
+  void aTaskAlreadyDoneIsSaidToBeDone() {
+    Attacker coordinator = new Attacker(rest.getRootUri());
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    Task triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    taskService.claim(triage.getId(), "coordinator");
+    assertThat(
+            coordinator
+                .post("coordinator", "/engine-rest/task/" + triage.getId() + "/submit-form", FORM)
+                .statusCode())
+        .isLessThan(300);
+
+    // the same form sent again (a second tab, a press after the answer was lost), and a claim
+    for (String action : List.of("/submit-form", "/complete", "/claim")) {
+      assertRefused(
+          coordinator.post(
+              "coordinator",
+              "/engine-rest/task/" + triage.getId() + action,
+              action.equals("/claim") ? "{\"userId\":\"coordinator\"}" : FORM),
+          409,
+          "終わって",
+          "読み込");
+    }
   }
 
   /**
