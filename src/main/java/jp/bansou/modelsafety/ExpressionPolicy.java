@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import jp.bansou.person.PersonFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.impl.juel.AstBracket;
 import org.camunda.bpm.impl.juel.AstDot;
 import org.camunda.bpm.impl.juel.AstFunction;
 import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstMethod;
 import org.camunda.bpm.impl.juel.AstNumber;
 import org.camunda.bpm.impl.juel.AstProperty;
 import org.camunda.bpm.impl.juel.AstString;
@@ -23,6 +26,12 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * task}, the beans of {@link ModelBeans}, Camunda's user functions — never reflection, class
  * loaders, the engine's services or configuration, or any other bean. Read from the expression's
  * syntax tree, so spacing or nesting does not hide a call.
+ *
+ * <p>Nor the person's identity ({@link PersonFields#ALWAYS}): during the intake, until the
+ * registration seals them, the person's name and contact are process variables, and an expression
+ * naming them could copy them into a variable or a task's name that everyone on the case, and its
+ * history, would show. So no expression names them, reads the variables all at once ({@code
+ * getVariables()}), or builds a variable's name ({@code getVariable(a + b)}).
  */
 public class ExpressionPolicy {
 
@@ -76,6 +85,25 @@ public class ExpressionPolicy {
   static final Set<String> FUNCTIONS =
       Set.of("currentUser", "currentUserGroups", "dateTime", "now");
 
+  /** The person's identity, which no expression may name. */
+  static final Set<String> IDENTITY = Set.copyOf(PersonFields.ALWAYS);
+
+  /** Members that hand over every variable at once, the identity among them. */
+  static final Set<String> EVERY_VARIABLE =
+      Set.of(
+          "variables",
+          "variablesLocal",
+          "variablesTyped",
+          "variablesLocalTyped",
+          "getVariables",
+          "getVariablesLocal",
+          "getVariablesTyped",
+          "getVariablesLocalTyped");
+
+  /** Calls that take a variable's name first: it has to be written out, not computed. */
+  static final Pattern ONE_VARIABLE =
+      Pattern.compile("(get|set|remove|has)Variable(Local)?(Typed|Instance)?");
+
   private static final Field PROPERTY;
 
   static {
@@ -121,12 +149,29 @@ public class ExpressionPolicy {
         problems.add("関数 " + name + "() は使えません");
       }
     } else if (node instanceof AstIdentifier identifier) {
-      if (beans.isForbiddenBean(identifier.getName())) {
+      if (IDENTITY.contains(identifier.getName())) {
+        problems.add(identity(identifier.getName()));
+      } else if (beans.isForbiddenBean(identifier.getName())) {
         problems.add("Bean「" + identifier.getName() + "」はモデルから呼べません");
       }
+    } else if (node instanceof AstString string) {
+      Object value = string.eval(null, null);
+      if (IDENTITY.contains(value)) {
+        problems.add(identity((String) value));
+      }
+    } else if (node instanceof AstMethod method
+        && method.getChild(0) instanceof AstDot call
+        && ONE_VARIABLE.matcher(member(call)).matches()
+        && !(method.getChild(1).getCardinality() > 0
+            && method.getChild(1).getChild(0) instanceof AstString)) {
+      problems.add(member(call) + " の変数名は、式で組み立てずに '名前' と直接書いてください");
     } else if (node instanceof AstDot dot) {
       String member = member(dot);
-      if (FORBIDDEN_MEMBERS.contains(member)) {
+      if (IDENTITY.contains(member)) {
+        problems.add(identity(member));
+      } else if (EVERY_VARIABLE.contains(member)) {
+        problems.add("変数をまとめて読む「" + member + "」は使えません（変数は名前で一つずつ読んでください）");
+      } else if (FORBIDDEN_MEMBERS.contains(member)) {
         problems.add("「" + member + "」は使えません");
       } else if (dot.getChild(0) instanceof AstIdentifier on
           && ENGINE_OBJECTS.containsKey(on.getName())
@@ -147,6 +192,10 @@ public class ExpressionPolicy {
     for (int i = 0; i < node.getCardinality(); i++) {
       walk(node.getChild(i), problems);
     }
+  }
+
+  private static String identity(String field) {
+    return "本人の情報「" + field + "」は式で使えません（本人の情報は「本人の情報」タブにだけ置かれ、変数やタスク名に写せません）";
   }
 
   private static String member(AstProperty property) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -41,6 +43,13 @@ public class ModelPolicyDeployer implements Deployer {
           "FEEL",
           "https://www.omg.org/spec/DMN/20191111/FEEL/",
           "http://www.omg.org/spec/FEEL/20140401");
+
+  /** The person's identity as a name in a FEEL text (not part of a longer name). */
+  static final Pattern IDENTITY_IN_FEEL =
+      Pattern.compile("(?<![\\w.])(" + String.join("|", ExpressionPolicy.IDENTITY) + ")(?![\\w])");
+
+  /** A FEEL string literal ("address-confidentiality" names no variable). */
+  static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private final ExpressionPolicy expressions;
 
@@ -113,11 +122,20 @@ public class ModelPolicyDeployer implements Deployer {
       }
       expressionProblems(where, attribute.getValue(), problems);
     }
-    if (!decision) {
-      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-        if (child.getNodeType() == Node.TEXT_NODE
-            || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        if (!decision) {
           expressionProblems(where, child.getNodeValue(), problems);
+        } else if (local.equals("text")) {
+          // a table's FEEL input or output naming the person's identity would copy it into the
+          // decision's result, a variable and the decision history
+          Matcher named =
+              IDENTITY_IN_FEEL.matcher(
+                  FEEL_STRING.matcher(child.getNodeValue()).replaceAll("\"\""));
+          while (named.find()) {
+            problems.add(
+                where + "：本人の情報「" + named.group() + "」は判断表で使えません（本人の情報は「本人の情報」タブにだけ置かれます）");
+          }
         }
       }
     }

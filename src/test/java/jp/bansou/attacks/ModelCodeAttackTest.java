@@ -76,6 +76,43 @@ class ModelCodeAttackTest {
   static Stream<Arguments> models() {
     return Stream.of(
         attack(
+            "a listener copying the person's name into a variable (during the intake)",
+            """
+            <bpmn:task id="copy"><bpmn:extensionElements>
+              <camunda:executionListener event="start" expression="${execution.setVariable('triageNote', personName)}" />
+            </bpmn:extensionElements></bpmn:task>""",
+            "copy",
+            "personName"),
+        attack(
+            "a task named after the person's phone",
+            "<bpmn:userTask id=\"named\" name=\"確認 ${phone}\" camunda:candidateGroups=\"coordinators\" />",
+            "named",
+            "phone"),
+        attack(
+            "the e-mail read by its variable's name",
+            """
+            <bpmn:task id="byName"><bpmn:extensionElements><camunda:inputOutput>
+              <camunda:inputParameter name="note">${execution.getVariable('email')}</camunda:inputParameter>
+            </camunda:inputOutput></bpmn:extensionElements></bpmn:task>""",
+            "byName",
+            "email"),
+        attack(
+            "a variable's name put together so that no identity name is written",
+            """
+            <bpmn:task id="built"><bpmn:extensionElements><camunda:inputOutput>
+              <camunda:inputParameter name="note">${execution.getVariable('person'.concat('Name'))}</camunda:inputParameter>
+            </camunda:inputOutput></bpmn:extensionElements></bpmn:task>""",
+            "built",
+            "getVariable"),
+        attack(
+            "every variable copied at once",
+            """
+            <bpmn:task id="all"><bpmn:extensionElements>
+              <camunda:executionListener event="end" expression="${execution.setVariable('everything', execution.getVariables())}" />
+            </bpmn:extensionElements></bpmn:task>""",
+            "all",
+            "getVariables"),
+        attack(
             "a timer that runs a command",
             """
             <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition>
@@ -272,6 +309,38 @@ class ModelCodeAttackTest {
         400,
         "inExpression",
         "FEEL");
+    assertThat(
+            repositoryService
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("attackDecision")
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void aDecisionTableNamingThePersonIsRefused() {
+    String table =
+        """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="t">
+          <decision id="attackDecision" name="attack">
+            <decisionTable id="table">
+              <input id="in" label="phone"><inputExpression id="inExpression" typeRef="string">
+                <text>personName</text>
+              </inputExpression></input>
+              <output id="out" name="result" typeRef="string" />
+              <rule id="rule"><inputEntry id="ie"><text>-</text></inputEntry>
+                <outputEntry id="oe"><text>"（" + phone + "）"</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>""";
+
+    assertRefused(
+        attacker.deploy("modeller", deploymentName, "attack.dmn", table),
+        400,
+        "inExpression",
+        "personName",
+        "oe",
+        "phone");
     assertThat(
             repositoryService
                 .createDecisionDefinitionQuery()
