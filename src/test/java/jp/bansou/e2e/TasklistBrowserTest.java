@@ -40,6 +40,7 @@ class TasklistBrowserTest {
   @Autowired jp.bansou.casefile.CaseSummaries summaries;
   @Autowired jp.bansou.person.PersonRecords person;
   @Autowired jp.bansou.person.CaseAccess caseAccess;
+  @Autowired jp.bansou.engine.People people;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @BeforeAll
@@ -151,7 +152,9 @@ class TasklistBrowserTest {
       String reads = coordinator.text(By.cssSelector("table.bansou-person-reads"));
       assertThat(reads)
           .contains("注意", "コメントに本人の名前を書こうとしました", "タスク『トリアージを確認する』で見た")
-          .doesNotContain("reviewTriage", triage.getId(), "supervisor", intake.personName());
+          // who wrote: the account's name, and the login its owner cannot rename
+          .contains(people.name("supervisor"), "ログイン名 supervisor")
+          .doesNotContain("reviewTriage", triage.getId(), intake.personName());
       coordinator.screenshot("i-2-person-reads-phone");
       assertThat(coordinator.scriptErrors()).isEmpty();
     }

@@ -46,7 +46,13 @@ function showReads(box, lines) {
     const warning = line.kind === 'written';
     const row = el('tr', undefined, warning ? 'bansou-read-warning' : undefined);
     row.appendChild(el('td', when(line.readAt), 'bansou-read-when'));
-    row.appendChild(el('td', line.readerName || line.reader, 'bansou-read-who'));
+    // the account's name, which its owner may change, with the login that they cannot: a warning
+    // must say truly who wrote, not whom they have named themselves after
+    const who = row.appendChild(el('td', undefined, 'bansou-read-who'));
+    who.appendChild(el('span', line.readerName || line.reader));
+    if (line.readerName && line.readerName !== line.reader) {
+      who.appendChild(el('span', '（ログイン名 ' + line.reader + '）', 'bansou-read-login'));
+    }
     const what = el('td', undefined, 'bansou-read-what');
     if (warning) what.appendChild(el('span', '注意', 'bansou-read-label'));
     what.appendChild(el('span', line.what));
