@@ -109,8 +109,9 @@ public class PersonController {
 
   /**
    * A month's reads, for supervisors and administrators (who oversee that identities are read only
-   * by those who need them). A restricted case's number is not shown: that the case exists, and who
-   * works on it, stays with its coordinator ({@code /api/cases/{caseNumber}/reads}).
+   * by those who need them). Of a restricted case only that it was read, and when: its number, who
+   * read it, which fields and whether it was a warning stay with its coordinator ({@code
+   * /api/cases/{caseNumber}/reads}), since who works on it, or knew the person, says who they are.
    */
   @GetMapping("/api/identity-reads")
   public ResponseEntity<?> readsOfMonth(
@@ -125,6 +126,10 @@ public class PersonController {
     } catch (DateTimeParseException e) {
       return refuse(HttpStatus.BAD_REQUEST, "api.feeClaims.badMonth");
     }
+    if (asked.getYear() < 2000 || asked.getYear() > 9999) {
+      // a year a timestamp cannot hold (+999999999-12) is no month anyone read in
+      return refuse(HttpStatus.BAD_REQUEST, "api.feeClaims.badMonth");
+    }
     Map<String, Boolean> restricted = new HashMap<>();
     return ResponseEntity.ok(
         readLog.in(asked).stream()
@@ -135,11 +140,11 @@ public class PersonController {
                             number -> access.find(number).map(a -> a.restricted()).orElse(false))
                         ? new ReadLog.Read(
                             texts.get("person.reads.restrictedCase"),
-                            read.reader(),
+                            "",
                             read.readAt(),
                             "",
-                            read.fields(),
-                            read.kind())
+                            "",
+                            null)
                         : read)
             .toList());
   }

@@ -188,6 +188,16 @@ class IdentityAccessTest {
     assertThat(month.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(month.getBody()).contains(pi.getBusinessKey());
     assertNoMarker(month.getBody(), person);
+    // a month no timestamp can hold (+999999999-12, the plus sent escaped) is a month written
+    // wrongly, not a server error
+    assertThat(
+            rest.withBasicAuth("supervisor", "supervisor")
+                .getForEntity(
+                    java.net.URI.create(
+                        rest.getRootUri() + "/api/identity-reads?month=%2B999999999-12"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     // the month's list is the supervisors' oversight: a coordinator sees their own cases' reads
     ResponseEntity<String> asCoordinator = readsThisMonth("coordinator");
     assertThat(asCoordinator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -195,7 +205,7 @@ class IdentityAccessTest {
   }
 
   @Test
-  void aRestrictedCaseIsSeenOnlyByItsCompanionAndItsNamedCoordinator() {
+  void aRestrictedCaseIsSeenOnlyByItsCompanionAndItsNamedCoordinator() throws Exception {
     String named = "coordinator-dv";
     user(named, Role.COORDINATORS.groupId());
     access.setRegions(named, List.of("13"));
@@ -237,6 +247,16 @@ class IdentityAccessTest {
     ResponseEntity<String> month = readsThisMonth("supervisor");
     assertThat(month.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(month.getBody()).contains("制限されたケース").doesNotContain(pi.getBusinessKey());
+    // nor who works on it, or that someone tried to write the person's identifiers
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(month.getBody()))
+        .filteredOn(read -> read.path("caseNumber").asText().equals("（制限されたケース）"))
+        .isNotEmpty()
+        .allSatisfy(
+            read -> {
+              assertThat(read.path("reader").asText()).isEmpty();
+              assertThat(read.path("fields").asText()).isEmpty();
+              assertThat(read.path("kind").isNull()).isTrue();
+            });
     // nor the triage's inputs (violence, status) through the decision history
     assertThat(
             historyService
