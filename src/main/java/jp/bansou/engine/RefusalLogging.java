@@ -1,9 +1,16 @@
 package jp.bansou.engine;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,9 +18,17 @@ import org.springframework.stereotype.Component;
  * refusals of a bad request ({@code ENGINE-16002}, debug), not as {@code ERROR ENGINE-16004} with a
  * stack trace for every refused comment; so is a grant made twice at once ({@link
  * SimultaneousGrants}). Any other exception is logged as before.
+ *
+ * <p>A refusal is still worth one line: who was refused, and which of our checks refused them (an
+ * erasure asked for by someone not responsible, a second approval by the first approver), so that
+ * an attempt shows in the log, without the message or anything the person entered. And the REST
+ * API, which answers a refused form submission as its own 500 before {@code ApiErrors} makes it a
+ * 400, does not log it with its stack trace.
  */
 @Component
 public class RefusalLogging extends AbstractProcessEnginePlugin {
+
+  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(RefusalLogging.class);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -21,6 +36,10 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
     // the engine gives its configuration only to a factory it makes itself
     factory.setProcessEngineConfiguration(configuration);
     configuration.setCommandContextFactory(factory);
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback
+        && logback.getTurboFilterList().stream().noneMatch(QuietRestRefusals.class::isInstance)) {
+      logback.addTurboFilter(new QuietRestRefusals());
+    }
   }
 
   static final class Factory extends CommandContextFactory {
@@ -29,13 +48,64 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
       return new CommandContext(processEngineConfiguration) {
         @Override
         protected boolean shouldLogFine(Throwable exception) {
+          if (isRefusal(exception)) {
+            LOG.info(
+                "Refused a command of {} at {}",
+                getAuthenticatedUserId() == null ? "nobody logged in" : getAuthenticatedUserId(),
+                refusedAt(exception));
+            return true;
+          }
           // a grant made twice at once is a simultaneous change, logged as such by
           // SimultaneousGrants, as the engine logs its own optimistic locking failures
-          return isRefusal(exception)
-              || SimultaneousGrants.grantedTwice(exception)
-              || super.shouldLogFine(exception);
+          return SimultaneousGrants.grantedTwice(exception) || super.shouldLogFine(exception);
         }
       };
+    }
+  }
+
+  /** Our check that refused: where the refusal was made. */
+  static String refusedAt(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof Refusal) {
+        for (StackTraceElement frame : cause.getStackTrace()) {
+          if (frame.getClassName().startsWith("jp.bansou.")
+              && !frame.getClassName().equals(Refusal.class.getName())) {
+            return frame.getClassName() + "." + frame.getMethodName();
+          }
+        }
+      }
+    }
+    return "?";
+  }
+
+  /** The REST API's log of a 500 whose cause is a refusal (a form submitted, then refused). */
+  static final class QuietRestRefusals extends TurboFilter {
+
+    /** A refusal in a stack trace written out as text: a line of its own, as the cause. */
+    static final java.util.regex.Pattern REFUSAL_IN_TRACE =
+        java.util.regex.Pattern.compile(
+            "(?m)^(?:Caused by: )?"
+                + java.util.regex.Pattern.quote(Refusal.class.getName() + ": "));
+
+    @Override
+    public FilterReply decide(
+        Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+      if (logger == null || !logger.getName().startsWith("org.camunda.bpm.engine.rest")) {
+        return FilterReply.NEUTRAL;
+      }
+      // the REST API logs the exception's stack trace as text, formatted (ExceptionLogger)
+      if (t != null && isRefusal(t) || format != null && REFUSAL_IN_TRACE.matcher(format).find()) {
+        return FilterReply.DENY;
+      }
+      if (params != null) {
+        for (Object param : params) {
+          if (param instanceof Throwable thrown && isRefusal(thrown)
+              || param instanceof String trace && REFUSAL_IN_TRACE.matcher(trace).find()) {
+            return FilterReply.DENY;
+          }
+        }
+      }
+      return FilterReply.NEUTRAL;
     }
   }
 

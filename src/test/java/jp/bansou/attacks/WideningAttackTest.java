@@ -28,6 +28,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * the task is as it was: the same people, the same variables.
  */
 @CaseEngineTest
+@org.junit.jupiter.api.extension.ExtendWith(
+    org.springframework.boot.test.system.OutputCaptureExtension.class)
 class WideningAttackTest {
 
   @Autowired TestRestTemplate rest;
@@ -67,13 +69,18 @@ class WideningAttackTest {
   }
 
   @Test
-  void aTaskMeantForOnePersonIsNeverLeftWithNobody() {
+  void aTaskMeantForOnePersonIsNeverLeftWithNobody(
+      org.springframework.boot.test.system.CapturedOutput output) {
     assertThat(offer.getAssignee()).isEqualTo("companion2");
     String task = "/engine-rest/task/" + offer.getId();
     // the companion may not give it back at all
     assertRefused(attacker.post("companion2", task + "/unclaim", ""), 403);
     // nor may an administrator leave it with nobody: nobody else would ever see it
     assertRefused(attacker.post("demo", task + "/unclaim", ""), 400, "だれにも見えなくなります");
+    // the attempt is one line with who and which check, not a stack trace, nor the message
+    assertThat(output.getAll())
+        .contains("Refused a command of demo at jp.bansou.tasklist.AssignedStaysAssigned")
+        .doesNotContain("ENGINE-REST-HTTP500", "ENGINE-16004", "だれにも見えなくなります");
     assertRefused(
         attacker.post("demo", task + "/assignee", "{\"userId\": null}"), 400, "だれにも見えなくなります");
     assertRefused(
