@@ -50,7 +50,7 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
         protected boolean shouldLogFine(Throwable exception) {
           if (isRefusal(exception)) {
             LOG.info(
-                "Refused a command of {} at {}",
+                "Refused a command of {}, in {}",
                 getAuthenticatedUserId() == null ? "nobody logged in" : getAuthenticatedUserId(),
                 refusedAt(exception));
             return true;

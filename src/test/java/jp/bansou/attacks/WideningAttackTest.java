@@ -79,7 +79,7 @@ class WideningAttackTest {
     assertRefused(attacker.post("demo", task + "/unclaim", ""), 400, "だれにも見えなくなります");
     // the attempt is one line with who and which check, not a stack trace, nor the message
     assertThat(output.getAll())
-        .contains("Refused a command of demo at jp.bansou.tasklist.AssignedStaysAssigned")
+        .contains("Refused a command of demo, in jp.bansou.tasklist.AssignedStaysAssigned")
         .doesNotContain("ENGINE-REST-HTTP500", "ENGINE-16004", "だれにも見えなくなります");
     assertRefused(
         attacker.post("demo", task + "/assignee", "{\"userId\": null}"), 400, "だれにも見えなくなります");
