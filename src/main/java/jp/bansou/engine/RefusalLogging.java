@@ -78,14 +78,13 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
     return "?";
   }
 
-  /** The REST API's log of a 500 whose cause is a refusal (a form submitted, then refused). */
+  /**
+   * The REST API's log of a 500 whose cause is a refusal (a form submitted, then refused). It logs
+   * the stack trace as text; text a caller sent can appear in it, so the text alone decides
+   * nothing: a refusal must really have been raised in this request ({@link Refusal#last()}), and
+   * the trace must name it with its own message as a cause.
+   */
   static final class QuietRestRefusals extends TurboFilter {
-
-    /** A refusal in a stack trace written out as text: a line of its own, as the cause. */
-    static final java.util.regex.Pattern REFUSAL_IN_TRACE =
-        java.util.regex.Pattern.compile(
-            "(?m)^(?:Caused by: )?"
-                + java.util.regex.Pattern.quote(Refusal.class.getName() + ": "));
 
     @Override
     public FilterReply decide(
@@ -93,14 +92,21 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
       if (logger == null || !logger.getName().startsWith("org.camunda.bpm.engine.rest")) {
         return FilterReply.NEUTRAL;
       }
-      // the REST API logs the exception's stack trace as text, formatted (ExceptionLogger)
-      if (t != null && isRefusal(t) || format != null && REFUSAL_IN_TRACE.matcher(format).find()) {
+      if (t != null) {
+        return isRefusal(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+      }
+      Refusal raised = Refusal.last();
+      if (raised == null) {
+        return FilterReply.NEUTRAL;
+      }
+      String cause = Refusal.class.getName() + ": " + raised.getMessage();
+      if (format != null && format.contains(cause)) {
         return FilterReply.DENY;
       }
       if (params != null) {
         for (Object param : params) {
           if (param instanceof Throwable thrown && isRefusal(thrown)
-              || param instanceof String trace && REFUSAL_IN_TRACE.matcher(trace).find()) {
+              || param instanceof String trace && trace.contains(cause)) {
             return FilterReply.DENY;
           }
         }
