@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import org.slf4j.Logger;
@@ -30,15 +33,34 @@ public class ApiErrors extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A request about one task, through the engine's REST API or the webapps' (its id). */
+  static final Pattern TASK_PATH =
+      Pattern.compile(
+          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/task/([^/]+)/.+$");
+
   private final Texts texts;
   private final Supplier<Optional<String>> suspensionReasons;
+  private final Predicate<String> taskExists;
 
   /**
    * @param suspensionReasons why procedures are suspended now, told to whoever meets one
+   * @param taskExists whether a task of that id exists now (whoever may see it)
    */
-  public ApiErrors(Texts texts, Supplier<Optional<String>> suspensionReasons) {
+  public ApiErrors(
+      Texts texts, Supplier<Optional<String>> suspensionReasons, Predicate<String> taskExists) {
     this.texts = texts;
     this.suspensionReasons = suspensionReasons;
+    this.taskExists = taskExists;
+  }
+
+  /**
+   * The request was about a task that is gone now: another person or another tab finished it while
+   * this request ran (the engine then fails in many ways: a missing task, a missing execution).
+   */
+  private boolean taskGone(HttpServletRequest request) {
+    Matcher task =
+        TASK_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    return task.matches() && !taskExists.test(task.group(1));
   }
 
   @Override
@@ -56,6 +78,15 @@ public class ApiErrors extends OncePerRequestFilter {
             failed instanceof ServletException && failed.getCause() != null
                 ? failed.getCause()
                 : failed;
+        if (taskGone(request)) {
+          // a check before the engine's own (SubmissionGuard) met the task already finished
+          answer(wrapper, gone(request), texts.get("api.error.taskDone"));
+          return;
+        }
+        if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
+          answer(wrapper, 403, texts.get("api.error.forbidden"));
+          return;
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.warn(
             "Answered 500 ({}) to a request that failed: {} at {}",
@@ -66,7 +97,7 @@ public class ApiErrors extends OncePerRequestFilter {
         return;
       }
       if (wrapper.getStatus() >= 400) {
-        rewrite(wrapper, request.getRequestURI().contains("/auth/user/"));
+        rewrite(wrapper, request);
       }
     } finally {
       Refusal.forget();
@@ -74,7 +105,13 @@ public class ApiErrors extends OncePerRequestFilter {
     }
   }
 
-  private void rewrite(Answer response, boolean loginForm) throws IOException {
+  /** A task gone: not found for a look at it, a conflict for a change to it. */
+  private static int gone(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) ? 404 : 409;
+  }
+
+  private void rewrite(Answer response, HttpServletRequest request) throws IOException {
+    boolean loginForm = request.getRequestURI().contains("/auth/user/");
     int status = response.getStatus();
     JsonNode body = parse(response.getContentAsByteArray());
     String type = body == null ? "" : body.path("type").asText("");
@@ -107,10 +144,12 @@ public class ApiErrors extends OncePerRequestFilter {
       // in one case; the REST API wraps the engine's exception of a completion or form submitted):
       // the second change was not kept, and its author needs to see the first
       answer(response, 409, texts.get("api.error.changedMeanwhile"));
-    } else if (status >= 500 && message.contains("Cannot find task with id")) {
-      // completing, submitting or claiming a task that is already done (sent twice, or another
-      // person finished it first): the engine fails on the missing task, the REST API says 500
-      answer(response, 409, texts.get("api.error.taskDone"));
+    } else if (status >= 500 && message.contains("Cannot find task with id")
+        || status != 401 && status != 403 && taskGone(request)) {
+      // completing, submitting, claiming or reading a task that is already done (sent twice, or
+      // another person finished it first): the engine fails on the missing task, or on its
+      // execution gone, and the REST API says 500
+      answer(response, gone(request), texts.get("api.error.taskDone"));
     } else if (type.equals("SuspendedEntityInteractionException")) {
       answer(
           response,

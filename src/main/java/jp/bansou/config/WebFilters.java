@@ -38,9 +38,14 @@ public class WebFilters {
   static final String[] APIS = {"/engine-rest/*", "/camunda/api/*", "/api/*"};
 
   @Bean
-  FilterRegistrationBean<ApiErrors> apiErrors(Texts texts, Suspensions suspensions) {
+  FilterRegistrationBean<ApiErrors> apiErrors(
+      Texts texts, Suspensions suspensions, org.camunda.bpm.engine.TaskService tasks) {
     FilterRegistrationBean<ApiErrors> registration =
-        new FilterRegistrationBean<>(new ApiErrors(texts, suspensions::reasons));
+        new FilterRegistrationBean<>(
+            new ApiErrors(
+                texts,
+                suspensions::reasons,
+                taskId -> tasks.createTaskQuery().taskId(taskId).count() > 0));
     registration.setName("api-errors");
     registration.addUrlPatterns(APIS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -167,6 +167,14 @@ class SimultaneousChangeTest {
           "終わって",
           "読み込");
     }
+    // and Tasklist, still showing it, reads it again
+    for (String look :
+        List.of("/variables", "/rendered-form", "/deployed-form", "/form-variables")) {
+      assertRefused(
+          coordinator.get("coordinator", "/engine-rest/task/" + triage.getId() + look),
+          404,
+          "終わって");
+    }
   }
 
   /**
