@@ -150,6 +150,15 @@ public class ApiErrors extends OncePerRequestFilter {
       // another person finished it first): the engine fails on the missing task, or on its
       // execution gone, and the REST API says 500
       answer(response, gone(request), texts.get("api.error.taskDone"));
+    } else if (status >= 500 && type.equals("NullValueException")) {
+      // the engine looked up what the request named (an execution to signal, a task) and found
+      // nothing: what was sent names something that is not there
+      answer(response, 404, texts.get("api.error.notFound"));
+    } else if (status >= 500
+        && (message.contains("cannot be used to query")
+            || message.contains("Cannot order by variables of type"))) {
+      // a query on, or sorted by, a value the engine cannot compare (an Object, a JSON value)
+      answer(response, 400, texts.get("api.error.badRequest"));
     } else if (type.equals("SuspendedEntityInteractionException")) {
       answer(
           response,

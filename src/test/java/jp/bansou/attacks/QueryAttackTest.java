@@ -1,0 +1,45 @@
+package jp.bansou.attacks;
+
+import static jp.bansou.attacks.Attacker.assertRefused;
+
+import jp.bansou.CaseEngineTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Requests the engine cannot carry out as sent (a query on an Object value, a signal to an
+ * execution that does not exist) are the sender's mistake: 400 or 404 in Japanese, not a server
+ * error.
+ */
+@CaseEngineTest
+class QueryAttackTest {
+
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void aQueryOnAnObjectValueIsRefused() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    assertRefused(
+        attacker.post(
+            "coordinator",
+            "/engine-rest/task",
+            "{\"processVariables\":[{\"name\":\"a\",\"operator\":\"eq\",\"value\":{\"a\":1}}]}"),
+        400);
+    assertRefused(
+        attacker.post(
+            "coordinator",
+            "/engine-rest/task",
+            "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\","
+                + "\"parameters\":{\"variable\":\"x\",\"type\":\"Object\"}}]}"),
+        400);
+  }
+
+  @Test
+  void aSignalToNoSuchExecutionIsNotFound() {
+    assertRefused(
+        new Attacker(rest.getRootUri())
+            .post("demo", "/engine-rest/signal", "{\"name\":\"s\",\"executionId\":\"zz-plain\"}"),
+        404);
+  }
+}
