@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Nothing runs while the person's identity is still a process variable, except its registration.
+ * Nothing runs while the person's identity is still a process variable, except what handles it.
  *
  * <p>An intake submits the person's name, contact and story as process variables, and {@code
  * ${registerCase}} seals them in the {@link IdentityVault} and removes them. A model that put
@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * activity's {@code <camunda:in variables="all"/>} or {@code <camunda:in source="personName" …/>}
  * into a process of the modeller's own, with a task for themselves. So every activity of every
  * model, as it starts, is refused while an identity field ({@link IdentityFields}) is still a
- * variable of its execution: the start event and the registration step excepted. The intake is then
- * refused as a whole and nothing of it is kept; the coordinator is told the model is wrong.
+ * variable of its execution: the steps that handle it ({@link #HANDLERS}) and those that only
+ * choose the way on ({@link #CHOOSING}) excepted. The intake is then refused as a whole and nothing
+ * of it is kept; the coordinator is told the model is wrong.
  */
 @Component
 public class IdentityFirst extends AbstractProcessEnginePlugin {
