@@ -6,6 +6,7 @@ import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.person.IdentifierCheck;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,25 @@ public class CommentCheckPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequired().add(check);
+  }
+
+  /** The case number a finished instance had (a closed case, a track that ended). */
+  static Object caseNumberInHistory(CommandContext command, String instanceId) {
+    command.disableAuthorizationCheck();
+    try {
+      HistoricVariableInstance caseNumber =
+          command
+              .getProcessEngineConfiguration()
+              .getHistoryService()
+              .createHistoricVariableInstanceQuery()
+              .processInstanceId(instanceId)
+              .variableName(CaseFacts.CASE_NUMBER.name())
+              .disableCustomObjectDeserialization()
+              .singleResult();
+      return caseNumber == null ? null : caseNumber.getValue();
+    } finally {
+      command.enableAuthorizationCheck();
+    }
   }
 
   static final class CommentCheck extends CommandInterceptor {
@@ -91,14 +112,25 @@ public class CommentCheckPlugin extends AbstractProcessEnginePlugin {
       String instanceId = comment.getProcessInstanceId();
       if (instanceId == null && comment.getTaskId() != null) {
         TaskEntity task = command.getTaskManager().findTaskById(comment.getTaskId());
-        instanceId = task == null ? null : task.getProcessInstanceId();
+        if (task != null) {
+          instanceId = task.getProcessInstanceId();
+        } else {
+          // a task already done: its comments are read with its history
+          HistoricTaskInstanceEntity done =
+              command
+                  .getHistoricTaskInstanceManager()
+                  .findHistoricTaskInstanceById(comment.getTaskId());
+          instanceId = done == null ? null : done.getProcessInstanceId();
+        }
       }
       if (instanceId == null) {
         return; // a task of no case
       }
       ExecutionEntity instance = command.getExecutionManager().findExecutionById(instanceId);
       Object caseNumber =
-          instance == null ? null : instance.getVariable(CaseFacts.CASE_NUMBER.name());
+          instance != null
+              ? instance.getVariable(CaseFacts.CASE_NUMBER.name())
+              : caseNumberInHistory(command, instanceId);
       if (caseNumber == null) {
         return;
       }

@@ -234,6 +234,35 @@ class CommentAttackTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  @Test
+  void aCommentOnAFinishedTaskOrCaseIsCheckedToo() {
+    String name = intake.personName();
+    taskService.complete(
+        triage.getId(),
+        org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue("urgency", "normal")
+            .putValue("triageNote", "ok"));
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isZero();
+
+    // the task is done: its comments are still read with its history
+    assertRefused(comment("本人 " + name + " さんの件、終わりました"), 400, "名前");
+    // the case closed: a comment on its instance (the REST API only edits those; Java writes them)
+    String instance = triage.getProcessInstanceId();
+    engine.getRuntimeService().deleteProcessInstance(instance, "test: the case is over");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> taskService.createComment(null, instance, "本人 " + name + " さん"))
+        .isInstanceOf(jp.bansou.engine.Refusal.class)
+        .hasMessageContaining("名前");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance)
+                .count())
+        .isOne();
+    assertThat(engine.getTaskService().getProcessInstanceComments(instance)).isEmpty();
+  }
+
   private java.net.http.HttpResponse<String> comment(String text) {
     return attacker.post(
         "coordinator", "/engine-rest/task/" + triage.getId() + "/comment/create", message(text));
