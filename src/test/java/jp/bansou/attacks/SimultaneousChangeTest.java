@@ -45,32 +45,17 @@ class SimultaneousChangeTest {
 
   @Test
   void theSecondOfTwoSimultaneousClaimsIsToldToReload() throws Exception {
-    Attacker coordinator = new Attacker(rest.getRootUri());
-    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
-    Task triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    Task triage = triage();
 
-    CompletableFuture<HttpResponse<String>> claim;
-    try (Connection other = dataSource.getConnection()) {
-      // another coordinator's claim, not yet committed: the engine's update has to wait for it
-      other.setAutoCommit(false);
-      try (Statement change = other.createStatement()) {
-        change.executeUpdate(
+    // another coordinator's claim, not yet committed: the engine's update has to wait for it
+    HttpResponse<String> claim =
+        whileAnotherChangeWaits(
+            () -> claim(triage),
             "update ACT_RU_TASK set REV_ = REV_ + 1, ASSIGNEE_ = 'demo' where ID_ = '"
                 + triage.getId()
                 + "'");
-      }
-      claim =
-          CompletableFuture.supplyAsync(
-              () ->
-                  coordinator.post(
-                      "coordinator",
-                      "/engine-rest/task/" + triage.getId() + "/claim",
-                      "{\"userId\":\"coordinator\"}"));
-      waitUntilAnotherWaits();
-      other.commit();
-    }
 
-    assertRefused(claim.get(), 409, "ほかの人", "読み込");
+    assertRefused(claim, 409, "ほかの人", "読み込");
     assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee())
         .isEqualTo("demo");
   }
@@ -78,38 +63,22 @@ class SimultaneousChangeTest {
   @Test
   void aClaimPressedTwiceAtOnceIsToldToReloadNotAServerError(CapturedOutput output)
       throws Exception {
-    Attacker coordinator = new Attacker(rest.getRootUri());
-    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
-    Task triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    Task triage = triage();
 
-    CompletableFuture<HttpResponse<String>> second;
-    try (Connection first = dataSource.getConnection()) {
-      // the first press, not yet committed: the task is the coordinator's and the engine has
-      // granted them the task, so the second press's grant has to wait for it
-      first.setAutoCommit(false);
-      try (Statement claim = first.createStatement()) {
-        claim.executeUpdate(
+    // the first press, not yet committed: the task is the coordinator's and the engine has
+    // granted them the task, so the second press's grant has to wait for it
+    HttpResponse<String> second =
+        whileAnotherChangeWaits(
+            () -> claim(triage),
             "update ACT_RU_TASK set REV_ = REV_ + 1, ASSIGNEE_ = 'coordinator' where ID_ = '"
                 + triage.getId()
-                + "'");
-        claim.executeUpdate(
+                + "'",
             "insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, USER_ID_, RESOURCE_TYPE_,"
                 + " RESOURCE_ID_, PERMS_) values ('first-press', 1, 1, 'coordinator', 7, '"
                 + triage.getId()
                 + "', 2)");
-      }
-      second =
-          CompletableFuture.supplyAsync(
-              () ->
-                  coordinator.post(
-                      "coordinator",
-                      "/engine-rest/task/" + triage.getId() + "/claim",
-                      "{\"userId\":\"coordinator\"}"));
-      waitUntilAnotherWaits();
-      first.commit();
-    }
 
-    assertRefused(second.get(), 409, "読み込");
+    assertRefused(second, 409, "読み込");
     assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee())
         .isEqualTo("coordinator");
     // a double press is no fault: no error with a stack trace in the log
@@ -118,30 +87,57 @@ class SimultaneousChangeTest {
 
   @Test
   void theSecondOfTwoSimultaneousCompletionsIsToldToReload() throws Exception {
-    Attacker coordinator = new Attacker(rest.getRootUri());
-    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
-    Task triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    Task triage = triage();
     taskService.claim(triage.getId(), "coordinator");
 
-    CompletableFuture<HttpResponse<String>> complete;
+    // the first completion (a second tab, a double press), not yet committed
+    HttpResponse<String> complete =
+        whileAnotherChangeWaits(
+            () ->
+                new Attacker(rest.getRootUri())
+                    .post(
+                        "coordinator",
+                        "/engine-rest/task/" + triage.getId() + "/submit-form",
+                        FORM),
+            "update ACT_RU_TASK set REV_ = REV_ + 1 where ID_ = '" + triage.getId() + "'");
+
+    assertRefused(complete, 409, "読み込");
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isOne();
+  }
+
+  private Task triage() {
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  private HttpResponse<String> claim(Task task) {
+    return new Attacker(rest.getRootUri())
+        .post(
+            "coordinator",
+            "/engine-rest/task/" + task.getId() + "/claim",
+            "{\"userId\":\"coordinator\"}");
+  }
+
+  /**
+   * The request, sent while another transaction holds the changes it has made and not committed:
+   * once the request waits for them, they are committed, and the request comes second.
+   */
+  private HttpResponse<String> whileAnotherChangeWaits(
+      java.util.function.Supplier<HttpResponse<String>> request, String... changes)
+      throws Exception {
+    CompletableFuture<HttpResponse<String>> answer;
     try (Connection other = dataSource.getConnection()) {
-      // the first completion (a second tab, a double press), not yet committed
       other.setAutoCommit(false);
       try (Statement change = other.createStatement()) {
-        change.executeUpdate(
-            "update ACT_RU_TASK set REV_ = REV_ + 1 where ID_ = '" + triage.getId() + "'");
+        for (String sql : changes) {
+          change.executeUpdate(sql);
+        }
       }
-      complete =
-          CompletableFuture.supplyAsync(
-              () ->
-                  coordinator.post(
-                      "coordinator", "/engine-rest/task/" + triage.getId() + "/submit-form", FORM));
+      answer = CompletableFuture.supplyAsync(request);
       waitUntilAnotherWaits();
       other.commit();
     }
-
-    assertRefused(complete.get(), 409, "読み込");
-    assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isOne();
+    return answer.get();
   }
 
   @Test

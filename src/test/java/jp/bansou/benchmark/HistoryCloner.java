@@ -64,47 +64,40 @@ final class HistoryCloner {
     }
     int from = historyCopies + 1;
     for (String table : COPIED_TABLES) {
-      List<String> columns = columns(table);
-      String select =
-          String.join(
-              ", ",
-              columns.stream()
-                  .map(
-                      c ->
-                          INSTANCE_IDS.contains(c)
-                              ? "case when "
-                                  + c
-                                  + " is null then null else md5("
-                                  + c
-                                  + " || '-' || g) end"
-                              : c)
-                  .toList());
-      jdbc.update(
-          "insert into "
-              + table
-              + " ("
-              + String.join(", ", columns)
-              + ") select "
-              + select
-              + " from "
-              + table
-              + ", generate_series("
-              + from
-              + ", "
-              + copies
-              + ") g where root_proc_inst_id_ = ?",
-          template);
+      copy(table, INSTANCE_IDS, from, copies, "root_proc_inst_id_ = ?", template);
     }
     // the grants a closed case leaves (enable-historic-instance-permissions): its tasks' and its
     // instances' history, named by their ids, kept as long as the history is
-    List<String> columns = columns("act_ru_authorization");
+    copy(
+        "act_ru_authorization",
+        Set.of("id_", "resource_id_", "root_proc_inst_id_"),
+        from,
+        copies,
+        OF_THE_TEMPLATE,
+        template,
+        template);
+    historyCopies = copies;
+  }
+
+  /** A grant of the template case: on its history, or on one of its instances. */
+  static final String OF_THE_TEMPLATE =
+      "root_proc_inst_id_ = ? or resource_id_ in"
+          + " (select id_ from act_hi_procinst where root_proc_inst_id_ = ?)";
+
+  /**
+   * Copies the rows {@code where} picks as copies {@code from} to {@code to}, each id column given
+   * a fresh id (md5 of the id and the copy number, so references between rows stay consistent).
+   */
+  private void copy(
+      String table, Set<String> ids, int from, int to, String where, Object... arguments) {
+    List<String> columns = columns(table);
     String select =
         String.join(
             ", ",
             columns.stream()
                 .map(
                     c ->
-                        Set.of("id_", "resource_id_", "root_proc_inst_id_").contains(c)
+                        ids.contains(c)
                             ? "case when "
                                 + c
                                 + " is null then null else md5("
@@ -113,27 +106,29 @@ final class HistoryCloner {
                             : c)
                 .toList());
     jdbc.update(
-        "insert into act_ru_authorization ("
+        "insert into "
+            + table
+            + " ("
             + String.join(", ", columns)
             + ") select "
             + select
-            + " from act_ru_authorization, generate_series("
+            + " from "
+            + table
+            + ", generate_series("
             + from
             + ", "
-            + copies
-            + ") g where root_proc_inst_id_ = ? or resource_id_ in"
-            + " (select id_ from act_hi_procinst where root_proc_inst_id_ = ?)",
-        template,
-        template);
-    historyCopies = copies;
+            + to
+            + ") g where ("
+            + where
+            + ")",
+        arguments);
   }
 
   /** The grants of one closed case, as the copies have them. */
   int grantsPerCase() {
     Integer grants =
         jdbc.queryForObject(
-            "select count(*) from act_ru_authorization where root_proc_inst_id_ = ? or resource_id_"
-                + " in (select id_ from act_hi_procinst where root_proc_inst_id_ = ?)",
+            "select count(*) from act_ru_authorization where " + OF_THE_TEMPLATE,
             Integer.class,
             template,
             template);

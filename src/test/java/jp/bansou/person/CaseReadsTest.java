@@ -1,6 +1,8 @@
 package jp.bansou.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +17,6 @@ import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.engine.People;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -41,25 +42,29 @@ class CaseReadsTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
-  @Autowired TaskService taskService;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
   @Autowired People people;
+
+  @org.junit.jupiter.api.BeforeEach
+  void assertions() {
+    init(engine);
+  }
 
   @Test
   void warningsComeFirstAndRepeatedLooksAreOneLineInJapanese() throws Exception {
     Intake person = Intake.person();
     ProcessInstance pi = CaseDriver.start(engine, person);
     String caseNumber = pi.getBusinessKey();
-    Task triage = task(pi, "reviewTriage");
+    Task triage = task("reviewTriage", pi);
     // two lines as the log stored them before it said what each is: a look, a refused comment
     before(caseNumber, "coordinator", "task reviewTriage " + triage.getId(), "personName,phone");
     before(caseNumber, "companion", "コメントに本人の名前を書こうとして、断られた（この人には見せていない情報です）", "personName");
     CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
     CaseDriver.complete(
         engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion2"));
-    Task offer = task(pi, "offerCase");
+    Task offer = task("offerCase", pi);
 
     for (int i = 0; i < 3; i++) {
       assertThat(get("coordinator", "/api/tasks/" + offer.getId() + "/person").getStatusCode())
@@ -123,14 +128,6 @@ class CaseReadsTest {
         Timestamp.from(clock.instant().minus(Duration.ofHours(1))),
         via,
         fields);
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
   }
 
   private void comment(String user, Task task, String text) throws Exception {
