@@ -398,7 +398,8 @@ class CaseEngineBenchmark {
                 + " on through triage and the companion's confirmation (%,d), half of those accepted by"
                 + " the companion, so each role's list holds what it would.%n"
                 + "- %,d closed cases made in SQL in %.0f s from one real closed lifecycle: every one"
-                + " with its `case_summary`, `visit_outcome` and (one in ten) `policy_evidence` rows;"
+                + " with its `case_summary`, `case_statistic` (the intake's two questions marked as"
+                + " statistics), `visit_outcome` and (one in ten) `policy_evidence` rows;"
                 + " the first %,d also with the engine's history (process, activity, task and"
                 + " variable instances; not the variable-change details and logs, which no measured"
                 + " query reads) and the engine's grants on that history (%d per case, %,d rows in"
@@ -712,11 +713,6 @@ class CaseEngineBenchmark {
     }
   }
 
-  /**
-   * Median and 95th percentile in milliseconds: 3 warm-ups and {@link #SAMPLES} samples, or, for a
-   * call that takes over a second (a whole-history export), one warm-up and at least 3 samples
-   * within the time budget.
-   */
   /** cases.csv written as to a client, bytes counted. */
   private static Long casesCsv(CaseExport export, CaseExport.Period period) {
     long[] bytes = new long[1];
@@ -736,6 +732,11 @@ class CaseEngineBenchmark {
     return bytes[0];
   }
 
+  /**
+   * Median and 95th percentile in milliseconds: 3 warm-ups and {@link #SAMPLES} samples, or, for a
+   * call that takes over a second (a whole-history export), one warm-up and at least 3 samples
+   * within the time budget.
+   */
   private static double[] measure(Supplier<?> query) {
     long first = System.nanoTime();
     query.get();

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine's history rows (what a case view and Cockpit read) are copied with fresh instance ids (md5
  * of id and copy number, so references between rows stay consistent) for the first {@code
  * historyCopies} cases, with the grants the engine keeps for that history; the rows the dashboard
- * and exports read ({@code case_summary}, {@code visit_outcome}, {@code policy_evidence}) for every
- * closed case. Definitions, activity ids and byte arrays are shared with the original, as they
- * would be.
+ * and exports read ({@code case_summary}, {@code case_statistic}, {@code visit_outcome}, {@code
+ * policy_evidence}) for every closed case. Definitions, activity ids and byte arrays are shared
+ * with the original, as they would be.
  */
 final class HistoryCloner {
 
@@ -136,9 +136,9 @@ final class HistoryCloner {
   }
 
   /**
-   * Adds closed cases' summary, visit outcome and policy evidence rows until there are {@code
-   * closedCases} closed cases; copy number g has case number C000000g and, where its history was
-   * copied, the copied root instance md5(template || '-' || g).
+   * Adds closed cases' summary, form statistics, visit outcome and policy evidence rows until there
+   * are {@code closedCases} closed cases; copy number g has case number C000000g and, where its
+   * history was copied, the copied root instance md5(template || '-' || g).
    */
   void casesUntil(int closedCases) {
     Integer existing =
@@ -175,6 +175,17 @@ final class HistoryCloner {
             + series
             + "where case_number = ?",
         templateCase);
+    // the answers to the form questions marked as statistics (the intake asks two), which
+    // cases.csv gives a column each; a case without consent keeps them uncounted
+    jdbc.update(
+        "insert into case_statistic (case_number, field_key, categories, recorded_at, counted)"
+            + " select 'C' || lpad(g::text, 9, '0'), field_key,"
+            + " case when categories = 'true' and g % 3 = 0 then 'false' else categories end,"
+            + " recorded_at - (g % 700) * interval '1 day', g % 10 <> 0"
+            + " from case_statistic,"
+            + series
+            + "where case_number = ?",
+        templateCase);
     // one in ten closed cases reported a systemic problem
     jdbc.update(
         "insert into policy_evidence (policy_issue_id, prefecture, status_category, problem_fields,"
@@ -191,6 +202,12 @@ final class HistoryCloner {
           "insert into visit_barrier_tally (office_type, office_prefecture, barriers, visits)"
               + " select office_type, coalesce(office_prefecture, ''), barriers, count(*)"
               + " from visit_outcome group by office_type, coalesce(office_prefecture, ''), barriers");
+      jdbc.update("delete from case_statistic_tally");
+      jdbc.update(
+          "insert into case_statistic_tally (field_key, category, cases)"
+              + " select field_key, category, count(*) from case_statistic,"
+              + " regexp_split_to_table(categories, ' ') category where counted"
+              + " group by field_key, category");
       jdbc.update("delete from case_outcome_tally");
       jdbc.update(
           "insert into case_outcome_tally (outcome, cases) select outcome, count(*) from case_summary"
