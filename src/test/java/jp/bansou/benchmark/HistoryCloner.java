@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine's history rows (what a case view and Cockpit read) are copied with fresh instance ids (md5
  * of id and copy number, so references between rows stay consistent) for the first {@code
  * historyCopies} cases, with the grants the engine keeps for that history; the rows the dashboard
- * and exports read ({@code case_summary}, {@code case_statistic}, {@code visit_outcome}, {@code
- * policy_evidence}) for every closed case. Definitions, activity ids and byte arrays are shared
- * with the original, as they would be.
+ * and exports read ({@code case_summary}, {@code case_access}, {@code case_statistic}, {@code
+ * visit_outcome}, {@code policy_evidence}) for every closed case. Definitions, activity ids and
+ * byte arrays are shared with the original, as they would be.
  */
 final class HistoryCloner {
 
@@ -136,9 +136,9 @@ final class HistoryCloner {
   }
 
   /**
-   * Adds closed cases' summary, form statistics, visit outcome and policy evidence rows until there
-   * are {@code closedCases} closed cases; copy number g has case number C000000g and, where its
-   * history was copied, the copied root instance md5(template || '-' || g).
+   * Adds closed cases' summary, access, form statistics, visit outcome and policy evidence rows
+   * until there are {@code closedCases} closed cases; copy number g has case number C000000g and,
+   * where its history was copied, the copied root instance md5(template || '-' || g).
    */
   void casesUntil(int closedCases) {
     Integer existing =
@@ -175,13 +175,24 @@ final class HistoryCloner {
             + series
             + "where case_number = ?",
         templateCase);
+    // who may see the case (every case has its row; one in a hundred restricted, a DV case)
+    jdbc.update(
+        "insert into case_access (case_number, prefecture, restricted, restricted_coordinator,"
+            + " companion_id, consent_sharing, open, closed_at)"
+            + " select 'C' || lpad(g::text, 9, '0'), lpad(((g % 47) + 1)::text, 2, '0'),"
+            + " g % 100 = 1, restricted_coordinator, companion_id, consent_sharing, open,"
+            + " closed_at - (g % 700) * interval '1 day'"
+            + " from case_access,"
+            + series
+            + "where case_number = ?",
+        templateCase);
     // the answers to the form questions marked as statistics (the intake asks two), which
-    // cases.csv gives a column each; a case without consent keeps them uncounted
+    // cases.csv gives a column each; a case without consent, or restricted, keeps them uncounted
     jdbc.update(
         "insert into case_statistic (case_number, field_key, categories, recorded_at, counted)"
             + " select 'C' || lpad(g::text, 9, '0'), field_key,"
             + " case when categories = 'true' and g % 3 = 0 then 'false' else categories end,"
-            + " recorded_at - (g % 700) * interval '1 day', g % 10 <> 0"
+            + " recorded_at - (g % 700) * interval '1 day', g % 10 <> 0 and g % 100 <> 1"
             + " from case_statistic,"
             + series
             + "where case_number = ?",
