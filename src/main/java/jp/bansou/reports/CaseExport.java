@@ -25,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The anonymous export {@code cases.csv}: one row per case opened in a period (a case counted by
  * {@link CountedCases}), categories only, a category fewer than three of the period's rows share
- * shown as {@code *}. Written to the response row by row as the database returns them; the counts
- * that decide what is hidden come first, from one grouped query over the same period, in the same
- * snapshot.
+ * shown as {@code *}. Written to the response row by row as the database returns them, in constant
+ * memory: the counts that decide what is hidden come first, from one grouped query over the same
+ * period in the same snapshot, and the form questions' answers are read with the case's row ({@code
+ * case_summary.answers}, V97).
  */
 @Service
 public class CaseExport {
@@ -117,19 +118,22 @@ public class CaseExport {
     List<Object> args = new ArrayList<>();
     String where = where(period, args);
 
-    // rows per code of each category column, over the period's rows
+    // rows per code of each category column and of each form question's answer, over the period's
+    // rows, from one grouped query (rows that share every category are counted together)
     Map<String, Map<String, Long>> shared = new HashMap<>();
     CATEGORIES.keySet().forEach(column -> shared.put(column, new HashMap<>()));
+    Map<String, Map<String, Long>> answersShared = new HashMap<>();
     String columns = String.join(", ", CATEGORIES.keySet().stream().map(c -> "s." + c).toList());
     jdbc.query(
         "select "
             + columns
-            + ", count(*) from case_summary s where "
+            + ", s.answers, count(*) from case_summary s where "
             + where
             + " group by "
-            + columns,
+            + columns
+            + ", s.answers",
         rs -> {
-          long rows = rs.getLong(CATEGORIES.size() + 1);
+          long rows = rs.getLong(CATEGORIES.size() + 2);
           int i = 1;
           for (var column : CATEGORIES.entrySet()) {
             Map<String, Long> counts = shared.get(column.getKey());
@@ -138,66 +142,69 @@ public class CaseExport {
                 .apply(rs.getString(i++))
                 .forEach(c -> counts.merge(c, rows, Long::sum));
           }
+          FormStatistics.answers(rs.getString(i))
+              .forEach(
+                  (key, codes) -> {
+                    Map<String, Long> counts =
+                        answersShared.computeIfAbsent(key, k -> new HashMap<>());
+                    codes.forEach(c -> counts.merge(c, rows, Long::sum));
+                  });
         },
         args.toArray());
 
     // one more column per form question a modeller marked as a statistic, categories only
     List<String> questions = statistics.keys();
-    Map<String, Map<String, List<String>>> answers = new HashMap<>();
-    Map<String, Map<String, Long>> answersShared = new HashMap<>();
-    jdbc.query(
-        "select c.case_number, c.field_key, c.categories from case_statistic c"
-            + " join case_summary s on s.case_number = c.case_number where "
-            + where,
-        rs -> {
-          List<String> codes = FormStatistics.categories(rs.getString(3));
-          answers
-              .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-              .put(rs.getString(2), codes);
-          Map<String, Long> counts =
-              answersShared.computeIfAbsent(rs.getString(2), k -> new HashMap<>());
-          codes.forEach(c -> counts.merge(c, 1L, Long::sum));
-        },
-        args.toArray());
-
     List<String> header = new ArrayList<>(HEADER);
     questions.forEach(key -> header.add("form_" + key));
+    // a cell depends only on the column's value: each distinct value is worked out once (HashMap:
+    // null, no value, is a key too)
+    List<Map<String, String>> shownCells = new ArrayList<>();
+    CATEGORIES.keySet().forEach(column -> shownCells.add(new HashMap<>()));
+    Map<String, List<String>> shownAnswers = new HashMap<>();
     Csv.Rows csv = Csv.stream(header, out);
     streaming.query(
         "select s.case_number, s.opened_at, s.closed_at, s.urgency, "
             + columns
-            + " from case_summary s where "
+            + ", s.answers from case_summary s where "
             + where
             + " order by s.opened_at, s.case_number",
         rs -> {
-          String caseNumber = rs.getString(1);
-          Map<String, String> cells = new HashMap<>();
+          // the category cells in the order of CATEGORIES
+          List<String> cells = new ArrayList<>(CATEGORIES.size());
           int i = 5;
           for (var column : CATEGORIES.entrySet()) {
-            cells.put(
-                column.getKey(),
-                SmallCells.shown(
-                    column.getValue().apply(rs.getString(i++)), shared.get(column.getKey())));
+            String value = rs.getString(i++);
+            cells.add(
+                shownCells
+                    .get(cells.size())
+                    .computeIfAbsent(
+                        value,
+                        v ->
+                            SmallCells.shown(
+                                column.getValue().apply(value), shared.get(column.getKey()))));
           }
+          String urgency = rs.getString(4);
           List<Object> row = new ArrayList<>(header.size());
-          row.add(caseNumber);
+          row.add(rs.getString(1));
           row.add(day(rs.getTimestamp(2)));
           row.add(day(rs.getTimestamp(3)));
-          row.add(cells.get("prefecture"));
-          row.add(cells.get("status_category"));
-          row.add(cells.get("nationality"));
-          row.add(cells.get("languages"));
-          row.add(cells.get("problem_fields"));
-          String urgency = rs.getString(4);
+          row.addAll(cells.subList(0, 5)); // prefecture … problem_fields
           row.add(urgency == null ? "" : urgency);
-          row.add(cells.get("tracks"));
-          row.add(cells.get("outcome"));
-          Map<String, List<String>> mine = answers.getOrDefault(caseNumber, Map.of());
-          for (String key : questions) {
-            row.add(
-                SmallCells.shown(
-                    mine.getOrDefault(key, List.of()), answersShared.getOrDefault(key, Map.of())));
-          }
+          row.addAll(cells.subList(5, 7)); // tracks, outcome
+          String answers = rs.getString(i);
+          row.addAll(
+              shownAnswers.computeIfAbsent(
+                  answers,
+                  a -> {
+                    Map<String, List<String>> mine = FormStatistics.answers(answers);
+                    return questions.stream()
+                        .map(
+                            key ->
+                                SmallCells.shown(
+                                    mine.getOrDefault(key, List.of()),
+                                    answersShared.getOrDefault(key, Map.of())))
+                        .toList();
+                  }));
           try {
             csv.row(row);
           } catch (IOException e) {

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import jp.bansou.engine.EngineClock;
 import jp.bansou.engine.Tallies;
@@ -87,6 +89,49 @@ public class FormStatistics {
         question(field);
       }
     }
+    if (counted != null) {
+      keepBesideSummary(caseNumber);
+    }
+  }
+
+  /**
+   * The case's answers copied to {@code case_summary.answers} (V97), where cases.csv reads them
+   * with the case's other categories: one line per question, key, tab, codes.
+   */
+  private void keepBesideSummary(String caseNumber) {
+    Map<String, List<String>> answers = new TreeMap<>();
+    jdbc.query(
+        "select field_key, categories from case_statistic where case_number = ?",
+        row -> {
+          answers.put(row.getString(1), categories(row.getString(2)));
+        },
+        caseNumber);
+    StringJoiner lines = new StringJoiner("\n");
+    answers.forEach(
+        (key, codes) -> {
+          // a key no form editor allows, which the line could not hold: left to case_statistic
+          if (key.indexOf('\t') < 0 && key.indexOf('\n') < 0) {
+            lines.add(key + "\t" + String.join(" ", codes));
+          }
+        });
+    jdbc.update(
+        "update case_summary set answers = ? where case_number = ?",
+        lines.length() == 0 ? null : lines.toString(),
+        caseNumber);
+  }
+
+  /** A case's answers as {@code case_summary.answers} holds them: question key → codes, by key. */
+  public static Map<String, List<String>> answers(String column) {
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    if (column != null) {
+      for (String line : column.split("\n")) {
+        int tab = line.indexOf('\t');
+        if (tab > 0) {
+          answers.put(line.substring(0, tab), categories(line.substring(tab + 1)));
+        }
+      }
+    }
+    return answers;
   }
 
   /** Whether the case's answers may be counted ({@link CountedCases}). */

@@ -154,12 +154,14 @@ final class HistoryCloner {
     jdbc.update(
         "insert into case_summary (case_number, process_instance_id, opened_at, closed_at, prefecture,"
             + " status_category, nationality, languages, problem_fields, referred_by, urgency, tracks,"
-            + " triage_overridden, companion_id, outcome, consent_statistics)"
+            + " triage_overridden, companion_id, outcome, consent_statistics, answers)"
             + " select 'C' || lpad(g::text, 9, '0'), md5(process_instance_id || '-' || g),"
             + " opened_at - (g % 700) * interval '1 day', closed_at - (g % 700) * interval '1 day',"
             + " lpad(((g % 47) + 1)::text, 2, '0'), status_category, nationality, languages,"
             + " problem_fields, referred_by, urgency, tracks, triage_overridden, companion_id,"
-            + " case g % 4 when 0 then 'referred' else outcome end, g % 10 <> 0"
+            + " case g % 4 when 0 then 'referred' else outcome end, g % 10 <> 0,"
+            + " case when g % 3 = 0 then replace(answers, chr(9) || 'true', chr(9) || 'false')"
+            + " else answers end"
             + " from case_summary,"
             + series
             + "where process_instance_id = ?",

@@ -208,6 +208,15 @@ class FormStatisticsTest {
     assertThat(tally("firstContact", "phone")).isZero();
     assertThat(tally("firstContact", "visit")).isEqualTo(1);
     assertThat(talliesByKeyAndCategory()).isEqualTo(countedOverRows());
+    // what cases.csv reads beside the case's categories says the same as the answers kept
+    assertThat(
+            FormStatistics.answers(
+                jdbc.queryForObject(
+                    "select answers from case_summary where case_number = ?",
+                    String.class,
+                    caseNumber)))
+        .isEqualTo(statistics.byCase().get(caseNumber))
+        .containsEntry("firstContact", List.of("visit"));
   }
 
   @Test
