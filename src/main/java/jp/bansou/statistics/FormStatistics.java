@@ -285,14 +285,20 @@ public class FormStatistics {
     return categories;
   }
 
-  /** The statistic questions answered in any case, by key. */
+  /**
+   * The statistic questions answered in any case, by key: found one after the other through the
+   * index on the key (V98), a look-up per question however many cases answered it.
+   */
   public List<String> keys() {
-    return new ArrayList<>(
-        new TreeSet<>(
-            jdbc.queryForList(
-                "select distinct field_key from case_statistic where "
-                    + Trial.realCase("case_number"),
-                String.class)));
+    TreeSet<String> keys = new TreeSet<>();
+    String next =
+        "select min(field_key) from case_statistic where " + Trial.realCase("case_number");
+    String key = jdbc.queryForObject(next, String.class);
+    while (key != null) {
+      keys.add(key);
+      key = jdbc.queryForObject(next + " and field_key > ?", String.class, key);
+    }
+    return new ArrayList<>(keys);
   }
 
   /** Each case's answers: case number → question key → categories. */

@@ -305,6 +305,36 @@ class ExportQueriesTest {
     return Csv.document(header, rows);
   }
 
+  @Test
+  void theQuestionsAreEveryKeyARealCaseAnsweredAndNoTrialCasesOwn() {
+    String trial = prefix + "trial";
+    String onlyTrial = "exqTrialOnly" + prefix.substring(6, 12);
+    jdbc.update(
+        "insert into trial_case (business_key, process_instance_id, recorded_at)"
+            + " values (?, 'pi-trial', current_timestamp)",
+        trial);
+    jdbc.update(
+        "insert into case_statistic (case_number, field_key, categories, recorded_at)"
+            + " values (?, ?, 'yes', current_timestamp)",
+        trial,
+        onlyTrial);
+    try {
+      List<String> everyKey =
+          jdbc.queryForList(
+              "select distinct field_key from case_statistic where case_number not in"
+                  + " (select business_key from trial_case)",
+              String.class);
+
+      assertThat(statistics.keys())
+          .containsExactlyElementsOf(new java.util.TreeSet<>(everyKey))
+          .contains("exqAnswer")
+          .doesNotContain(onlyTrial);
+    } finally {
+      jdbc.update("delete from case_statistic where case_number = ?", trial);
+      jdbc.update("delete from trial_case where business_key = ?", trial);
+    }
+  }
+
   /** The former cases.csv over every case, restricted to cases opened in the period. */
   private String casesAsTheWholeListSaid(LocalDate from, LocalDate to) {
     Instant start = from.atStartOfDay(EngineClock.JAPAN).toInstant();
