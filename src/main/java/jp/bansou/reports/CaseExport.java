@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -186,8 +188,8 @@ public class CaseExport {
           String urgency = rs.getString(4);
           List<Object> row = new ArrayList<>(header.size());
           row.add(rs.getString(1));
-          row.add(day(rs.getTimestamp(2)));
-          row.add(day(rs.getTimestamp(3)));
+          row.add(day(rs.getObject(2, LocalDateTime.class)));
+          row.add(day(rs.getObject(3, LocalDateTime.class)));
           row.addAll(cells.subList(0, 5)); // prefecture … problem_fields
           row.add(urgency == null ? "" : urgency);
           row.addAll(cells.subList(5, 7)); // tracks, outcome
@@ -225,7 +227,17 @@ public class CaseExport {
     return where.toString();
   }
 
-  private static String day(Timestamp at) {
-    return at == null ? "" : LocalDate.ofInstant(at.toInstant(), EngineClock.JAPAN).toString();
+  /**
+   * The Japanese day of a time the database holds as this JVM's local time (as {@code getTimestamp}
+   * reads it), without the calendar arithmetic of {@link Timestamp}: a sixth of the export's time
+   * in Java went to it.
+   */
+  private static String day(LocalDateTime at) {
+    return at == null
+        ? ""
+        : at.atZone(ZoneId.systemDefault())
+            .withZoneSameInstant(EngineClock.JAPAN)
+            .toLocalDate()
+            .toString();
   }
 }
