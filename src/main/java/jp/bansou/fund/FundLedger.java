@@ -27,12 +27,15 @@ public class FundLedger {
   }
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate separateTransaction;
+  private final TransactionTemplate savepoint;
 
   public FundLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.separateTransaction = new TransactionTemplate(transactions);
-    separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactions);
+    // a savepoint on the caller's connection: a lost race to create the row undoes only the insert,
+    // and an approval never holds a second connection (REQUIRES_NEW did: as many approvals at once
+    // as the pool has connections each waited for another, and the node stalled)
+    savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   public void setBudget(String month, String region, long yen) {
@@ -97,7 +100,7 @@ public class FundLedger {
 
   /** The first movement of a month and region creates its row, in its own transaction. */
   private void ensureRow(String month, String region) {
-    separateTransaction.executeWithoutResult(
+    savepoint.executeWithoutResult(
         status -> {
           Integer rows =
               jdbc.queryForObject(

@@ -1,5 +1,7 @@
 package jp.bansou.person;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import jp.bansou.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Table {@code identity_read}: every display of a person's identifiers, appended, never changed. It
@@ -60,23 +62,46 @@ public class ReadLog {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final TransactionTemplate own;
 
-  public ReadLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+  public ReadLog(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.own = new TransactionTemplate(transactions);
-    this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
    * Someone who may not see the person wrote the person's identifiers (a comment refused for them):
    * kept with the case's reads, so its coordinator sees who already knew them (a volunteer offered
-   * a case who types the name of someone hiding from violence is the case's warning). In a
-   * transaction of its own: the refusal undoes the writer's.
+   * a case who types the name of someone hiding from violence is the case's warning).
+   *
+   * <p>The refusal undoes the writer's transaction, so the line is written once it has ended, on
+   * its connection, and committed there. It is not written in a transaction of its own beside it
+   * ({@code REQUIRES_NEW}): that takes a second connection while the first is held, and as many
+   * refused writers at once as the pool has connections — one user sending the same comment ten
+   * times in parallel — each waited for another's, so that the node stalled for the pool's timeout.
    */
   public void recordWritten(String caseNumber, String writer, String via, List<String> fields) {
-    own.executeWithoutResult(status -> insert(caseNumber, writer, via, fields, Kind.WRITTEN));
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      insert(caseNumber, writer, via, fields, Kind.WRITTEN);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            // the ended transaction's connection, still bound to this thread until this returns
+            Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+            try {
+              insert(caseNumber, writer, via, fields, Kind.WRITTEN);
+              if (!connection.getAutoCommit()) {
+                connection.commit();
+              }
+            } catch (SQLException e) {
+              throw new IllegalStateException("identity_read not written", e);
+            } finally {
+              DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+            }
+          }
+        });
   }
 
   void record(String caseNumber, String reader, String via, List<String> fields) {
