@@ -64,9 +64,11 @@ public class StuckCases {
   public List<Stuck> find(
       String region, Duration noUpdateFor, Duration refusalsWithin, Set<String> refusalBarriers) {
     Instant now = clock.instant();
-    Set<String> restricted = visibility.restrictedCases();
+    List<CaseSummary> open = summaries.open();
+    Set<String> restricted =
+        visibility.restrictedAmong(open.stream().map(CaseSummary::caseNumber).toList());
     List<Stuck> stuck = new ArrayList<>();
-    for (CaseSummary summary : summaries.open()) {
+    for (CaseSummary summary : open) {
       if (restricted.contains(summary.caseNumber())
           || summary.companionId() == null
           || (region != null && !region.equals(reference.regionOf(summary.prefecture())))) {

@@ -291,22 +291,39 @@ public class DashboardService {
             .withoutTenantId()
             .dueBefore(Date.from(now))
             .orderByDueDate()
+            .asc()
+            .orderByTaskId()
             .asc();
-    Set<String> restricted = visibility.restrictedCases();
+    // a page at a time until the list is full: a restricted case's task is left out, looked up
+    // among the page's cases (not every restricted case there has ever been)
     List<OverdueTask> listed = new ArrayList<>();
-    for (Task task : query.listPage(0, LISTED_TASKS + restricted.size())) {
-      String caseNumber =
-          CaseFacts.CASE_NUMBER
-              .read(taskService.getVariable(task.getId(), CaseFacts.CASE_NUMBER.name()))
-              .orElse("");
-      if (!restricted.contains(caseNumber) && listed.size() < LISTED_TASKS) {
-        listed.add(
-            new OverdueTask(
-                task.getName(),
-                caseNumber,
-                task.getDueDate().toInstant().toString(),
-                task.getId()));
+    int first = 0;
+    while (listed.size() < LISTED_TASKS) {
+      List<Task> page = query.listPage(first, LISTED_TASKS);
+      if (page.isEmpty()) {
+        break;
       }
+      first += page.size();
+      Map<Task, String> caseNumbers = new LinkedHashMap<>();
+      for (Task task : page) {
+        caseNumbers.put(
+            task,
+            CaseFacts.CASE_NUMBER
+                .read(taskService.getVariable(task.getId(), CaseFacts.CASE_NUMBER.name()))
+                .orElse(""));
+      }
+      Set<String> restricted = visibility.restrictedAmong(caseNumbers.values());
+      caseNumbers.forEach(
+          (task, caseNumber) -> {
+            if (!restricted.contains(caseNumber) && listed.size() < LISTED_TASKS) {
+              listed.add(
+                  new OverdueTask(
+                      task.getName(),
+                      caseNumber,
+                      task.getDueDate().toInstant().toString(),
+                      task.getId()));
+            }
+          });
     }
     return new Overdue(query.count(), listed);
   }
@@ -314,22 +331,25 @@ public class DashboardService {
   /** Open cases whose silence alarm (a task the model marks for this list) is waiting. */
   private Silent silentCases(List<OpenTask> caseTasks) {
     Map<String, Set<String>> markedByDefinition = new HashMap<>();
-    Set<String> restricted = visibility.restrictedCases();
+    List<OpenTask> marked =
+        caseTasks.stream()
+            .filter(
+                t ->
+                    markedByDefinition
+                        .computeIfAbsent(
+                            t.definitionId(),
+                            d -> Set.copyOf(stages.tasksMarked(d, LIST_PROPERTY, SILENT_CASES)))
+                        .contains(t.taskKey()))
+            .toList();
+    Set<String> restricted =
+        visibility.restrictedAmong(marked.stream().map(OpenTask::caseNumber).toList());
     Map<String, String> silent = new java.util.TreeMap<>();
-    caseTasks.stream()
-        .filter(
-            t ->
-                markedByDefinition
-                    .computeIfAbsent(
-                        t.definitionId(),
-                        d -> Set.copyOf(stages.tasksMarked(d, LIST_PROPERTY, SILENT_CASES)))
-                    .contains(t.taskKey()))
-        .forEach(
-            t -> {
-              if (!restricted.contains(t.caseNumber())) {
-                silent.putIfAbsent(t.caseNumber(), t.taskId());
-              }
-            });
+    marked.forEach(
+        t -> {
+          if (!restricted.contains(t.caseNumber())) {
+            silent.putIfAbsent(t.caseNumber(), t.taskId());
+          }
+        });
     return new Silent(
         silent.size(),
         List.copyOf(silent.keySet()),

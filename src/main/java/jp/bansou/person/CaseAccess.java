@@ -2,9 +2,15 @@ package jp.bansou.person;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -170,6 +176,29 @@ public class CaseAccess {
         String.class,
         companionId);
   }
+
+  /**
+   * Which of these cases are restricted, looked up by case number a few hundred at a time: a list
+   * leaves them out without reading every restricted case there has ever been.
+   */
+  public Set<String> restrictedAmong(Collection<String> caseNumbers) {
+    List<String> distinct = caseNumbers.stream().filter(Objects::nonNull).distinct().toList();
+    Set<String> restricted = new HashSet<>();
+    NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+    for (int from = 0; from < distinct.size(); from += LOOKED_UP_AT_ONCE) {
+      restricted.addAll(
+          named.queryForList(
+              "select case_number from case_access where restricted = true"
+                  + " and case_number in (:cases)",
+              Map.of(
+                  "cases",
+                  distinct.subList(from, Math.min(distinct.size(), from + LOOKED_UP_AT_ONCE))),
+              String.class));
+    }
+    return restricted;
+  }
+
+  private static final int LOOKED_UP_AT_ONCE = 500;
 
   /** Case numbers that must not appear in any list (restricted). */
   public List<String> restrictedCases() {

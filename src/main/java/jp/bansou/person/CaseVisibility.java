@@ -99,6 +99,14 @@ public class CaseVisibility {
     return access.find(caseNumber).map(CaseAccess.Access::restricted).orElse(false);
   }
 
+  /**
+   * Which of these cases are restricted (they appear in no list): looked up among them, so that a
+   * list costs the same however many restricted cases years of history hold.
+   */
+  public java.util.Set<String> restrictedAmong(java.util.Collection<String> caseNumbers) {
+    return access.restrictedAmong(caseNumbers);
+  }
+
   /** Restricted cases: they appear in no list, no export. */
   public java.util.Set<String> restrictedCases() {
     return java.util.Set.copyOf(access.restrictedCases());

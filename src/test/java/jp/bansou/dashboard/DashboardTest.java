@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +49,7 @@ class DashboardTest {
   @Autowired CompanionProfiles profiles;
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired jp.bansou.person.CaseVisibility visibility;
 
   @Test
   void urgencyLevelsAreReadOutsideTheEngineAsTheFirstDashboardRequestOfTheDayDoes() {
@@ -237,6 +240,54 @@ class DashboardTest {
   }
 
   /** Cases at several stages in a prefecture nobody covers (47) and one that is covered (13). */
+  @Test
+  void overdueTasksOfRestrictedCasesAreLeftOutThoughMoreThanAListOfThemComeFirst()
+      throws Exception {
+    // more restricted cases' overdue tasks than the list holds, due before every other task, and
+    // two of unrestricted cases after them: found on the next page
+    List<Task> overdue = new ArrayList<>();
+    List<String> restricted = new ArrayList<>();
+    for (int i = 0; i < DashboardService.LISTED_TASKS + 3; i++) {
+      ProcessInstance pi =
+          runtimeService.startProcessInstanceByKey(
+              "accompaniment-case", Intake.person().variables());
+      if (i < DashboardService.LISTED_TASKS + 1) {
+        visibility.restrict(pi.getBusinessKey(), "coordinator");
+        restricted.add(pi.getBusinessKey());
+      }
+      Task triage = task(pi, "reviewTriage");
+      overdue.add(triage);
+      triage.setDueDate(Date.from(Instant.parse("2000-01-01T00:00:00Z").plusSeconds(60L * i)));
+      taskService.saveTask(triage);
+    }
+    try {
+      JsonNode listed = dashboardAs("supervisor").at("/overdueTasks/tasks");
+
+      List<String> caseNumbers = new ArrayList<>();
+      listed.forEach(t -> caseNumbers.add(t.get("caseNumber").asText()));
+      assertThat(caseNumbers).doesNotContainAnyElementsOf(restricted);
+      assertThat(caseNumbers.subList(0, 2))
+          .containsExactly(
+              caseOf(overdue.get(DashboardService.LISTED_TASKS + 1)),
+              caseOf(overdue.get(DashboardService.LISTED_TASKS + 2)));
+    } finally {
+      // ordinary open tasks again, for the other tests
+      for (Task task : overdue) {
+        Task now = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+        now.setDueDate(null);
+        taskService.saveTask(now);
+      }
+    }
+  }
+
+  private String caseOf(Task task) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId())
+        .singleResult()
+        .getBusinessKey();
+  }
+
   private void seedCases() {
     String definition =
         repositoryService
