@@ -98,7 +98,10 @@ public class FundLedger {
         rs.getLong("paid_yen"));
   }
 
-  /** The first movement of a month and region creates its row, in its own transaction. */
+  /**
+   * The first movement of a month and region creates its row, under a savepoint: a lost race with
+   * another approval undoes only the insert.
+   */
   private void ensureRow(String month, String region) {
     savepoint.executeWithoutResult(
         status -> {
