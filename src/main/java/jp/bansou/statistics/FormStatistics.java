@@ -262,7 +262,11 @@ public class FormStatistics {
     return questions;
   }
 
-  /** The option codes answered, in no other form; null when the field has no fixed answers. */
+  /**
+   * The option codes answered, in no other form; null when the field has no fixed answers. A code
+   * with a space, tab or line break is left out: the columns separate codes by spaces, and {@code
+   * case_summary.answers} questions by lines and a key from its codes by a tab.
+   */
   static List<String> categories(FormField field, Object value) {
     if ("checkbox".equals(field.type())) {
       return value instanceof Boolean b ? List.of(b.toString()) : null;
@@ -276,7 +280,7 @@ public class FormStatistics {
       String code = String.valueOf(answer);
       if (field.values().contains(code)
           && !categories.contains(code)
-          && !code.contains(" ")
+          && code.chars().noneMatch(Character::isWhitespace)
           && code.length() <= MAX_CODE
           && String.join(" ", categories).length() + 1 + code.length() <= MAX_CODES) {
         categories.add(code);

@@ -228,6 +228,11 @@ class FormStatisticsTest {
     String tooLong = "x".repeat(FormStatistics.MAX_CODE + 1);
     List<String> offered = new ArrayList<>(options);
     offered.add(tooLong);
+    // a modeller's option code that would forge another question's line in case_summary.answers
+    String forging = "self\nreferredBy\tconsultation-event";
+    String tabbed = "self\tx";
+    offered.add(0, forging);
+    offered.add(1, tabbed);
     FormSchema.FormField checklist =
         new FormSchema.FormField(
             "f",
@@ -252,7 +257,10 @@ class FormStatisticsTest {
     List<String> kept = FormStatistics.categories(checklist, offered);
 
     assertThat(String.join(" ", kept)).hasSizeLessThanOrEqualTo(FormStatistics.MAX_CODES);
-    assertThat(kept).isNotEmpty().doesNotContain(tooLong).allMatch(options::contains);
+    assertThat(kept)
+        .isNotEmpty()
+        .doesNotContain(tooLong, forging, tabbed)
+        .allMatch(options::contains);
   }
 
   /**
