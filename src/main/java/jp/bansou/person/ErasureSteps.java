@@ -169,7 +169,7 @@ public class ErasureSteps {
       throw new Refusal(texts.get("erasure.refused.tooSoon", keep.toDays()));
     }
     var before = clock.instant().minus(keep);
-    List<String> due = access.closedBefore(before).stream().filter(c -> !vault.erased(c)).toList();
+    List<String> due = access.closedBeforeNotErased(before);
     due.forEach(caseNumber -> forget(caseNumber, null, RETENTION));
     FORGOTTEN.set(execution, (long) due.size());
   }
