@@ -171,6 +171,18 @@ public class CaseSummaries {
         CaseSummaries::map);
   }
 
+  /** The case, if it is one of {@link #open()}. */
+  public java.util.Optional<CaseSummary> open(String caseNumber) {
+    return jdbc
+        .query(
+            "select * from case_summary where case_number = ? and closed_at is null and "
+                + Trial.realCase("case_number"),
+            CaseSummaries::map,
+            caseNumber)
+        .stream()
+        .findFirst();
+  }
+
   public List<CaseSummary> open() {
     return jdbc.query(
         "select * from case_summary where closed_at is null and "

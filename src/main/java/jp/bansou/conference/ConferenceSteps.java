@@ -108,13 +108,16 @@ public class ConferenceSteps {
   /** One case of the agenda: its facts for the advice task, and its companion for the advice. */
   public void describeCase(DelegateExecution execution) {
     String caseNumber = CaseFacts.CASE_NUMBER.get(execution);
-    List<Stuck> found =
-        find(execution, null).stream()
-            .filter(s -> s.summary().caseNumber().equals(caseNumber))
-            .toList();
     CASE_FACTS.set(
         execution,
-        found.isEmpty() ? texts.get("conference.noLongerStuck", caseNumber) : line(found.get(0)));
+        stuckCases
+            .one(
+                caseNumber,
+                Duration.parse(NO_UPDATE_FOR.get(execution)),
+                Duration.parse(REFUSALS_WITHIN.get(execution)),
+                refusalBarriers(execution))
+            .map(this::line)
+            .orElseGet(() -> texts.get("conference.noLongerStuck", caseNumber)));
     String companion =
         access
             .find(caseNumber)
@@ -128,7 +131,11 @@ public class ConferenceSteps {
         region,
         Duration.parse(NO_UPDATE_FOR.get(execution)),
         Duration.parse(REFUSALS_WITHIN.get(execution)),
-        Set.copyOf(List.of(REFUSAL_BARRIERS.orElse(execution, "").split(","))));
+        refusalBarriers(execution));
+  }
+
+  private static Set<String> refusalBarriers(DelegateExecution execution) {
+    return Set.copyOf(List.of(REFUSAL_BARRIERS.orElse(execution, "").split(",")));
   }
 
   private String line(Stuck stuck) {

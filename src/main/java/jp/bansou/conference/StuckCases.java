@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.casefile.CaseSummary;
@@ -70,32 +71,59 @@ public class StuckCases {
     List<Stuck> stuck = new ArrayList<>();
     for (CaseSummary summary : open) {
       if (restricted.contains(summary.caseNumber())
-          || summary.companionId() == null
-          || (region != null && !region.equals(reference.regionOf(summary.prefecture())))) {
+          || region != null && !region.equals(reference.regionOf(summary.prefecture()))) {
         continue;
       }
-      List<Reason> reasons = new ArrayList<>();
-      if (lastUpdate(summary).isBefore(now.minus(noUpdateFor))) {
-        reasons.add(Reason.NO_UPDATE);
-      }
-      if (refused(summary.caseNumber(), now.minus(refusalsWithin), refusalBarriers)) {
-        reasons.add(Reason.REFUSED);
-      }
-      long overdue =
-          taskService
-              .createTaskQuery()
-              .processInstanceBusinessKey(summary.caseNumber())
-              .dueBefore(Date.from(now))
-              .count();
-      if (overdue > 0) {
-        reasons.add(Reason.OVERDUE);
-      }
-      if (!reasons.isEmpty()) {
-        stuck.add(new Stuck(summary, reasons, overdue));
-      }
+      judge(summary, now, noUpdateFor, refusalsWithin, refusalBarriers).ifPresent(stuck::add);
     }
     stuck.sort(java.util.Comparator.comparing(s -> s.summary().caseNumber()));
     return stuck;
+  }
+
+  /**
+   * The one case, if it is open, not restricted and stuck by the same rules: for an agenda case's
+   * own step, which once searched every open case again to find it.
+   */
+  public Optional<Stuck> one(
+      String caseNumber,
+      Duration noUpdateFor,
+      Duration refusalsWithin,
+      Set<String> refusalBarriers) {
+    return summaries
+        .open(caseNumber)
+        .filter(summary -> !visibility.isRestricted(caseNumber))
+        .flatMap(
+            summary ->
+                judge(summary, clock.instant(), noUpdateFor, refusalsWithin, refusalBarriers));
+  }
+
+  /** Why an open, unrestricted case with a companion is stuck; empty when it is not. */
+  private Optional<Stuck> judge(
+      CaseSummary summary,
+      Instant now,
+      Duration noUpdateFor,
+      Duration refusalsWithin,
+      Set<String> refusalBarriers) {
+    if (summary.companionId() == null) {
+      return Optional.empty();
+    }
+    List<Reason> reasons = new ArrayList<>();
+    if (lastUpdate(summary).isBefore(now.minus(noUpdateFor))) {
+      reasons.add(Reason.NO_UPDATE);
+    }
+    if (refused(summary.caseNumber(), now.minus(refusalsWithin), refusalBarriers)) {
+      reasons.add(Reason.REFUSED);
+    }
+    long overdue =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(summary.caseNumber())
+            .dueBefore(Date.from(now))
+            .count();
+    if (overdue > 0) {
+      reasons.add(Reason.OVERDUE);
+    }
+    return reasons.isEmpty() ? Optional.empty() : Optional.of(new Stuck(summary, reasons, overdue));
   }
 
   private Instant lastUpdate(CaseSummary summary) {

@@ -191,22 +191,31 @@ class CaseConferenceProcessTest {
     assertThat(stuck(caseNumber))
         .singleElement()
         .satisfies(s -> assertThat(s.reasons()).contains(StuckCases.Reason.REFUSED));
+
+    // a restricted case is on no agenda, found among all or alone
+    visibility.restrict(caseNumber, "coordinator");
+    assertThat(stuck(caseNumber)).isEmpty();
   }
 
   @Autowired jp.bansou.accompaniment.VisitOutcomes visitOutcomes;
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * The case as the agenda finds it among every open case; an agenda case's own step judges it
+   * alone ({@link StuckCases#one}), and must say the same.
+   */
   private List<StuckCases.Stuck> stuck(String caseNumber) {
-    return stuckCases
-        .find(
-            null,
-            Duration.ofDays(30),
-            Duration.ofDays(60),
-            Set.of("refused-application", "status-refusal", "companion-refused"))
-        .stream()
-        .filter(s -> s.summary().caseNumber().equals(caseNumber))
-        .toList();
+    Set<String> barriers = Set.of("refused-application", "status-refusal", "companion-refused");
+    List<StuckCases.Stuck> found =
+        stuckCases.find(null, Duration.ofDays(30), Duration.ofDays(60), barriers).stream()
+            .filter(s -> s.summary().caseNumber().equals(caseNumber))
+            .toList();
+    assertThat(
+            stuckCases.one(caseNumber, Duration.ofDays(30), Duration.ofDays(60), barriers).stream()
+                .toList())
+        .isEqualTo(found);
+    return found;
   }
 
   private ProcessInstance openCase(String prefecture) {
