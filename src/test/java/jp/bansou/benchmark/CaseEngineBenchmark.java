@@ -566,10 +566,32 @@ class CaseEngineBenchmark {
         String.format(
             "| export cases.csv, every case (from=2000-01-01; not an aim) | %.1f | %.1f | %,d bytes |%n",
             whole[0], whole[1], all[0]));
+    // not an aim: the monthly case conference's search for stuck cases (every open case with a
+    // companion: its last finished task in history, its refusals, its overdue tasks), timed, and
+    // once more with its slow statements' plans logged
+    jp.bansou.conference.StuckCases stuckCases = app.getBean(jp.bansou.conference.StuckCases.class);
+    Supplier<Object> agenda =
+        () ->
+            stuckCases.find(
+                null,
+                Duration.ofDays(30),
+                Duration.ofDays(60),
+                java.util.Set.of("refused-application", "status-refusal", "companion-refused"));
+    double[] conference = measure(agenda);
+    jdbc.execute("alter system set auto_explain.log_min_duration = 25");
+    jdbc.execute("select pg_reload_conf()");
+    agenda.get();
+    jdbc.execute("alter system set auto_explain.log_min_duration = -1");
+    jdbc.execute("select pg_reload_conf()");
+    progress(
+        String.format(
+            "| case conference: stuck cases among the open ones (monthly; not an aim) | %.1f | %.1f"
+                + " |  |%n",
+            conference[0], conference[1]));
     Files.writeString(
         Path.of("target/benchmark/explain.txt"),
         "auto_explain (log_analyze) of every statement over 25 ms while the Tasklist filters ran,"
-            + " and during one more cases.csv after its samples;"
+            + " and during one more cases.csv and case conference search after their samples;"
             + " the raw log is target/benchmark/postgres.log\n");
   }
 
