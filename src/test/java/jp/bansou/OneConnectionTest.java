@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +12,10 @@ import jp.bansou.engine.Refusal;
 import jp.bansou.fund.FundLedger;
 import jp.bansou.person.ReadLog;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,27 +24,50 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What runs inside a request's transaction never takes a second connection from the pool: with as
  * many such requests at once as the pool has connections, each would wait for another's and the
  * node would stall for the pool's timeout (one user sending the same refused comment ten times in
- * parallel was enough). Here the pool has one connection and gives up waiting after a second.
+ * parallel was enough). Here the pool has one connection and gives up waiting after a second, on H2
+ * and on PostgreSQL.
  */
 class OneConnectionTest {
+
+  /** Started at the first PostgreSQL case; each case gets a database of its own. */
+  static EmbeddedPostgres postgres;
 
   HikariDataSource pool;
   JdbcTemplate jdbc;
   JdbcTransactionManager transactions;
   TransactionTemplate request;
 
-  @BeforeEach
-  void aPoolOfOne() {
-    String url = "jdbc:h2:mem:one-connection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  void aPoolOfOne(String vendor) throws Exception {
+    String url;
+    String user;
+    if ("postgresql".equals(vendor)) {
+      if (postgres == null) {
+        postgres = EmbeddedPostgres.start();
+      }
+      String database = "one_connection_" + UUID.randomUUID().toString().replace("-", "");
+      new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database " + database);
+      url = postgres.getJdbcUrl("postgres", database);
+      user = "postgres";
+    } else {
+      url = "jdbc:h2:mem:one-connection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+      user = "sa";
+    }
     // the schema first, outside the pool (Flyway holds a connection of its own for its lock)
     Flyway.configure()
-        .dataSource(url, "sa", "")
-        .locations("classpath:db/migration", "classpath:db/vendor/h2")
+        .dataSource(url, user, "")
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
         .load()
         .migrate();
     pool = new HikariDataSource();
     pool.setJdbcUrl(url);
-    pool.setUsername("sa");
+    pool.setUsername(user);
     pool.setMaximumPoolSize(1);
     pool.setConnectionTimeout(1000);
     jdbc = new JdbcTemplate(pool);
@@ -52,11 +77,16 @@ class OneConnectionTest {
 
   @AfterEach
   void close() {
-    pool.close();
+    if (pool != null) {
+      pool.close();
+    }
   }
 
-  @Test
-  void aRefusedWriterIsRecordedOnTheConnectionOfTheRefusedTransaction() {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aRefusedWriterIsRecordedOnTheConnectionOfTheRefusedTransaction(String vendor)
+      throws Exception {
+    aPoolOfOne(vendor);
     ReadLog log = new ReadLog(jdbc, Clock.systemUTC());
 
     assertThatThrownBy(
@@ -81,8 +111,10 @@ class OneConnectionTest {
     assertThat(jdbc.queryForObject("select count(*) from trial_case", Integer.class)).isZero();
   }
 
-  @Test
-  void anApprovalCreatesItsMonthsLedgerRowOnItsOwnConnection() {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void anApprovalCreatesItsMonthsLedgerRowOnItsOwnConnection(String vendor) throws Exception {
+    aPoolOfOne(vendor);
     FundLedger ledger = new FundLedger(jdbc, transactions);
 
     request.executeWithoutResult(status -> ledger.commit("2026-11", "kanto", 30_000));
