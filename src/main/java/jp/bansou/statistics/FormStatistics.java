@@ -99,6 +99,13 @@ public class FormStatistics {
    * with the case's other categories: one line per question, key, tab, codes.
    */
   private void keepBesideSummary(String caseNumber) {
+    // the case's row first: a transaction recording another answer of the same case at once (two
+    // tasks in parallel) waits here until this one commits, and then reads its answer too; read
+    // before the lock, each would write the column without the other's answer
+    jdbc.queryForList(
+        "select case_number from case_summary where case_number = ? for update",
+        String.class,
+        caseNumber);
     Map<String, List<String>> answers = new TreeMap<>();
     jdbc.query(
         "select field_key, categories from case_statistic where case_number = ?",
