@@ -113,6 +113,26 @@ class OneConnectionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
+  void aRefusedWriterOutsideATransactionIsRecordedAtOnce(String vendor) throws Exception {
+    aPoolOfOne(vendor);
+    ReadLog log = new ReadLog(jdbc, Clock.systemUTC());
+    // synchronised, as Spring does by default, but no transaction that a refusal could undo
+    TransactionTemplate supports = new TransactionTemplate(transactions);
+    supports.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_SUPPORTS);
+
+    supports.executeWithoutResult(
+        status ->
+            log.recordWritten("2026-000002", "companion2", "コメントに書いた（電話番号）", List.of("phone")));
+
+    assertThat(log.of("2026-000002"))
+        .singleElement()
+        .extracting(ReadLog.Read::reader)
+        .isEqualTo("companion2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
   void anApprovalCreatesItsMonthsLedgerRowOnItsOwnConnection(String vendor) throws Exception {
     aPoolOfOne(vendor);
     FundLedger ledger = new FundLedger(jdbc, transactions);

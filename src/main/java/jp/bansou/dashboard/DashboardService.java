@@ -315,7 +315,10 @@ public class DashboardService {
       Set<String> restricted = visibility.restrictedAmong(caseNumbers.values());
       caseNumbers.forEach(
           (task, caseNumber) -> {
-            if (!restricted.contains(caseNumber) && listed.size() < LISTED_TASKS) {
+            if (!restricted.contains(caseNumber)
+                && listed.size() < LISTED_TASKS
+                && listed.stream().noneMatch(t -> t.taskId().equals(task.getId()))) {
+              // (a task that fell due meanwhile can move an earlier one onto the next page)
               listed.add(
                   new OverdueTask(
                       task.getName(),

@@ -80,7 +80,9 @@ public class ReadLog {
    * times in parallel — each waited for another's, so that the node stalled for the pool's timeout.
    */
   public void recordWritten(String caseNumber, String writer, String via, List<String> fields) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+      // no transaction to undo the writer's: written at once, on the connection in use
       insert(caseNumber, writer, via, fields, Kind.WRITTEN);
       return;
     }

@@ -116,9 +116,17 @@ public class FormStatistics {
     StringJoiner lines = new StringJoiner("\n");
     answers.forEach(
         (key, codes) -> {
-          // a key no form editor allows, which the line could not hold: left to case_statistic
+          // a key or code the line could not hold (no form editor allows one; a code kept before
+          // codes with whitespace were refused): left to case_statistic
           if (key.indexOf('\t') < 0 && key.indexOf('\n') < 0) {
-            lines.add(key + "\t" + String.join(" ", codes));
+            lines.add(
+                key
+                    + "\t"
+                    + String.join(
+                        " ",
+                        codes.stream()
+                            .filter(code -> code.chars().noneMatch(Character::isWhitespace))
+                            .toList()));
           }
         });
     jdbc.update(

@@ -276,6 +276,32 @@ class FormStatisticsTest {
         .containsEntry("interpreterNeeded", List.of("false"));
   }
 
+  @Test
+  void aCodeKeptBeforeWhitespaceWasRefusedForgesNoLineInTheColumn() {
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    String caseNumber = pi.getBusinessKey();
+    // an answer recorded before codes with a tab or line break were left out
+    jdbc.update(
+        "insert into case_statistic (case_number, field_key, categories, recorded_at)"
+            + " values (?, 'supportBefore', ?, current_timestamp)",
+        caseNumber,
+        "self\nreferredBy\tself");
+    FormSchema triage =
+        FormSchema.parse(withQuestions("forms/review-triage.form", TRIAGE_QUESTION));
+
+    statistics.record(caseNumber, triage, Map.of("firstContact", "phone"));
+
+    assertThat(
+            FormStatistics.answers(
+                jdbc.queryForObject(
+                    "select answers from case_summary where case_number = ?",
+                    String.class,
+                    caseNumber)))
+        .containsEntry("firstContact", List.of("phone"))
+        .containsEntry("referredBy", List.of("consultation-event"))
+        .containsEntry("supportBefore", List.of());
+  }
+
   /** H2 names the session another blocks, as the second transaction waits for the first. */
   private void waitUntilAnotherWaitsForALock() throws Exception {
     long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
