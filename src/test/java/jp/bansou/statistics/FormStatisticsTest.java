@@ -215,12 +215,7 @@ class FormStatisticsTest {
     assertThat(tally("firstContact", "visit")).isEqualTo(1);
     assertThat(talliesByKeyAndCategory()).isEqualTo(countedOverRows());
     // what cases.csv reads beside the case's categories says the same as the answers kept
-    assertThat(
-            FormStatistics.answers(
-                jdbc.queryForObject(
-                    "select answers from case_summary where case_number = ?",
-                    String.class,
-                    caseNumber)))
+    assertThat(besideSummary(caseNumber))
         .isEqualTo(statistics.byCase().get(caseNumber))
         .containsEntry("firstContact", List.of("visit"));
   }
@@ -265,12 +260,7 @@ class FormStatisticsTest {
     first.get();
     second.get();
 
-    assertThat(
-            FormStatistics.answers(
-                jdbc.queryForObject(
-                    "select answers from case_summary where case_number = ?",
-                    String.class,
-                    caseNumber)))
+    assertThat(besideSummary(caseNumber))
         .isEqualTo(statistics.byCase().get(caseNumber))
         .containsEntry("firstContact", List.of("visit"))
         .containsEntry("interpreterNeeded", List.of("false"));
@@ -291,15 +281,17 @@ class FormStatisticsTest {
 
     statistics.record(caseNumber, triage, Map.of("firstContact", "phone"));
 
-    assertThat(
-            FormStatistics.answers(
-                jdbc.queryForObject(
-                    "select answers from case_summary where case_number = ?",
-                    String.class,
-                    caseNumber)))
+    assertThat(besideSummary(caseNumber))
         .containsEntry("firstContact", List.of("phone"))
         .containsEntry("referredBy", List.of("consultation-event"))
         .containsEntry("supportBefore", List.of());
+  }
+
+  /** The case's answers as cases.csv reads them, beside its categories. */
+  private Map<String, List<String>> besideSummary(String caseNumber) {
+    return FormStatistics.answers(
+        jdbc.queryForObject(
+            "select answers from case_summary where case_number = ?", String.class, caseNumber));
   }
 
   /** H2 names the session another blocks, as the second transaction waits for the first. */
