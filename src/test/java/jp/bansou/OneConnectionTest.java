@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What runs inside a request's transaction never takes a second connection from the pool: with as
  * many such requests at once as the pool has connections, each would wait for another's and the
- * node would stall for the pool's timeout (one user sending the same refused comment ten times in
- * parallel was enough). Here the pool has one connection and gives up waiting after a second, on H2
- * and on PostgreSQL.
+ * node would stall for the pool's timeout (one user sending the same refused comment 50 times in
+ * parallel stalled a node on H2 for 30 s). Here the pool has one connection and gives up waiting
+ * after a second, on H2 and on PostgreSQL.
  */
 class OneConnectionTest {
 

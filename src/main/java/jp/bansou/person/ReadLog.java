@@ -76,8 +76,9 @@ public class ReadLog {
    * <p>The refusal undoes the writer's transaction, so the line is written once it has ended, on
    * its connection, and committed there. It is not written in a transaction of its own beside it
    * ({@code REQUIRES_NEW}): that takes a second connection while the first is held, and as many
-   * refused writers at once as the pool has connections — one user sending the same comment ten
-   * times in parallel — each waited for another's, so that the node stalled for the pool's timeout.
+   * refused writers at once as the pool has connections each waited for another's, so that the node
+   * stalled for the pool's timeout (one user sending the same comment 50 times in parallel did it
+   * on H2).
    */
   public void recordWritten(String caseNumber, String writer, String via, List<String> fields) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()
