@@ -134,16 +134,19 @@ public class CommentCheckPlugin extends AbstractProcessEnginePlugin {
       if (caseNumber == null) {
         return;
       }
+      IdentifierCheck identifiers = context.getBean(IdentifierCheck.class);
       List<String> found =
-          context
-              .getBean(IdentifierCheck.class)
-              .writtenBy(
-                  command.getAuthenticatedUserId(),
-                  caseNumber.toString(),
-                  texts.get("person.reads.aComment"),
-                  message);
+          identifiers.writtenBy(
+              command.getAuthenticatedUserId(),
+              caseNumber.toString(),
+              texts.get("person.reads.aComment"),
+              message);
       if (!found.isEmpty()) {
-        throw new Refusal(texts.get("comment.refused.identifier", String.join("、", found)));
+        throw new Refusal(
+            texts.get(
+                "comment.refused.identifier",
+                String.join("、", found),
+                identifiers.insteadOf(found)));
       }
     }
   }

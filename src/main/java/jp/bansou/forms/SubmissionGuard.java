@@ -229,7 +229,11 @@ public class SubmissionGuard extends OncePerRequestFilter {
                   field.key(),
                   field.id(),
                   field.label(),
-                  texts.get("form.refused.identifier", field.label(), String.join("、", found))));
+                  texts.get(
+                      "form.refused.identifier",
+                      field.label(),
+                      String.join("、", found),
+                      identifiers.insteadOf(found))));
         }
       }
     }

@@ -61,6 +61,8 @@ class CommentAttackTest {
     String name = intake.personName();
 
     assertRefused(comment("本人 " + name + " さんから電話あり"), 400, "コメント", "名前");
+    // one part of the name with a title is how a note names someone: refused, saying what to write
+    assertRefused(comment("Person さんから電話あり"), 400, "名前", "「本人」と書いて");
     assertRefused(
         asTasklist(
             "coordinator",
@@ -81,7 +83,9 @@ class CommentAttackTest {
     String phone = (String) intake.variables().get("phone");
     String digitsOnly = phone.replace("-", "");
 
-    assertRefused(comment("連絡先 " + digitsOnly), 400, "電話番号");
+    var phoneRefused = comment("連絡先 " + digitsOnly);
+    assertRefused(phoneRefused, 400, "電話番号");
+    assertThat(phoneRefused.body()).doesNotContain("「本人」と書いて");
     assertRefused(comment("mail: " + intake.variables().get("email")), 400, "メール");
     assertThat(comments()).isEmpty();
   }
@@ -139,6 +143,17 @@ class CommentAttackTest {
                 + "さんを知っているので\"}}}"),
         400,
         "名前");
+    // and the name's last part called as people call someone, with what to write instead
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/task/" + offer.getId() + "/submit-form",
+            "{\"variables\": {\"offerAnswer\": {\"value\": \"decline\"}, \"declineReason\":"
+                + " {\"value\": \"Person さんは前に会ったことがある\"}}}"),
+        400,
+        "引き受けられない理由",
+        "名前",
+        "「本人」と書いて");
     // the refusals told them they guessed right: the case's coordinator sees that they knew
     var reads = attacker.get("coordinator", "/api/cases/" + pi.getBusinessKey() + "/reads");
     assertThat(reads.statusCode()).isEqualTo(200);

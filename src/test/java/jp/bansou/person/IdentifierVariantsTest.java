@@ -64,6 +64,8 @@ class IdentifierVariantsTest {
             "Nguyen-Van-Testa さん",
             "nguyen van testa",
             "Testa Nguyen Van",
+            "Testa さんの件",
+            "グエン・ヴァン・テスタ の件は Ms. Testa に",
             "NGUY\u200bEN VAN TESTA",
             "Nguyễn Văn Testa")) {
       assertThat(check.fieldsIn(caseNumber, text)).as(text).contains(PersonFields.NAME);
@@ -75,7 +77,7 @@ class IdentifierVariantsTest {
             "testa.nguyen（at）example.org")) {
       assertThat(check.fieldsIn(caseNumber, text)).as(text).contains(PersonFields.EMAIL);
     }
-    for (String text : List.of("Testa さんの件", "van で送迎", "example.org の窓口")) {
+    for (String text : List.of("Testarossa さんの件", "A さんの件", "van で送迎", "example.org の窓口")) {
       assertThat(check.fieldsIn(caseNumber, text)).as(text).isEmpty();
     }
   }
