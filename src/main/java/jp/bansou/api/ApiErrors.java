@@ -68,6 +68,7 @@ public class ApiErrors extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Refusal.forget();
+    jp.bansou.engine.SimultaneousGrants.forget();
     Answer wrapper = new Answer(response);
     try {
       try {
@@ -101,6 +102,7 @@ public class ApiErrors extends OncePerRequestFilter {
       }
     } finally {
       Refusal.forget();
+      jp.bansou.engine.SimultaneousGrants.forget();
       wrapper.copyBodyToResponse();
     }
   }
@@ -143,6 +145,7 @@ public class ApiErrors extends OncePerRequestFilter {
       // two people changed the same task or case at the same moment (two claims, two completions
       // in one case; the REST API wraps the engine's exception of a completion or form submitted):
       // the second change was not kept, and its author needs to see the first
+      LOG.info("Answered 409 to a change that lost to a simultaneous one: {}", type);
       answer(response, 409, texts.get("api.error.changedMeanwhile"));
     } else if (status >= 500 && message.contains("Cannot find task with id")
         || status != 401 && status != 403 && taskGone(request)) {

@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 /**
  * A {@link Refusal} is an answer to the person, not a fault: the engine logs it as it logs its own
  * refusals of a bad request ({@code ENGINE-16002}, debug), not as {@code ERROR ENGINE-16004} with a
- * stack trace for every refused comment; so is a grant made twice at once ({@link
- * SimultaneousGrants}). Any other exception is logged as before.
+ * stack trace for every refused comment; so is a grant made twice at once, or a lock waited for too
+ * long ({@link SimultaneousGrants}). Any other exception is logged as before.
  *
  * <p>A refusal is still worth one line: who was refused, and which of our checks refused them (an
  * erasure asked for by someone not responsible, a second approval by the first approver), so that
  * an attempt shows in the log, without the message or anything the person entered. And the REST
- * API, which answers a refused form submission as its own 500 before {@code ApiErrors} makes it a
- * 400, does not log it with its stack trace.
+ * API, which answers a refused form submission or a simultaneous change as its own 500 before
+ * {@code ApiErrors} makes it a 400 or a 409, does not log it with its stack trace.
  */
 @Component
 public class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -57,7 +57,9 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
           }
           // a grant made twice at once is a simultaneous change, logged as such by
           // SimultaneousGrants, as the engine logs its own optimistic locking failures
-          return SimultaneousGrants.grantedTwice(exception) || super.shouldLogFine(exception);
+          return SimultaneousGrants.grantedTwice(exception)
+              || SimultaneousGrants.waitedTooLong(exception)
+              || super.shouldLogFine(exception);
         }
       };
     }
@@ -93,7 +95,20 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
         return FilterReply.NEUTRAL;
       }
       if (t != null) {
-        return isRefusal(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        return isRefusal(t) || simultaneous(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+      }
+      if (SimultaneousGrants.lost()) {
+        // a change that lost to a simultaneous one, its trace given as text: answered with 409
+        String lost = org.camunda.bpm.engine.OptimisticLockingException.class.getName() + ":";
+        if (format != null && format.contains(lost)) {
+          return FilterReply.DENY;
+        }
+        for (Object param : params == null ? new Object[0] : params) {
+          if (param instanceof Throwable thrown && simultaneous(thrown)
+              || param instanceof String trace && trace.contains(lost)) {
+            return FilterReply.DENY;
+          }
+        }
       }
       Refusal raised = Refusal.last();
       if (raised == null) {
@@ -113,6 +128,19 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
       }
       return FilterReply.NEUTRAL;
     }
+  }
+
+  /**
+   * A change that lost to a simultaneous one: answered with 409 and one line by {@code ApiErrors},
+   * not a fault to log with its trace.
+   */
+  static boolean simultaneous(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A refusal, or an engine exception wrapping one (a listener's, an expression's). */

@@ -20,8 +20,12 @@ import org.springframework.stereotype.Component;
  * violation. The engine reports that as a persistence failure, which the REST API answers with 500.
  * Here such a refusal of the engine's authorization constraints ({@code ACT_UNIQ_AUTH_…}) becomes
  * what it is, an {@link OptimisticLockingException}: the request is answered with 409 and the
- * message to reload ({@code jp.bansou.api.ApiErrors}), and a job would be tried again. Any other
- * persistence failure is left as it is.
+ * message to reload ({@code jp.bansou.api.ApiErrors}), and a job would be tried again.
+ *
+ * <p>The same for a change that waited longer than the database allows for another's lock (on H2,
+ * the demo's database, a second press whose first is still running after a few seconds; on
+ * PostgreSQL, only if an operator sets {@code lock_timeout}): nothing of it was kept, and what it
+ * waited for is the other change. Any other persistence failure is left as it is.
  */
 @Component
 public class SimultaneousGrants extends AbstractProcessEnginePlugin {
@@ -31,6 +35,9 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
   /** The SQL state of a unique violation, in PostgreSQL and H2. */
   static final String UNIQUE_VIOLATION = "23505";
 
+  /** The SQL states of a lock waited for too long: H2's lock timeout, PostgreSQL's. */
+  static final java.util.Set<String> LOCK_TIMEOUT = java.util.Set.of("HYT00", "55P03");
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
@@ -39,19 +46,49 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new Interceptor());
   }
 
+  /** Whether a command of this thread lost to a simultaneous one, since {@link #forget()}. */
+  private static final ThreadLocal<Boolean> LOST = new ThreadLocal<>();
+
+  /**
+   * A command of this request lost to a simultaneous change (the engine's own optimistic locking
+   * failure, or one of those above): the REST API's trace of it in the log is no fault.
+   */
+  public static boolean lost() {
+    return Boolean.TRUE.equals(LOST.get());
+  }
+
+  /** A new request starts. */
+  public static void forget() {
+    LOST.remove();
+  }
+
   static final class Interceptor extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
       } catch (ProcessEngineException failure) {
-        if (!(failure instanceof OptimisticLockingException) && grantedTwice(failure)) {
+        if (failure instanceof OptimisticLockingException) {
+          LOST.set(true);
+          throw failure;
+        }
+        if (grantedTwice(failure)) {
           LOG.info(
               "{} granted what a simultaneous command had just granted: answered as a"
                   + " simultaneous change",
               command.getClass().getSimpleName());
+          LOST.set(true);
           throw new OptimisticLockingException(
               "The same authorization was granted by two commands at once", failure);
+        }
+        if (waitedTooLong(failure)) {
+          LOG.info(
+              "{} waited too long for a simultaneous command's lock: answered as a simultaneous"
+                  + " change",
+              command.getClass().getSimpleName());
+          LOST.set(true);
+          throw new OptimisticLockingException(
+              "Waited too long for a simultaneous change", failure);
         }
         throw failure;
       }
@@ -74,6 +111,18 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
       }
     }
     return unique && authorization;
+  }
+
+  /** A lock waited for longer than the database allows, anywhere in the chain. */
+  static boolean waitedTooLong(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      for (Throwable each = cause; each != null; each = next(each)) {
+        if (each instanceof SQLException sql && LOCK_TIMEOUT.contains(sql.getSQLState())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A batch's further exceptions, which pgjdbc chains beside the cause. */

@@ -86,6 +86,35 @@ class SimultaneousChangeTest {
   }
 
   @Test
+  void aClaimThatWaitsTooLongForAnotherIsToldToReloadNotAServerError(CapturedOutput output)
+      throws Exception {
+    Task triage = triage();
+
+    // the first press holds its grant past the database's lock timeout (a slow phone's first
+    // request still running): the second gives up waiting
+    HttpResponse<String> second;
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (Statement change = other.createStatement()) {
+        change.executeUpdate(
+            "update ACT_RU_TASK set REV_ = REV_ + 1, ASSIGNEE_ = 'coordinator' where ID_ = '"
+                + triage.getId()
+                + "'");
+      }
+      second = claim(triage);
+      other.rollback();
+    }
+
+    assertRefused(second, 409, "読み込");
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee())
+        .isNull();
+    // no fault: one line each, no stack trace
+    assertThat(output.getAll())
+        .contains("waited too long for a simultaneous command's lock", "Answered 409")
+        .doesNotContain("Answered 500", "ENGINE-16004", "ENGINE-REST-HTTP500");
+  }
+
+  @Test
   void theSecondOfTwoSimultaneousCompletionsIsToldToReload() throws Exception {
     Task triage = triage();
     taskService.claim(triage.getId(), "coordinator");

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 
-/** Which persistence failures are a grant made twice at once (and so a simultaneous change). */
+/**
+ * Which persistence failures are a grant made twice at once, or a lock waited for too long (and so
+ * a simultaneous change).
+ */
 class SimultaneousGrantsTest {
 
   private static ProcessEngineException failing(SQLException cause) {
@@ -55,6 +58,27 @@ class SimultaneousGrantsTest {
                         "HYT00"))))
         .isFalse();
     assertThat(SimultaneousGrants.grantedTwice(new ProcessEngineException("ENGINE-03005")))
+        .isFalse();
+  }
+
+  @Test
+  void aLockWaitedForTooLongIsASimultaneousChange() {
+    // H2's lock timeout, and PostgreSQL's when an operator sets lock_timeout
+    BatchUpdateException batch =
+        new BatchUpdateException("Batch entry 5 update ACT_RU_TASK", "55P03", null);
+    batch.setNextException(
+        new SQLException("ERROR: canceling statement due to lock timeout", "55P03"));
+    assertThat(SimultaneousGrants.waitedTooLong(failing(batch))).isTrue();
+    assertThat(
+            SimultaneousGrants.waitedTooLong(
+                failing(new SQLException("Timeout trying to lock table \"ACT_RU_TASK\"", "HYT00"))))
+        .isTrue();
+    // a unique violation, or any other failure, is not
+    assertThat(
+            SimultaneousGrants.waitedTooLong(
+                failing(new SQLException("duplicate key value", "23505"))))
+        .isFalse();
+    assertThat(SimultaneousGrants.waitedTooLong(new ProcessEngineException("ENGINE-03005")))
         .isFalse();
   }
 }
