@@ -76,10 +76,8 @@ public class IdentifierCheck {
       return found;
     }
     Map<String, String> identity = vault.open(caseNumber).orElse(Map.of());
-    String normalised = normalise(text);
-    String fullName = identity.getOrDefault(PersonFields.NAME, "");
-    String name = normalise(fullName);
-    if (name.length() >= 2 && normalised.contains(name) || namedIn(fullName, text)) {
+    String normalised = WrittenNames.normalise(text);
+    if (WrittenNames.in(identity.getOrDefault(PersonFields.NAME, ""), text)) {
       found.add(PersonFields.NAME);
     }
     String phone = digits(identity.getOrDefault(PersonFields.PHONE, ""));
@@ -89,7 +87,7 @@ public class IdentifierCheck {
             || phone.startsWith("0") && writesNumber(text, "81" + phone.substring(1)))) {
       found.add(PersonFields.PHONE);
     }
-    String email = normalise(identity.getOrDefault(PersonFields.EMAIL, ""));
+    String email = WrittenNames.normalise(identity.getOrDefault(PersonFields.EMAIL, ""));
     int at = email.indexOf('@');
     if (at > 0
         && (normalised.contains(email)
@@ -100,120 +98,6 @@ public class IdentifierCheck {
       found.add(PersonFields.EMAIL);
     }
     return found;
-  }
-
-  /**
-   * The name written another way than whole: each of its forms (the katakana and the Latin one of
-   * 「グエン・ティ・ホア（Nguyen Thi Hoa）」 are two), every part of a form in any order (Testa Nguyen Van), or
-   * one part called with a title (ホアさん, 李様, Ms Hoa). A part of three letters or more counts
-   * wherever it stands; a shorter one (Li, ホア, 李) only as a word of its own — a run of one script,
-   * so 「ホアン」 and 「明日」 are not 「ホア」 and 「明」. A single letter with a title is how people keep a
-   * person unnamed (Aさん) and does not count.
-   */
-  static boolean namedIn(String fullName, String text) {
-    String written = plain(text);
-    String normalised = normalise(text);
-    for (String form : FORMS.split(plain(fullName))) {
-      List<String> parts =
-          java.util.Arrays.stream(PARTS.split(form))
-              .map(part -> part.replaceAll("^" + JOIN + "+|" + JOIN + "+$", ""))
-              .filter(part -> !part.isEmpty())
-              .toList();
-      if (parts.size() >= 2
-          && (normalised.contains(normalise(form))
-              || parts.stream().allMatch(part -> partIn(part, written, normalised)))) {
-        return true;
-      }
-      for (String part : parts) {
-        boolean initialOrNumber =
-            part.codePointCount(0, part.length()) < 2 && isLatin(part)
-                || part.chars().noneMatch(Character::isLetter);
-        if (!initialOrNumber && titled(part, written)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** A name's other forms stand in brackets: 「グエン・ティ・ホア（Nguyen Thi Hoa）」. */
-  private static final Pattern FORMS = Pattern.compile("[()\\[\\]{}「」『』【】〔〕]+");
-
-  /** What separates a name's parts. */
-  private static final Pattern PARTS = Pattern.compile("[\\s,、・·]+");
-
-  /** What may stand inside or after a part without making it another word: Nguyen-Van, Hoa-san. */
-  private static final String JOIN = "[\\s\\-‐‑‒–—―−_.・·'’]";
-
-  private static boolean partIn(String part, String written, String normalised) {
-    String whole = normalise(part);
-    return whole.codePointCount(0, whole.length()) >= 3
-        ? normalised.contains(whole)
-        : Pattern.compile(starts(part) + letters(part) + ends(part)).matcher(written).find();
-  }
-
-  /**
-   * The part called with a title, after it (ホアさん, 李様, Hoa-san) or before it (Ms Hoa), and not the
-   * end or the start of a longer word (ホアンさん).
-   */
-  private static boolean titled(String part, String written) {
-    String titled =
-        starts(part)
-            + letters(part)
-            + JOIN
-            + "*(?:さん|さま|様|氏|ちゃん|くん|君|殿|(?:san|sama|chan|kun)(?![a-z]))"
-            + "|(?<![a-z])(?:mr|mrs|ms|miss|mx)"
-            + JOIN
-            + "*"
-            + letters(part)
-            + ends(part);
-    return Pattern.compile(titled).matcher(written).find();
-  }
-
-  /** The part's letters, with anything that may join them between its pieces (jean-pierre). */
-  private static String letters(String part) {
-    return java.util.Arrays.stream(part.split(JOIN + "+"))
-        .filter(piece -> !piece.isEmpty())
-        .map(Pattern::quote)
-        .collect(java.util.stream.Collectors.joining(JOIN + "*"));
-  }
-
-  /** Not inside a longer run of the script the part starts with. */
-  private static String starts(String part) {
-    return "(?<!" + script(part.codePointAt(0)) + ")";
-  }
-
-  /** Not followed by more letters of the script the part ends with. */
-  private static String ends(String part) {
-    return "(?!" + script(part.codePointBefore(part.length())) + ")";
-  }
-
-  /** The letters of one script, as a character class: what one word of that script is made of. */
-  private static String script(int letter) {
-    Character.UnicodeScript script =
-        letter == 'ー' ? Character.UnicodeScript.KATAKANA : Character.UnicodeScript.of(letter);
-    return switch (script) {
-      case LATIN, COMMON -> "[a-z0-9\\p{IsLatin}]";
-      case KATAKANA -> "[\\p{IsKatakana}ー]";
-      case HIRAGANA -> "\\p{IsHiragana}";
-      case HAN -> "\\p{IsHan}";
-      case HANGUL -> "\\p{IsHangul}";
-      default -> "\\p{L}";
-    };
-  }
-
-  private static boolean isLatin(String part) {
-    return part.codePoints()
-        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-  }
-
-  /**
-   * Without width, case, accents or invisible characters, but with its spaces: 「Ｎｇｕｙễｎ」 reads
-   * 「nguyen」.
-   */
-  private static String plain(String s) {
-    String bare = Normalizer.normalize(visible(s), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    return Normalizer.normalize(bare, Normalizer.Form.NFKC).toLowerCase();
   }
 
   /**
@@ -235,19 +119,6 @@ public class IdentifierCheck {
                   default -> texts.get("identifier.email");
                 })
         .toList();
-  }
-
-  /**
-   * Compared without width, case, accents, spaces, hyphens, dots or invisible characters:
-   * 「Nguyễn-Văn」, 「ｎｇｕｙｅｎ ｖａｎ」 and 「Ngu\u200byen Van」 all read 「nguyenvan」.
-   */
-  private static String normalise(String s) {
-    return plain(s).replaceAll("[\\s\\-‐‑‒–—―−_.・·'’]", "");
-  }
-
-  /** Without zero-width and other invisible format characters, which split a word unseen. */
-  private static String visible(String s) {
-    return s.replaceAll("\\p{Cf}", "");
   }
 
   /** Kanji numerals read as digits (〇九〇 for 090). */
@@ -272,7 +143,7 @@ public class IdentifierCheck {
    * them together.
    */
   static boolean writesNumber(String text, String number) {
-    String t = Normalizer.normalize(arabic(visible(text)), Normalizer.Form.NFKC);
+    String t = Normalizer.normalize(arabic(WrittenNames.visible(text)), Normalizer.Form.NFKC);
     List<String> runs = new ArrayList<>();
     List<Boolean> joined = new ArrayList<>();
     Matcher m = DIGITS.matcher(t);

@@ -2,25 +2,25 @@ package jp.bansou.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A name is found as people write it in Japanese notes: a short part (ホア, 李, Li) with a title or
- * beside the other parts, each of the name's forms on its own — and a word that only contains a
- * part (ホアン, 明日, Linda) or a person kept unnamed (Aさん) is not.
+ * A name is found as people write it in Japanese notes: a part with a title (ホアさん, 本日王さん, Ms Hoa),
+ * two parts together, all parts in any order, each of the name's forms on its own, in hiragana for
+ * katakana, with small kana or without accents — and a word that only contains a part (ホアン, 明日,
+ * Linda) or a person kept unnamed (Aさん) is not.
  */
 class NameWrittenTest {
 
   private static void found(String name, String... texts) {
     for (String text : texts) {
-      assertThat(IdentifierCheck.namedIn(name, text)).as(name + " in 「" + text + "」").isTrue();
+      assertThat(WrittenNames.in(name, text)).as(name + " in 「" + text + "」").isTrue();
     }
   }
 
   private static void notFound(String name, String... texts) {
     for (String text : texts) {
-      assertThat(IdentifierCheck.namedIn(name, text)).as(name + " in 「" + text + "」").isFalse();
+      assertThat(WrittenNames.in(name, text)).as(name + " in 「" + text + "」").isFalse();
     }
   }
 
@@ -31,16 +31,23 @@ class NameWrittenTest {
         name,
         "ホアさんから電話",
         "ﾎｱさんに連絡",
+        "ほあさんと入管へ",
+        "ホアサン",
         "ホア さま",
+        "ホアさーん",
+        "ホア先生",
         "グエンさんの件",
+        "グェンさんの件",
         "Hoa-san と入管へ",
         "Ms. Hoa said",
         "MR HOA",
+        "Dr Hoa",
         "hoa chan");
     notFound(
         name,
         "ホアンさんから電話",
         "ホアの件", // a part alone, without a title or the other parts
+        "ボアさん", // another kana, not the same one without its mark
         "Hoang-san said",
         "Mr Hoang",
         "hoa sandwich",
@@ -48,17 +55,43 @@ class NameWrittenTest {
   }
 
   @Test
-  void kanjiWithKanjiTitles() {
+  void kanjiAndHangulInRunningText() {
     String name = "王 明";
-    found(name, "王様に会った", "王氏から", "明さんへ", "王 明", "明と王が");
-    notFound(name, "明日の予定", "説明さん", "王国");
+    found(name, "王様に会った", "王氏から", "明さんへ", "本日王さんから電話", "先週明さんと", "王 明", "明と王が");
+    notFound(name, "明日の予定", "王国", "説明した");
+    // written as one: family and given name are not told apart
+    found("王小明", "王小明と面談", "小明さんへ", "明さん", "王さん");
+    found("김민수", "민수 씨", "김민수", "민수님");
+    notFound("김민수", "민수");
+    found("やまだ はなこ", "今日ははなこさんと");
   }
 
   @Test
   void eachFormOnItsOwn() {
     String name = "グエン・ティ・ホア（Nguyen Thi Hoa）";
-    found(name, "Nguyen Thi Hoa", "Hoa Thi Nguyen", "ホア・グエン・ティ", "グエンティホア", "ティ グエン ホア");
-    notFound(name, "パーティ グエン ホアン", "Nguyen Thi");
+    found(
+        name,
+        "Nguyen Thi Hoa",
+        "Hoa Thi Nguyen",
+        "ホア・グエン・ティ",
+        "グエンティホア",
+        "ティ グエン ホア",
+        "Hoa Nguyen", // two parts together
+        "Nguyen Thi");
+    notFound(name, "パーティ グエン ホアン", "Nguyen and Thi");
+    found("王明（Wang Ming）", "王明と面談", "Ming Wang");
+    found("ホア（Hoa）", "Hoa と話した");
+    notFound("ホア（Hoa）", "Hoang と話した");
+    // forms after a slash, or side by side in two writings
+    found("グエン・ティ・ホア / Nguyen Thi Hoa", "Nguyen Thi Hoa");
+    found("王明 Wang Ming", "Ming Wang", "王明");
+    found("Nguyễn Văn Đặng", "dang van nguyen");
+  }
+
+  @Test
+  void partsJoinedInTheStoredName() {
+    found("Nguyen-Thi-Hoa", "Hoa-san", "nguyen thi hoa");
+    found("ジャン＝ピエール", "ピエールさん");
   }
 
   @Test
@@ -72,8 +105,7 @@ class NameWrittenTest {
 
   @Test
   void initialsAndNumbersAreNotNames() {
-    List<String> names = List.of("Nguyen Van A", "Tran B 2");
-    for (String name : names) {
+    for (String name : new String[] {"Nguyen Van A", "Tran B 2"}) {
       notFound(name, "A さん", "Aさんの件", "B君", "2さん");
     }
   }
@@ -82,5 +114,15 @@ class NameWrittenTest {
   void aNameThatLooksLikeAPatternIsReadAsLetters() {
     found("A.* (x+)+ Bo", "Bo さん");
     notFound("A.* (x+)+ Bo", "AAAA さん", "xxxx さん");
+    notFound("\\E)(?<", "a note");
+    found("a\\Eb c\\Q", "a\\Eb c\\Q");
+  }
+
+  @Test
+  void aStoredNameIsReadUpToTheLongestAName() {
+    // a value longer than any name (none comes through the intake form) is not searched whole
+    String name = "a-".repeat(WrittenNames.LONGEST_NAME) + "Hoa";
+    notFound(name, "Hoa さん");
+    found("a-".repeat(10) + "Hoa", "Hoa さん");
   }
 }

@@ -1,0 +1,313 @@
+package jp.bansou.person;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How people write a person's name in a note, so that a note which names them is found: the name
+ * whole, in any of its forms; its parts in another order, or two of them together; or one part
+ * called as people call someone (ホアさん, 王様, Ms Hoa, 민수 씨). Texts are compared without width, case,
+ * accents or small kana (「ｸﾞｪﾝ」 reads 「グエン」), and hiragana stands for katakana (ほあ for ホア).
+ *
+ * <p>What is not found: a part alone without a title (common family names would refuse every note
+ * about anyone called Nguyen), a shorter part inside a longer word (ホアン is not ホア, 明日 is not 明),
+ * and a single Latin letter with a title, which is how people keep someone unnamed (Aさん).
+ */
+final class WrittenNames {
+
+  /** More than any name: a longer stored value is read up to here. */
+  static final int LONGEST_NAME = 200;
+
+  /**
+   * A name's other forms stand in brackets or after a slash: 「グエン・ティ・ホア（Nguyen Thi Hoa）」, 「王明 /
+   * Wang Ming」.
+   */
+  private static final Pattern FORMS = Pattern.compile("[()\\[\\]{}「」『』【】〔〕《》〈〉/|]+");
+
+  /** What separates a name's parts: 「Nguyen Thi Hoa」, 「グエン・ティ・ホア」, 「Jean-Pierre」, 「ジャン＝ピエール」. */
+  private static final Pattern PARTS = Pattern.compile("[\\s,、・·\\-‐‑‒–—―−_.'’=]+");
+
+  /** What may stand between two words of a name without making them one: a space, a hyphen. */
+  private static final String JOIN = "[\\s\\-‐‑‒–—―−_.・·'’=]*";
+
+  /** A title after a name: さん, 様, 先生, Hoa-san, 민수 씨 (さーん as it is said, too). */
+  private static final String TITLE_AFTER =
+      "(?:さー*ん|さま|様|氏|ちゃー*ん|くん|君|殿|先生|サー*ン|サマ|チャー*ン|クン|씨|님" + "|(?:san|sama|chan|kun)(?![a-z]))";
+
+  /** A title before a name: Ms Hoa, Dr. Li. */
+  private static final String TITLE_BEFORE = "(?<![a-z])(?:mr|mrs|ms|miss|mx|dr|madam|mme)";
+
+  private WrittenNames() {}
+
+  /** Whether {@code text} names the person called {@code fullName} (see above). */
+  static boolean in(String fullName, String text) {
+    String name = plain(shortened(fullName));
+    String written = plain(text);
+    String normalised = normalise(text);
+    if (normalise(name).length() >= 2 && normalised.contains(normalise(name))) {
+      return true;
+    }
+    for (List<String> parts : forms(name)) {
+      if (parts.size() == 1
+          ? alone(parts.get(0), written, normalised)
+          : normalised.contains(normalise(String.join("", parts)))
+              || parts.stream().allMatch(part -> partIn(part, written, normalised))
+              || twoTogether(parts, written)) {
+        return true;
+      }
+      for (String part : callNames(parts)) {
+        if (titled(part, written)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String shortened(String name) {
+    return name.length() > LONGEST_NAME ? name.substring(0, LONGEST_NAME) : name;
+  }
+
+  /**
+   * The name's forms, each as its parts: one per bracket or slash, and one per writing system when
+   * they stand side by side (「王明 Wang Ming」 is 「王明」 and 「wang ming」). A part without letters (the
+   * demo's 「ホア 4」) belongs to the form before it.
+   */
+  static List<List<String>> forms(String plainName) {
+    List<List<String>> forms = new ArrayList<>();
+    for (String bracketed : FORMS.split(plainName)) {
+      List<String> form = new ArrayList<>();
+      Writing writing = null;
+      for (String part : PARTS.split(bracketed)) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        Writing its = Writing.of(part);
+        if (its != null && writing != null && its != writing && !form.isEmpty()) {
+          forms.add(form);
+          form = new ArrayList<>();
+        }
+        if (its != null) {
+          writing = its;
+        }
+        form.add(part);
+      }
+      if (!form.isEmpty()) {
+        forms.add(form);
+      }
+    }
+    return forms;
+  }
+
+  /** The writing systems whose names are written apart: Latin letters, Japanese, Hangul. */
+  enum Writing {
+    LATIN,
+    JAPANESE,
+    HANGUL,
+    OTHER;
+
+    /** The writing of the part's first letter; none for a part without letters. */
+    static Writing of(String part) {
+      return part.codePoints()
+          .filter(Character::isLetter)
+          .mapToObj(
+              letter ->
+                  switch (Character.UnicodeScript.of(letter)) {
+                    case LATIN -> LATIN;
+                    case HAN, HIRAGANA, KATAKANA -> JAPANESE;
+                    case HANGUL -> HANGUL;
+                    default -> letter == 'ー' ? JAPANESE : OTHER;
+                  })
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /**
+   * A form of one part, alone: kanji or hangul of two or more (王明, 민수) wherever they stand; other
+   * letters, three or more, as a word of their own (Hoa, not Hoang).
+   */
+  private static boolean alone(String part, String written, String normalised) {
+    int letters = part.codePointCount(0, part.length());
+    Writing writing = Writing.of(part);
+    return switch (writing == null ? Writing.OTHER : writing) {
+      case HANGUL -> letters >= 2 && normalised.contains(normalise(part));
+      case JAPANESE ->
+          allHan(part)
+              ? letters >= 2 && normalised.contains(normalise(part))
+              : letters >= 3 && word(part).matcher(written).find();
+      default -> letters >= 3 && word(part).matcher(written).find();
+    };
+  }
+
+  /** A part of three letters or more wherever it stands; a shorter one as a word of its own. */
+  private static boolean partIn(String part, String written, String normalised) {
+    String whole = normalise(part);
+    return whole.codePointCount(0, whole.length()) >= 3
+        ? normalised.contains(whole)
+        : word(part).matcher(written).find();
+  }
+
+  /** Two parts of a longer name together, in any order: 「Hoa Nguyen」 for Nguyen Thi Hoa. */
+  private static boolean twoTogether(List<String> parts, String written) {
+    if (parts.size() < 3) {
+      return false;
+    }
+    for (String first : parts) {
+      for (String second : parts) {
+        if (!first.equals(second)
+            && Writing.of(first) != null
+            && Writing.of(second) != null
+            && Pattern.compile(
+                    starts(first) + letters(first) + JOIN + letters(second) + ends(second))
+                .matcher(written)
+                .find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The parts someone may be called by with a title: every part with letters, but a single Latin
+   * letter; and of a kanji or hangul name written as one (王小明, 김민수), its first and last one or two
+   * letters, since family and given name are not told apart there.
+   */
+  private static List<String> callNames(List<String> parts) {
+    List<String> names = new ArrayList<>();
+    for (String part : parts) {
+      int letters = part.codePointCount(0, part.length());
+      Writing writing = Writing.of(part);
+      if (writing == null || letters < 2 && writing == Writing.LATIN) {
+        continue;
+      }
+      names.add(part);
+      if (parts.size() == 1
+          && letters >= 2
+          && letters <= 4
+          && (allHan(part) || writing == Writing.HANGUL)) {
+        int[] points = part.codePoints().toArray();
+        for (int n = 1; n <= Math.min(2, letters - 1); n++) {
+          names.add(new String(points, 0, n));
+          names.add(new String(points, letters - n, n));
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The part called with a title, after it (ホアさん, 李様, Hoa-san) or before it (Ms Hoa). A Latin or
+   * katakana part must not end a longer word (Dan-san is not An, ジュリアンさん is not アン); kanji,
+   * hiragana and hangul stand in running text with no space before them (本日王さんから).
+   */
+  private static boolean titled(String part, String written) {
+    Writing writing = Writing.of(part);
+    boolean startsAWord =
+        writing == Writing.LATIN || Character.UnicodeScript.of(part.codePointAt(0)) == KATAKANA;
+    String titled =
+        (startsAWord ? starts(part) : "")
+            + letters(part)
+            + JOIN
+            + TITLE_AFTER
+            + "|"
+            + TITLE_BEFORE
+            + JOIN
+            + letters(part)
+            + ends(part);
+    return Pattern.compile(titled).matcher(written).find();
+  }
+
+  private static final Character.UnicodeScript KATAKANA = Character.UnicodeScript.KATAKANA;
+
+  /** The part as a word of its own: not inside a longer run of its script. */
+  private static Pattern word(String part) {
+    return Pattern.compile(starts(part) + letters(part) + ends(part));
+  }
+
+  /** The part's letters, a kana as itself in katakana or hiragana (ホア, ほあ). */
+  private static String letters(String part) {
+    return part.codePoints()
+        .mapToObj(
+            letter -> {
+              if (letter >= 'ァ' && letter <= 'ヶ') {
+                return "[" + Character.toString(letter) + Character.toString(letter - 0x60) + "]";
+              }
+              if (letter >= 'ぁ' && letter <= 'ゖ') {
+                return "[" + Character.toString(letter) + Character.toString(letter + 0x60) + "]";
+              }
+              return Pattern.quote(Character.toString(letter));
+            })
+        .collect(Collectors.joining());
+  }
+
+  /** Not inside a longer run of the script the part starts with. */
+  private static String starts(String part) {
+    return "(?<!" + script(part.codePointAt(0)) + ")";
+  }
+
+  /** Not followed by more letters of the script the part ends with. */
+  private static String ends(String part) {
+    return "(?!" + script(part.codePointBefore(part.length())) + ")";
+  }
+
+  /** The letters of one script, as a character class: what one word of that script is made of. */
+  private static String script(int letter) {
+    Character.UnicodeScript script = letter == 'ー' ? KATAKANA : Character.UnicodeScript.of(letter);
+    return switch (script) {
+      case LATIN, COMMON -> "[a-z0-9\\p{IsLatin}]";
+      case KATAKANA, HIRAGANA -> "[\\p{IsKatakana}\\p{IsHiragana}ー]";
+      case HAN -> "\\p{IsHan}";
+      case HANGUL -> "\\p{IsHangul}";
+      default -> "\\p{L}";
+    };
+  }
+
+  private static boolean allHan(String part) {
+    return part.codePoints()
+        .allMatch(letter -> Character.UnicodeScript.of(letter) == Character.UnicodeScript.HAN);
+  }
+
+  /**
+   * Without width, case, accents, small kana or invisible characters, but with its spaces: 「Ｎｇｕｙễｎ」
+   * reads 「nguyen」, 「Đặng」 「dang」, 「ｸﾞｪﾝ」 「グエン」. Kana keep their voicing marks (ボ is not ホ).
+   */
+  static String plain(String s) {
+    String bare =
+        Normalizer.normalize(visible(s), Normalizer.Form.NFKD).replaceAll("[\\u0300-\\u036f]", "");
+    String folded = Normalizer.normalize(bare, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(folded.length());
+    folded
+        .codePoints()
+        .map(letter -> letter == 'đ' ? 'd' : large(letter))
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  /** A small kana as its large one: ァ as ア, ぇ as え (グェン is グエン); not the small tsu. */
+  private static int large(int letter) {
+    int small = SMALL.indexOf(letter);
+    return small >= 0 ? LARGE.charAt(small) : letter;
+  }
+
+  private static final String SMALL = "ァィゥェォャュョヮぁぃぅぇぉゃゅょゎ";
+  private static final String LARGE = "アイウエオヤユヨワあいうえおやゆよわ";
+
+  /**
+   * As {@link #plain}, and without spaces, hyphens, dots: 「Nguyễn-Văn」, 「ｎｇｕｙｅｎ ｖａｎ」 and
+   * 「Ngu\u200byen Van」 all read 「nguyenvan」.
+   */
+  static String normalise(String s) {
+    return plain(s).replaceAll("[\\s\\-‐‑‒–—―−_.・·'’]", "");
+  }
+
+  /** Without zero-width and other invisible format characters, which split a word unseen. */
+  static String visible(String s) {
+    return s.replaceAll("\\p{Cf}", "");
+  }
+}
