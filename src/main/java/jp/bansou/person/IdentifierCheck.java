@@ -40,18 +40,33 @@ public class IdentifierCheck {
    * someone hiding from violence is the case's warning, not a silent answer.
    */
   public List<String> writtenBy(String writer, String caseNumber, String what, String text) {
-    List<String> found = fieldsIn(caseNumber, text);
-    if (!found.isEmpty()
+    Found found = find(caseNumber, text);
+    if (!found.fields().isEmpty()
         && writer != null
         && records.getObject().sightOf(writer, caseNumber) != PersonRecords.Sight.ALL) {
+      // a name part with a title (王さん) may be someone else of that name: the line says so
+      List<String> said =
+          named(found.fields()).stream()
+              .map(
+                  field ->
+                      found.nameOnlyCalled() && field.equals(texts.get("identifier.name"))
+                          ? texts.get("identifier.calledName")
+                          : field)
+              .toList();
       readLog.recordWritten(
           caseNumber,
           writer,
-          texts.get("person.reads.writtenRefused", what, String.join("、", named(found))),
-          found);
+          texts.get("person.reads.writtenRefused", what, String.join("、", said)),
+          found.fields());
     }
-    return named(found);
+    return named(found.fields());
   }
+
+  /**
+   * The identity's field keys found in a text; and whether the name was found only as one of its
+   * parts with a title (ホアさん), which may be another person called so.
+   */
+  private record Found(List<String> fields, boolean nameOnlyCalled) {}
 
   /**
    * @param messageKey the refusal's message, with {0} for what was found
@@ -71,13 +86,18 @@ public class IdentifierCheck {
 
   /** The same as the identity's field keys ({@link PersonFields}). */
   public List<String> fieldsIn(String caseNumber, String text) {
+    return find(caseNumber, text).fields();
+  }
+
+  private Found find(String caseNumber, String text) {
     List<String> found = new ArrayList<>();
     if (text == null || text.isBlank()) {
-      return found;
+      return new Found(found, false);
     }
     Map<String, String> identity = vault.open(caseNumber).orElse(Map.of());
     String normalised = WrittenNames.normalise(text);
-    if (WrittenNames.in(identity.getOrDefault(PersonFields.NAME, ""), text)) {
+    WrittenNames.Match name = WrittenNames.find(identity.getOrDefault(PersonFields.NAME, ""), text);
+    if (name != WrittenNames.Match.NONE) {
       found.add(PersonFields.NAME);
     }
     String phone = digits(identity.getOrDefault(PersonFields.PHONE, ""));
@@ -97,7 +117,7 @@ public class IdentifierCheck {
                 && normalised.contains(email.substring(at + 1)))) {
       found.add(PersonFields.EMAIL);
     }
-    return found;
+    return new Found(found, name == WrittenNames.Match.CALLED);
   }
 
   /**

@@ -43,29 +43,50 @@ final class WrittenNames {
 
   private WrittenNames() {}
 
+  /** How a text names a person. */
+  enum Match {
+    /** Not at all. */
+    NONE,
+    /** By the name, a form of it or its parts. */
+    NAMED,
+    /**
+     * Only as one part with a title (王さん, Ms Hoa): the person, or another called so (the
+     * interpreter 王さん).
+     */
+    CALLED
+  }
+
   /** Whether {@code text} names the person called {@code fullName} (see above). */
   static boolean in(String fullName, String text) {
+    return find(fullName, text) != Match.NONE;
+  }
+
+  /** How {@code text} names the person called {@code fullName}. */
+  static Match find(String fullName, String text) {
     String name = plain(shortened(fullName));
     String written = plain(text);
     String normalised = normalise(text);
     if (normalise(name).length() >= 2 && normalised.contains(normalise(name))) {
-      return true;
+      return Match.NAMED;
     }
-    for (List<String> parts : forms(name)) {
+    List<List<String>> forms = forms(name);
+    for (List<String> parts : forms) {
       if (parts.size() == 1
           ? alone(parts.get(0), written, normalised)
           : normalised.contains(normalise(String.join("", parts)))
               || parts.stream().allMatch(part -> partIn(part, written, normalised))
               || twoTogether(parts, written)) {
-        return true;
+        return Match.NAMED;
       }
+    }
+    for (List<String> parts : forms) {
       for (String part : callNames(parts)) {
         if (titled(part, written)) {
-          return true;
+          return Match.CALLED;
         }
       }
     }
-    return false;
+    return Match.NONE;
   }
 
   private static String shortened(String name) {

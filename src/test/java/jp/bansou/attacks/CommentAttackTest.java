@@ -163,6 +163,8 @@ class CommentAttackTest {
             "\"kind\":\"written\"",
             "コメントに本人の名前を書こうとしました",
             "フォームの「引き受けられない理由",
+            // the part with a title may be someone else of that name: the line says so
+            "本人の名前の一部（〜さん。同じ呼び名の別の人かもしれません）を書こうとしました",
             "personName",
             "phone")
         .doesNotContain(person.personName(), phone);

@@ -136,11 +136,24 @@ class CompanionJourneyBrowserTest {
       complete(companion);
       Task schedule = TrackDriver.waitForTrackTask(engine, pi.getId(), "scheduleVisit");
 
-      // a past date is refused, with its message next to the field
+      // the person called by name in a note is refused, saying what to write instead
       openTask(companion, schedule, "日時と場所を確定する");
       LocalDate today = LocalDate.now(EngineClock.JAPAN);
-      companion.date("同行する日", today.minusDays(1).format(JAPANESE));
+      companion.date("同行する日", today.format(JAPANESE));
       companion.type("時刻", "10:00");
+      companion.type("待ち合わせ場所", "伴走さんと病院の正面玄関で");
+      complete(companion);
+      WebElement named =
+          companion.visible(
+              By.xpath(
+                  "//div[contains(@class,'fjs-form-field')][.//label[contains(.,'待ち合わせ場所')]]"
+                      + "//*[contains(@class,'bansou-server-error')]"));
+      assertThat(named.getText()).contains("待ち合わせ場所", "名前", "「本人」と書いて");
+      companion.screenshot(shot + "7-name-refused");
+      assertNoEnglish(companion, "name refused");
+
+      // a past date is refused, with its message next to the field
+      companion.date("同行する日", today.minusDays(1).format(JAPANESE));
       companion.type("待ち合わせ場所", "病院の正面玄関");
       complete(companion);
       WebElement refusal =

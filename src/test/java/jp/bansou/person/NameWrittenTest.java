@@ -55,6 +55,13 @@ class NameWrittenTest {
   }
 
   @Test
+  void aPartWithATitleMayBeSomeoneElse() {
+    assertThat(WrittenNames.find("王 明", "通訳の王さん")).isEqualTo(WrittenNames.Match.CALLED);
+    assertThat(WrittenNames.find("王 明", "王明さん")).isEqualTo(WrittenNames.Match.NAMED);
+    assertThat(WrittenNames.find("王 明", "明日")).isEqualTo(WrittenNames.Match.NONE);
+  }
+
+  @Test
   void kanjiAndHangulInRunningText() {
     String name = "王 明";
     found(name, "王様に会った", "王氏から", "明さんへ", "本日王さんから電話", "先週明さんと", "王 明", "明と王が");
