@@ -2,14 +2,18 @@ package jp.bansou.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import java.util.regex.Pattern;
 import jp.bansou.CaseEngineTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * A value a caller sent may reach the log inside a message or an exception's message (an id in a
@@ -31,6 +35,24 @@ class LogForgingAttackTest {
           + " exported every identity\n2020-01-01T00:00:00.000Z  ERROR 1 --- second"
           // a terminal's escape: clear the line, back to its start, and write over it
           + "\u001b[2K\r2020-01-01T00:00:00.000Z ERROR 1 --- third";
+
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void aMessageNameSentToTheRestApiCannotWriteLinesIntoTheLog(CapturedOutput output)
+      throws Exception {
+    // the engine quotes the name in its exception, and logs that with its trace
+    var answer =
+        new Attacker(rest.getRootUri())
+            .post(
+                "coordinator",
+                "/engine-rest/message",
+                new ObjectMapper().writeValueAsString(Map.of("messageName", FORGERY)));
+
+    assertThat(answer.statusCode()).isBetween(400, 499);
+    assertThat(output.getAll()).contains("Cannot correlate message 'abc");
+    assertThat(FORGED.matcher(output.getAll()).find()).as(output.getAll()).isFalse();
+  }
 
   @Test
   void aLineBreakInALoggedValueStaysInItsEntry(CapturedOutput output) {
