@@ -23,6 +23,13 @@ final class WrittenNames {
   static final int LONGEST_NAME = 200;
 
   /**
+   * More parts than any one form of a name has (Mohammed bin Salman bin Abdulaziz Al Saud has
+   * seven): those after are not looked for, so that a stored value of fifty one-letter parts does
+   * not cost a note's check hundreds of milliseconds.
+   */
+  static final int MOST_PARTS = 8;
+
+  /**
    * A name's other forms stand in brackets or after a slash: 「グエン・ティ・ホア（Nguyen Thi Hoa）」, 「王明 /
    * Wang Ming」.
    */
@@ -121,7 +128,9 @@ final class WrittenNames {
         forms.add(form);
       }
     }
-    return forms;
+    return forms.stream()
+        .map(form -> form.size() > MOST_PARTS ? form.subList(0, MOST_PARTS) : form)
+        .toList();
   }
 
   /** The writing systems whose names are written apart: Latin letters, Japanese, Hangul. */

@@ -128,8 +128,10 @@ class NameWrittenTest {
   @Test
   void aStoredNameIsReadUpToTheLongestAName() {
     // a value longer than any name (none comes through the intake form) is not searched whole
-    String name = "a-".repeat(WrittenNames.LONGEST_NAME) + "Hoa";
-    notFound(name, "Hoa さん");
-    found("a-".repeat(10) + "Hoa", "Hoa さん");
+    notFound("x".repeat(WrittenNames.LONGEST_NAME) + " Hoa", "Hoa さん");
+    found("x".repeat(WrittenNames.LONGEST_NAME - 10) + " Hoa", "Hoa さん");
+    // and a form's parts up to more than any name has
+    notFound("Aa Bb Cc Dd Ee Ff Gg Hh Hoa", "Hoa さん");
+    found("Aa Bb Cc Dd Ee Ff Gg Hoa", "Hoa さん");
   }
 }
