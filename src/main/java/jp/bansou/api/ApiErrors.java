@@ -81,6 +81,7 @@ public class ApiErrors extends OncePerRequestFilter {
                 : failed;
         if (taskGone(request)) {
           // a check before the engine's own (SubmissionGuard) met the task already finished
+          LOG.info("Answered {} to a request about a task already done", gone(request));
           answer(wrapper, gone(request), texts.get("api.error.taskDone"));
           return;
         }
@@ -152,6 +153,7 @@ public class ApiErrors extends OncePerRequestFilter {
       // completing, submitting, claiming or reading a task that is already done (sent twice, or
       // another person finished it first): the engine fails on the missing task, or on its
       // execution gone, and the REST API says 500
+      LOG.info("Answered {} to a request about a task already done", gone(request));
       answer(response, gone(request), texts.get("api.error.taskDone"));
     } else if (status >= 500 && type.equals("NullValueException")) {
       // the engine looked up what the request named (an execution to signal, a task) and found

@@ -57,8 +57,11 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
           }
           // a grant made twice at once is a simultaneous change, logged as such by
           // SimultaneousGrants, as the engine logs its own optimistic locking failures
+          // so is a task already done (a double press of 完了): answered 409 or 404 and one line
+          // by ApiErrors
           return SimultaneousGrants.grantedTwice(exception)
               || SimultaneousGrants.waitedTooLong(exception)
+              || SimultaneousGrants.taskMissing(exception)
               || super.shouldLogFine(exception);
         }
       };
@@ -95,20 +98,20 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
         return FilterReply.NEUTRAL;
       }
       if (t != null) {
-        return isRefusal(t) || simultaneous(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        return isRefusal(t) || simultaneous(t) || SimultaneousGrants.taskMissing(t)
+            ? FilterReply.DENY
+            : FilterReply.NEUTRAL;
       }
-      if (SimultaneousGrants.lost()) {
-        // a change that lost to a simultaneous one, its trace given as text: answered with 409
-        String lost = org.camunda.bpm.engine.OptimisticLockingException.class.getName() + ":";
-        if (format != null && format.contains(lost)) {
-          return FilterReply.DENY;
-        }
-        for (Object param : params == null ? new Object[0] : params) {
-          if (param instanceof Throwable thrown && simultaneous(thrown)
-              || param instanceof String trace && trace.contains(lost)) {
-            return FilterReply.DENY;
-          }
-        }
+      // a change that lost to a simultaneous one, or met its task already done, its trace given
+      // as text: answered with 409 or 404 and one line by ApiErrors
+      if (SimultaneousGrants.lost()
+          && traced(format, params, org.camunda.bpm.engine.OptimisticLockingException.class)) {
+        return FilterReply.DENY;
+      }
+      if (SimultaneousGrants.gone()
+          && (traced(format, params, org.camunda.bpm.engine.exception.NullValueException.class)
+              || traced(format, params, NullPointerException.class))) {
+        return FilterReply.DENY;
       }
       Refusal raised = Refusal.last();
       if (raised == null) {
@@ -128,6 +131,27 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
       }
       return FilterReply.NEUTRAL;
     }
+  }
+
+  /** The log call's text or throwable has an exception of that type. */
+  private static boolean traced(String format, Object[] params, Class<? extends Throwable> type) {
+    String named = type.getName() + ":";
+    if (format != null && format.contains(named)) {
+      return true;
+    }
+    for (Object param : params == null ? new Object[0] : params) {
+      if (param instanceof String trace && trace.contains(named)) {
+        return true;
+      }
+      for (Throwable cause = param instanceof Throwable thrown ? thrown : null;
+          cause != null;
+          cause = cause.getCause()) {
+        if (type.isInstance(cause)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -57,10 +57,56 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
     return Boolean.TRUE.equals(LOST.get());
   }
 
+  /** Whether a command of this thread met its task already done, since {@link #forget()}. */
+  private static final ThreadLocal<Boolean> GONE = new ThreadLocal<>();
+
+  /**
+   * A command of this request met its task already done: finished by a simultaneous command, the
+   * first of a double press of 「完了」, or another person. It is answered as such ({@code ApiErrors});
+   * the REST API's trace of it in the log is no fault.
+   */
+  public static boolean gone() {
+    return Boolean.TRUE.equals(GONE.get());
+  }
+
   /** A new request starts. */
   public static void forget() {
     LOST.remove();
+    GONE.remove();
   }
+
+  /**
+   * The engine's failure on a task that is not there: {@code NullValueException} with its own words
+   * for it (claim, complete, submit, variables, rendered form), anywhere in the chain.
+   */
+  static boolean taskMissing(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+              && cause.getMessage() != null
+              && TASK_MISSING.matcher(cause.getMessage()).find()
+          || uncheckedMissingTask(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The engine's deployed task form checks the caller's permission on the task before it looks
+   * whether there is one, and fails on its absence with a {@code NullPointerException}.
+   */
+  private static boolean uncheckedMissingTask(Throwable cause) {
+    StackTraceElement[] frames = cause.getStackTrace();
+    return cause instanceof NullPointerException
+        && cause.getMessage() != null
+        && cause.getMessage().endsWith("because \"task\" is null")
+        && frames.length > 0
+        && frames[0].getClassName().endsWith(".AuthorizationCommandChecker");
+  }
+
+  private static final java.util.regex.Pattern TASK_MISSING =
+      java.util.regex.Pattern.compile(
+          "^(?:Cannot find task with id |task \\S+ doesn't exist|Task '[^']*' not found)");
 
   static final class Interceptor extends CommandInterceptor {
     @Override
@@ -70,6 +116,10 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
       } catch (ProcessEngineException failure) {
         if (failure instanceof OptimisticLockingException) {
           LOST.set(true);
+          throw failure;
+        }
+        if (taskMissing(failure)) {
+          GONE.set(true);
           throw failure;
         }
         if (grantedTwice(failure)) {
@@ -89,6 +139,11 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
           LOST.set(true);
           throw new OptimisticLockingException(
               "Waited too long for a simultaneous change", failure);
+        }
+        throw failure;
+      } catch (NullPointerException failure) {
+        if (uncheckedMissingTask(failure)) {
+          GONE.set(true);
         }
         throw failure;
       }

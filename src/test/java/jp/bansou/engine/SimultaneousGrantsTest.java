@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,5 +82,44 @@ class SimultaneousGrantsTest {
         .isFalse();
     assertThat(SimultaneousGrants.waitedTooLong(new ProcessEngineException("ENGINE-03005")))
         .isFalse();
+  }
+
+  @Test
+  void aTaskAlreadyDoneIsToldFromAnyOtherMissingThing() {
+    for (String engineSays :
+        List.of(
+            "Cannot find task with id 7d1: task is null",
+            "task 7d1 doesn't exist: task is null",
+            "Task '7d1' not found")) {
+      assertThat(SimultaneousGrants.taskMissing(new NullValueException(engineSays)))
+          .as(engineSays)
+          .isTrue();
+      assertThat(
+              SimultaneousGrants.taskMissing(
+                  new ProcessEngineException(
+                      "Cannot submit task form 7d1", new NullValueException(engineSays))))
+          .isTrue();
+    }
+    // another thing missing, or the same words quoted from a request inside another message
+    assertThat(
+            SimultaneousGrants.taskMissing(
+                new NullValueException("Cannot find execution with id 'Cannot find task with id'")))
+        .isFalse();
+    // the engine's failure on the deployed form of a task that is not there
+    NullPointerException unchecked =
+        new NullPointerException(
+            "Cannot invoke \"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.getId()\""
+                + " because \"task\" is null");
+    unchecked.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement(
+              "org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker",
+              "checkTaskPermission",
+              "AuthorizationCommandChecker.java",
+              431)
+        });
+    assertThat(SimultaneousGrants.taskMissing(unchecked)).isTrue();
+    NullPointerException ours = new NullPointerException(unchecked.getMessage());
+    assertThat(SimultaneousGrants.taskMissing(ours)).as("a fault in our own code").isFalse();
   }
 }
