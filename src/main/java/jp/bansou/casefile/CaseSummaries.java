@@ -163,6 +163,17 @@ public class CaseSummaries {
         .findFirst();
   }
 
+  /** Whether there is any case at all (trial cases aside), without reading them. */
+  public boolean any() {
+    return !jdbc.queryForList(
+            "select case_number from case_summary where "
+                + Trial.realCase("case_number")
+                + " fetch first 1 rows only",
+            String.class)
+        .isEmpty();
+  }
+
+  /** Every case (trial cases aside): the whole table, for tests; a request path pages. */
   public List<CaseSummary> all() {
     return jdbc.query(
         "select * from case_summary where "

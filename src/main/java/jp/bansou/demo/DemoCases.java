@@ -89,7 +89,7 @@ public class DemoCases implements StartupStep {
 
   @Override
   public void run() {
-    if (!summaries.all().isEmpty()) {
+    if (summaries.any()) {
       return;
     }
     String definition =

@@ -85,6 +85,11 @@ class DemoDataTest {
           .isEqualTo(1);
       assertThat(tasks.createTaskQuery().taskDefinitionKey("approveEmergencyAid").count())
           .isEqualTo(1);
+
+      // the next start finds cases there and seeds none
+      assertThat(app.getBean(CaseSummaries.class).any()).isTrue();
+      app.getBean(DemoCases.class).run();
+      assertThat(app.getBean(CaseSummaries.class).all()).hasSameSizeAs(cases);
     }
   }
 }
