@@ -40,6 +40,7 @@ class TasklistBrowserTest {
   @Autowired jp.bansou.casefile.CaseSummaries summaries;
   @Autowired jp.bansou.person.PersonRecords person;
   @Autowired jp.bansou.person.CaseAccess caseAccess;
+  @Autowired jp.bansou.person.CaseVisibility visibility;
   @Autowired jp.bansou.engine.People people;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
@@ -274,6 +275,12 @@ class TasklistBrowserTest {
 
   @Test
   void dashboardLoadsWithItsChartsAndNoScriptError() throws Exception {
+    // an overdue task of a restricted case: counted, not listed, and the page says why
+    ProcessInstance restricted = CaseDriver.start(engine, Intake.person());
+    Task triage =
+        taskService.createTaskQuery().processInstanceId(restricted.getId()).singleResult();
+    taskService.setDueDate(triage.getId(), java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
+    visibility.restrict(restricted.getBusinessKey(), "coordinator");
     try (Browser supervisor = Browser.japanese(base(), 1366)) {
       supervisor.open("/dashboard");
       supervisor.visible(By.cssSelector("input[name='username']")).sendKeys("supervisor");
@@ -285,7 +292,17 @@ class TasklistBrowserTest {
       supervisor.wait.until(d -> !"–".equals(d.findElement(By.id("open-total")).getText()));
       supervisor.visible(Browser.text("支援空白地帯"));
       assertThat(supervisor.driver.findElements(By.cssSelector("canvas"))).hasSize(5);
+      assertThat(supervisor.driver.findElement(By.id("overdue")).getText())
+          .doesNotContain(restricted.getBusinessKey());
+      assertThat(supervisor.driver.findElement(By.id("overdue-note")).getText())
+          .startsWith("全 ")
+          .contains("期限の古いものから", "閲覧が制限されたケースのタスクは、ここには出しません");
       supervisor.screenshot("f-dashboard");
+      ((org.openqa.selenium.JavascriptExecutor) supervisor.driver)
+          .executeScript(
+              "arguments[0].scrollIntoView({block: 'center'})",
+              supervisor.driver.findElement(By.id("overdue-note")));
+      supervisor.screenshot("f-dashboard-overdue");
       assertThat(supervisor.scriptErrors()).isEmpty();
     }
   }
