@@ -104,11 +104,13 @@ async function load() {
     due: new Date(t.due).toLocaleDateString('ja-JP') })),
     [['task'], ['caseNumber'], ['due']]);
   // the count is every overdue task; the list the oldest, without restricted cases' tasks
+  const overdue = d.overdueTasks;
   document.getElementById('overdue-note').textContent =
-    d.overdueTasks.count > d.overdueTasks.tasks.length
-      ? '全 ' + d.overdueTasks.count + ' 件のうち、期限の古いものから ' + d.overdueTasks.tasks.length
-        + ' 件です。閲覧が制限されたケースのタスクは、ここには出しません。'
-      : '';
+    overdue.count <= overdue.tasks.length ? ''
+      : overdue.tasks.length
+        ? '全 ' + overdue.count + ' 件のうち、期限の古いものから ' + overdue.tasks.length
+          + ' 件です。閲覧が制限されたケースのタスクは、ここには出しません。'
+        : '全 ' + overdue.count + ' 件とも閲覧が制限されたケースのタスクなので、ここには出しません。';
   const shown = d.prefectures.filter((p) => p.openCases !== 0 || p.companions > 0 || p.interpreters > 0)
     .sort((a, b) => (b.gap - a.gap) || ((b.openCases ?? 1) - (a.openCases ?? 1)));
   fill('prefectures', shown, [['name'], ['openCases', true], ['companions', true], ['remoteCompanions', true], ['interpreters', true]],
