@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * accents or small kana (「ｸﾞｪﾝ」 reads 「グエン」), and hiragana stands for katakana (ほあ for ホア).
  *
  * <p>What is not found: a part alone without a title (common family names would refuse every note
- * about anyone called Nguyen), a shorter part inside a longer word (ホアン is not ホア, 明日 is not 明),
- * and a single Latin letter with a title, which is how people keep someone unnamed (Aさん).
+ * about anyone called Nguyen), a shorter part inside a longer word (ホアン is not ホア, 明日 is not 明), a
+ * single Latin letter with a title, which is how people keep someone unnamed (Aさん), a part nobody
+ * is called by (Thị, Văn, bin), and a note on the name in its brackets (ホア（仮名）).
  */
 final class WrittenNames {
 
@@ -30,6 +31,13 @@ final class WrittenNames {
   static final int MOST_PARTS = 8;
 
   /**
+   * What a name's brackets may hold besides another form: a note on the name (ホア（仮名）), not a name.
+   */
+  private static final java.util.Set<String> NOT_A_NAME =
+      java.util.Set.of(
+          "仮名", "仮", "通称", "本名", "旧姓", "愛称", "偽名", "呼び名", "デモ", "alias", "nickname", "pseudonym");
+
+  /**
    * A name's other forms stand in brackets or after a slash: 「グエン・ティ・ホア（Nguyen Thi Hoa）」, 「王明 /
    * Wang Ming」.
    */
@@ -41,9 +49,27 @@ final class WrittenNames {
   /** What may stand between two words of a name without making them one: a space, a hyphen. */
   private static final String JOIN = "[\\s\\-‐‑‒–—―−_.・·'’=]*";
 
-  /** A title after a name: さん, 様, 先生, Hoa-san, 민수 씨 (さーん as it is said, too). */
+  /**
+   * Format and control characters (a zero-width space, a backspace) and blank letters (the hangul
+   * filler ㅤ, the blank braille cell); not a tab or a line break, which separate words.
+   */
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\p{Cf}[\\p{Cc}&&[^\\t\\n\\r]]\\u115f\\u1160\\u3164\\uffa0\\u2800]");
+
+  /**
+   * A title after a name: さん, 様, 先生, Hoa-san, 민수 씨 (さーん as it is said, too). Written as {@link
+   * #plain} reads a text, small kana large (ちゃん is ちやん there).
+   */
   private static final String TITLE_AFTER =
-      "(?:さー*ん|さま|様|氏|ちゃー*ん|くん|君|殿|先生|サー*ン|サマ|チャー*ン|クン|씨|님" + "|(?:san|sama|chan|kun)(?![a-z]))";
+      "(?:"
+          + java.util.stream.Stream.of(
+                  "さーん", "さま", "様", "氏", "ちゃーん", "くん", "君", "殿", "先生", "サーン", "サマ", "チャーン", "クン",
+                  "씨", "님")
+              .map(WrittenNames::plain)
+              // さーん, ちゃーん: the long vowel as often as it is said, or not at all
+              .map(title -> Pattern.quote(title).replace("ー", "\\Eー*\\Q"))
+              .collect(Collectors.joining("|"))
+          + "|(?:san|sama|chan|kun)(?![a-z]))";
 
   /** A title before a name: Ms Hoa, Dr. Li. */
   private static final String TITLE_BEFORE = "(?<![a-z])(?:mr|mrs|ms|miss|mx|dr|madam|mme)";
@@ -108,6 +134,9 @@ final class WrittenNames {
   static List<List<String>> forms(String plainName) {
     List<List<String>> forms = new ArrayList<>();
     for (String bracketed : FORMS.split(plainName)) {
+      if (NOT_A_NAME.contains(bracketed.strip())) {
+        continue;
+      }
       List<String> form = new ArrayList<>();
       Writing writing = null;
       for (String part : PARTS.split(bracketed)) {
@@ -213,7 +242,9 @@ final class WrittenNames {
     for (String part : parts) {
       int letters = part.codePointCount(0, part.length());
       Writing writing = Writing.of(part);
-      if (writing == null || letters < 2 && writing == Writing.LATIN) {
+      if (writing == null
+          || letters < 2 && writing == Writing.LATIN
+          || NEVER_CALLED.contains(part)) {
         continue;
       }
       names.add(part);
@@ -232,16 +263,30 @@ final class WrittenNames {
   }
 
   /**
+   * Parts of a name nobody is called by (Văn and Thị in Vietnamese names, bin, de, von): with a
+   * title they would name anyone (ティさん).
+   */
+  private static final java.util.Set<String> NEVER_CALLED =
+      java.util.Set.of(
+          "van", "thi", "ヴアン", "バン", "テイ", "チ", "bin", "binti", "bint", "ibn", "de", "da", "del",
+          "della", "dos", "das", "von", "al", "el");
+
+  /**
    * The part called with a title, after it (ホアさん, 李様, Hoa-san) or before it (Ms Hoa). A Latin or
-   * katakana part must not end a longer word (Dan-san is not An, ジュリアンさん is not アン); kanji,
-   * hiragana and hangul stand in running text with no space before them (本日王さんから).
+   * katakana part must not end a longer word (Dan-san is not An, ジュリアンさん is not アン), nor may one
+   * kanji (小林さん is not 林, 女王様 not 王, お孫さん not 孫); longer kanji, hiragana and hangul stand in
+   * running text with no space before them (本日美玲さんから). So 「本日王さんから」 is not found.
    */
   private static boolean titled(String part, String written) {
     Writing writing = Writing.of(part);
-    boolean startsAWord =
-        writing == Writing.LATIN || Character.UnicodeScript.of(part.codePointAt(0)) == KATAKANA;
+    boolean oneKanji = part.codePointCount(0, part.length()) == 1 && allHan(part);
+    String before =
+        writing == Writing.LATIN || Character.UnicodeScript.of(part.codePointAt(0)) == KATAKANA
+            ? starts(part)
+            // one kanji ends many words and names (小林, 山田, 女王) or follows お (お孫さん)
+            : oneKanji ? "(?<![\\p{IsHan}おご])" : "";
     String titled =
-        (startsAWord ? starts(part) : "")
+        before
             + letters(part)
             + JOIN
             + TITLE_AFTER
@@ -309,7 +354,9 @@ final class WrittenNames {
    */
   static String plain(String s) {
     String bare =
-        Normalizer.normalize(visible(s), Normalizer.Form.NFKD).replaceAll("[\\u0300-\\u036f]", "");
+        Normalizer.normalize(visible(s), Normalizer.Form.NFKD)
+            // marks and variation selectors, but a kana's voicing mark (ボ is not ホ)
+            .replaceAll("[\\p{M}&&[^\\u3099\\u309a]]", "");
     String folded = Normalizer.normalize(bare, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(folded.length());
     folded
@@ -338,6 +385,6 @@ final class WrittenNames {
 
   /** Without zero-width and other invisible format characters, which split a word unseen. */
   static String visible(String s) {
-    return s.replaceAll("\\p{Cf}", "");
+    return INVISIBLE.matcher(s).replaceAll("");
   }
 }

@@ -42,7 +42,11 @@ class NameWrittenTest {
         "Ms. Hoa said",
         "MR HOA",
         "Dr Hoa",
-        "hoa chan");
+        "hoa chan",
+        "ホアちゃん",
+        "ホアちゃーん",
+        "ホアチャン",
+        "Hoaちゃん");
     notFound(
         name,
         "ホアンさんから電話",
@@ -64,10 +68,15 @@ class NameWrittenTest {
   @Test
   void kanjiAndHangulInRunningText() {
     String name = "王 明";
-    found(name, "王様に会った", "王氏から", "明さんへ", "本日王さんから電話", "先週明さんと", "王 明", "明と王が");
-    notFound(name, "明日の予定", "王国", "説明した");
+    found(name, "王様に会った", "王氏から", "明さんへ", "通訳の王さんから電話", "王 明", "明と王が");
+    // one kanji ends many words and names, or follows お: not taken for the person's
+    notFound(name, "明日の予定", "王国", "説明した", "女王様", "説明さんに", "本日王さんから電話");
+    notFound("林 美玲", "小林さんに連絡した", "若林さんが同行する");
+    found("林 美玲", "林さんに連絡した", "美玲さん", "本日美玲さんから");
+    notFound("孫 麗", "お孫さんが来日した");
     // written as one: family and given name are not told apart
     found("王小明", "王小明と面談", "小明さんへ", "明さん", "王さん");
+    notFound("王小明", "文明さん");
     found("김민수", "민수 씨", "김민수", "민수님");
     notFound("김민수", "민수");
     found("やまだ はなこ", "今日ははなこさんと");
@@ -93,6 +102,27 @@ class NameWrittenTest {
     found("グエン・ティ・ホア / Nguyen Thi Hoa", "Nguyen Thi Hoa");
     found("王明 Wang Ming", "Ming Wang", "王明");
     found("Nguyễn Văn Đặng", "dang van nguyen");
+  }
+
+  @Test
+  void aNoteOnTheNameInItsBracketsIsNoForm() {
+    notFound("ホア（仮名）", "本人は仮名で登録している");
+    notFound("王明（通称）", "通称で呼ばれている");
+    found("ホア（仮名）", "ホアさん");
+  }
+
+  @Test
+  void partsNobodyIsCalledBy() {
+    String name = "グエン・ティ・ホア（Nguyen Thi Hoa）";
+    notFound(name, "ティさん", "Thiさん", "Thi-san");
+    notFound("Nguyen Van Hung", "Van さん", "バンさん");
+    found("Nguyen Van Hung", "Hung さん");
+  }
+
+  @Test
+  void invisibleLettersBetweenTheLetters() {
+    String name = "グエン・ティ・ホア（Nguyen Thi Hoa）";
+    found(name, "ホ\ufe0fアさん", "ホ\u0008アさん", "ホア\u3164さん", "ホア\u2800さん", "ホア\u0000さん");
   }
 
   @Test
