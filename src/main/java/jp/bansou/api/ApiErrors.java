@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.bansou.engine.Refusal;
+import jp.bansou.engine.SimultaneousGrants;
 import jp.bansou.engine.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,7 @@ public class ApiErrors extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Refusal.forget();
-    jp.bansou.engine.SimultaneousGrants.forget();
+    SimultaneousGrants.forget();
     Answer wrapper = new Answer(response);
     try {
       try {
@@ -103,7 +104,7 @@ public class ApiErrors extends OncePerRequestFilter {
       }
     } finally {
       Refusal.forget();
-      jp.bansou.engine.SimultaneousGrants.forget();
+      SimultaneousGrants.forget();
       wrapper.copyBodyToResponse();
     }
   }
@@ -142,10 +143,13 @@ public class ApiErrors extends OncePerRequestFilter {
       answer(response, 403, texts.get("api.error.forbidden"));
     } else if (type.equals("TaskAlreadyClaimedException") || message.contains("already claimed")) {
       answer(response, 409, texts.get("api.error.claimed"));
-    } else if (type.equals("OptimisticLockingException") || message.contains("ENGINE-03005")) {
+    } else if (type.equals("OptimisticLockingException")
+        || message.contains("ENGINE-03005")
+        || SimultaneousGrants.lost() && status != 404) {
       // two people changed the same task or case at the same moment (two claims, two completions
-      // in one case; the REST API wraps the engine's exception of a completion or form submitted):
-      // the second change was not kept, and its author needs to see the first
+      // in one case; the REST API wraps the engine's exception of a completion or form submitted,
+      // and answers a comment's as 400 with its own words): the second change was not kept, and
+      // its author needs to see the first
       LOG.info("Answered 409 to a change that lost to a simultaneous one: {}", type);
       answer(response, 409, texts.get("api.error.changedMeanwhile"));
     } else if (status >= 500 && message.contains("Cannot find task with id")

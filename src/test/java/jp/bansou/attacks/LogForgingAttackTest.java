@@ -27,14 +27,23 @@ class LogForgingAttackTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(LogForgingAttackTest.class);
 
-  /** An entry as the application writes them, at the start of a line. */
-  private static final Pattern FORGED = Pattern.compile("(?m)^2020-01-01T00:00:00\\.000Z +ERROR");
+  /**
+   * An entry as the application writes them, at the start of a line: a line as Java reads lines,
+   * and as Unicode does (U+2028, U+2029, U+0085).
+   */
+  private static final Pattern FORGED =
+      Pattern.compile("(?m)(?:^|[\u2028\u2029\u0085])2020-01-01T00:00:00\\.000Z +ERROR");
 
   private static final String FORGERY =
       "abc\r\n2020-01-01T00:00:00.000Z ERROR 1 --- [bansou-case-engine] [main] j.b.Forged : admin"
           + " exported every identity\n2020-01-01T00:00:00.000Z  ERROR 1 --- second"
           // a terminal's escape: clear the line, back to its start, and write over it
-          + "\u001b[2K\r2020-01-01T00:00:00.000Z ERROR 1 --- third";
+          + "\u001b[2K\r2020-01-01T00:00:00.000Z ERROR 1 --- third"
+          // the line breaks of Unicode, and the terminal's escape of eight bits
+          + "\u20282020-01-01T00:00:00.000Z ERROR 1 --- fourth\u00852020-01-01T00:00:00.000Z ERROR 1"
+          + " --- fifth\u009b2K\u20292020-01-01T00:00:00.000Z ERROR 1 --- sixth"
+          // a blank line, then an entry
+          + "\n\n2020-01-01T00:00:00.000Z ERROR 1 --- seventh";
 
   @Autowired TestRestTemplate rest;
 
@@ -58,7 +67,9 @@ class LogForgingAttackTest {
   void aLineBreakInALoggedValueStaysInItsEntry(CapturedOutput output) {
     LOG.warn("A value from a request: {}", FORGERY);
 
-    assertThat(output.getAll()).contains("A value from a request: abc").doesNotContain("\u001b[2K");
+    assertThat(output.getAll())
+        .contains("A value from a request: abc")
+        .doesNotContain("\u001b[2K", "\u009b");
     assertThat(FORGED.matcher(output.getAll()).find()).as(output.getAll()).isFalse();
   }
 

@@ -115,6 +115,27 @@ class SimultaneousChangeTest {
   }
 
   @Test
+  void aCommentWrittenWhileAnotherChangesTheTaskIsToldToReload() throws Exception {
+    Task triage = triage();
+    taskService.claim(triage.getId(), "coordinator");
+
+    // a comment writes to its task (the engine marks that it has comments): a change to the task
+    // not yet committed, the comment comes second
+    HttpResponse<String> comment =
+        whileAnotherChangeWaits(
+            () ->
+                new Attacker(rest.getRootUri())
+                    .post(
+                        "coordinator",
+                        "/engine-rest/task/" + triage.getId() + "/comment/create",
+                        "{\"message\": \"入管の窓口で書類が足りないと言われた\"}"),
+            "update ACT_RU_TASK set REV_ = REV_ + 1 where ID_ = '" + triage.getId() + "'");
+
+    assertRefused(comment, 409, "読み込");
+    assertThat(taskService.getTaskComments(triage.getId())).isEmpty();
+  }
+
+  @Test
   void theSecondOfTwoSimultaneousCompletionsIsToldToReload() throws Exception {
     Task triage = triage();
     taskService.claim(triage.getId(), "coordinator");
