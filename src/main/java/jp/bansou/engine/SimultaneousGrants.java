@@ -123,22 +123,10 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
           throw failure;
         }
         if (grantedTwice(failure)) {
-          LOG.info(
-              "{} granted what a simultaneous command had just granted: answered as a"
-                  + " simultaneous change",
-              command.getClass().getSimpleName());
-          LOST.set(true);
-          throw new OptimisticLockingException(
-              "The same authorization was granted by two commands at once", failure);
+          throw lost(command, "granted what a simultaneous command had just granted", failure);
         }
         if (waitedTooLong(failure)) {
-          LOG.info(
-              "{} waited too long for a simultaneous command's lock: answered as a simultaneous"
-                  + " change",
-              command.getClass().getSimpleName());
-          LOST.set(true);
-          throw new OptimisticLockingException(
-              "Waited too long for a simultaneous change", failure);
+          throw lost(command, "waited too long for a simultaneous command's lock", failure);
         }
         throw failure;
       } catch (NullPointerException failure) {
@@ -148,6 +136,15 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
         throw failure;
       }
     }
+  }
+
+  /** The failure as what it is, a simultaneous change: logged as one line, answered with 409. */
+  private static OptimisticLockingException lost(
+      Command<?> command, String what, ProcessEngineException failure) {
+    LOG.info("{} {}: answered as a simultaneous change", command.getClass().getSimpleName(), what);
+    LOST.set(true);
+    return new OptimisticLockingException(
+        "A simultaneous change: " + command.getClass().getSimpleName() + " " + what, failure);
   }
 
   /** A unique violation of one of the engine's authorization constraints, anywhere in the chain. */

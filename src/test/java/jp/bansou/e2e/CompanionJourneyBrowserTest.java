@@ -143,12 +143,8 @@ class CompanionJourneyBrowserTest {
       companion.type("時刻", "10:00");
       companion.type("待ち合わせ場所", "伴走さんと病院の正面玄関で");
       complete(companion);
-      WebElement named =
-          companion.visible(
-              By.xpath(
-                  "//div[contains(@class,'fjs-form-field')][.//label[contains(.,'待ち合わせ場所')]]"
-                      + "//*[contains(@class,'bansou-server-error')]"));
-      assertThat(named.getText()).contains("待ち合わせ場所", "名前", "「本人」と書いて");
+      assertThat(besideTheField(companion, "待ち合わせ場所").getText())
+          .contains("待ち合わせ場所", "名前", "「本人」と書いて");
       companion.screenshot(shot + "7-name-refused");
       assertNoEnglish(companion, "name refused");
 
@@ -156,12 +152,7 @@ class CompanionJourneyBrowserTest {
       companion.date("同行する日", today.minusDays(1).format(JAPANESE));
       companion.type("待ち合わせ場所", "病院の正面玄関");
       complete(companion);
-      WebElement refusal =
-          companion.visible(
-              By.xpath(
-                  "//div[contains(@class,'fjs-form-field')][.//label[contains(.,'同行する日')]]"
-                      + "//*[contains(@class,'bansou-server-error')]"));
-      assertThat(refusal.getText()).contains("同行する日", "今日かそれより後");
+      assertThat(besideTheField(companion, "同行する日").getText()).contains("同行する日", "今日かそれより後");
       companion.screenshot(shot + "7-refused-next-to-the-field");
       assertNoEnglish(companion, "refusal");
 
@@ -229,6 +220,15 @@ class CompanionJourneyBrowserTest {
   private static void assertNoEnglish(Browser browser, String screen) {
     List<String> english = browser.englishWords();
     assertThat(english).as("English on the %s screen", screen).isEmpty();
+  }
+
+  /** The server's refusal, shown next to the field it is about. */
+  private static WebElement besideTheField(Browser browser, String label) {
+    return browser.visible(
+        By.xpath(
+            "//div[contains(@class,'fjs-form-field')][.//label[contains(.,'"
+                + label
+                + "')]]//*[contains(@class,'bansou-server-error')]"));
   }
 
   private ProcessInstance waitForCase(String name) throws InterruptedException {
