@@ -62,10 +62,33 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
           return SimultaneousGrants.grantedTwice(exception)
               || SimultaneousGrants.waitedTooLong(exception)
               || SimultaneousGrants.taskMissing(exception)
+              || commentWithoutMessage(exception)
               || super.shouldLogFine(exception);
         }
       };
     }
+  }
+
+  /**
+   * A comment sent without its text ({@code {"message": null}}): the engine's own check of what was
+   * sent, answered 400, which it logs as an error with its trace for anyone who sends it.
+   */
+  static boolean commentWithoutMessage(Throwable exception) {
+    if (!(exception instanceof org.camunda.bpm.engine.exception.NullValueException)) {
+      return false;
+    }
+    for (StackTraceElement frame : exception.getStackTrace()) {
+      String type = frame.getClassName();
+      if (!type.equals("org.camunda.bpm.engine.impl.util.EnsureUtil")
+          && !type.startsWith("java.")
+          && !type.startsWith("jdk.")) {
+        // the first frame that is neither the reflection making the exception nor EnsureUtil:
+        // the command whose argument was null
+        return type.equals("org.camunda.bpm.engine.impl.cmd.AddCommentCmd")
+            || type.equals("org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd");
+      }
+    }
+    return false;
   }
 
   /** Our check that refused: where the refusal was made. */

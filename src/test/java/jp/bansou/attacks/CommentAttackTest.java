@@ -197,6 +197,19 @@ class CommentAttackTest {
   }
 
   @Test
+  void aCommentWithoutAMessageIsRefusedAsNoFault(CapturedOutput output) {
+    for (String body : java.util.List.of("{\"message\": null}", "{}")) {
+      assertRefused(
+          attacker.post(
+              "coordinator", "/engine-rest/task/" + triage.getId() + "/comment/create", body),
+          400);
+    }
+    assertThat(comments()).isEmpty();
+    // what was sent is wrong, nothing on the server: no error with a trace for it
+    assertThat(output.getAll()).doesNotContain("ENGINE-16004", "ENGINE-REST-HTTP500");
+  }
+
+  @Test
   void aVeryLongCommentIsRefused() {
     assertRefused(comment("あ".repeat(2001)), 400, "長すぎ");
     assertThat(comments()).isEmpty();

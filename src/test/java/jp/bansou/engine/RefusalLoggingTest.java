@@ -47,6 +47,22 @@ class RefusalLoggingTest {
             "ERROR", "ENGINE-16004", "a real fault", "at jp.bansou.engine.RefusalLoggingTest");
   }
 
+  @Test
+  void aNullThatIsNotACommentsTextIsStillAnError(CapturedOutput output) {
+    // the engine's check of an argument, but in our own code: a fault to look into
+    assertThatThrownBy(
+            () ->
+                run(
+                    context -> {
+                      org.camunda.bpm.engine.impl.util.EnsureUtil.ensureNotNull(
+                          "Case number", (Object) null);
+                      return null;
+                    }))
+        .isInstanceOf(org.camunda.bpm.engine.exception.NullValueException.class);
+
+    assertThat(output.getAll()).contains("ERROR", "ENGINE-16004", "Case number is null");
+  }
+
   private void run(Command<Void> command) {
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired()
