@@ -204,11 +204,4 @@ public class CaseAccess {
   }
 
   private static final int LOOKED_UP_AT_ONCE = 500;
-
-  /** Case numbers that must not appear in any list (restricted). */
-  public List<String> restrictedCases() {
-    return jdbc.queryForList(
-        "select case_number from case_access where restricted = true order by case_number",
-        String.class);
-  }
 }

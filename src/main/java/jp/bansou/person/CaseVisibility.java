@@ -107,11 +107,6 @@ public class CaseVisibility {
     return access.restrictedAmong(caseNumbers);
   }
 
-  /** Restricted cases: they appear in no list, no export. */
-  public java.util.Set<String> restrictedCases() {
-    return java.util.Set.copyOf(access.restrictedCases());
-  }
-
   /** A process of a case started (a support track): it is seen as the case is. */
   void processStarted(DelegateExecution execution) {
     caseOf(execution).ifPresent(a -> grantInstance(execution.getProcessInstanceId(), a));

@@ -57,6 +57,7 @@ class DashboardOpenCasesTest {
   @Autowired TaskService taskService;
   @Autowired ReferenceData reference;
   @Autowired CaseVisibility visibility;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired Texts texts;
 
   @Test
@@ -127,7 +128,7 @@ class DashboardOpenCasesTest {
         open.stream()
             .collect(Collectors.toMap(CaseSummary::processInstanceId, CaseSummary::caseNumber));
     Map<String, Set<String>> markedByDefinition = new HashMap<>();
-    Set<String> restricted = visibility.restrictedCases();
+    Set<String> restricted = jp.bansou.person.RestrictedCases.all(jdbc);
     Map<String, String> silent = new java.util.TreeMap<>();
     caseTasks.stream()
         .filter(

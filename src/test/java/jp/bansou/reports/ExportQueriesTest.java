@@ -264,7 +264,7 @@ class ExportQueriesTest {
             .filter(CaseSummary::consentStatistics)
             .map(CaseSummary::caseNumber)
             .collect(Collectors.toSet());
-    consented.removeAll(visibility.restrictedCases());
+    consented.removeAll(jp.bansou.person.RestrictedCases.all(jdbc));
     List<VisitOutcome> visits =
         visitOutcomes.all().stream().filter(v -> consented.contains(v.caseNumber())).toList();
     List<String> barriers = reference.codes(ReferenceList.VISIT_BARRIERS);
@@ -339,7 +339,7 @@ class ExportQueriesTest {
   private String casesAsTheWholeListSaid(LocalDate from, LocalDate to) {
     Instant start = from.atStartOfDay(EngineClock.JAPAN).toInstant();
     Instant end = to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.JAPAN).toInstant();
-    var restricted = visibility.restrictedCases();
+    var restricted = jp.bansou.person.RestrictedCases.all(jdbc);
     List<CaseSummary> shown =
         summaries.all().stream()
             .filter(CaseSummary::consentStatistics)
