@@ -130,7 +130,10 @@ public class VisitOutcomes {
         caseNumber);
   }
 
-  /** Every visit, for the statistics. */
+  /**
+   * Every visit: the whole table, which only a test reads at once (the export pages through its
+   * period, never this).
+   */
   public List<VisitOutcome> all() {
     return jdbc.query(
         "select * from visit_outcome where " + Trial.realCase("case_number") + " order by id",

@@ -320,7 +320,10 @@ public class FormStatistics {
     return new ArrayList<>(keys);
   }
 
-  /** Each case's answers: case number → question key → categories. */
+  /**
+   * Each case's answers: case number → question key → categories. The whole table, which only a
+   * test reads at once (cases.csv reads each case's answers with its row, {@link #answers}).
+   */
   public Map<String, Map<String, List<String>>> byCase() {
     Map<String, Map<String, List<String>>> all = new LinkedHashMap<>();
     jdbc.query(
