@@ -3,6 +3,7 @@ package jp.bansou.conference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
 import java.util.Date;
@@ -56,16 +57,8 @@ class CaseConferenceProcessTest {
   /** A coordinator responsible for Tokyo only. */
   static final String TOKYO_ONLY = "coordinator-tokyo-only";
 
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
-  }
-
   private List<String> candidates(ProcessInstance pi, String key) {
-    return taskService.getIdentityLinksForTask(task(pi, key).getId()).stream()
+    return taskService.getIdentityLinksForTask(task(key, pi).getId()).stream()
         .filter(link -> "candidate".equals(link.getType()))
         .map(link -> link.getUserId())
         .toList();

@@ -1,6 +1,7 @@
 package jp.bansou.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,11 @@ class DashboardTest {
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired jp.bansou.person.CaseVisibility visibility;
+
+  @org.junit.jupiter.api.BeforeEach
+  void assertions() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+  }
 
   @Test
   void urgencyLevelsAreReadOutsideTheEngineAsTheFirstDashboardRequestOfTheDayDoes() {
@@ -255,7 +261,7 @@ class DashboardTest {
         visibility.restrict(pi.getBusinessKey(), "coordinator");
         restricted.add(pi.getBusinessKey());
       }
-      Task triage = task(pi, "reviewTriage");
+      Task triage = task("reviewTriage", pi);
       overdue.add(triage);
       triage.setDueDate(Date.from(Instant.parse("2000-01-01T00:00:00Z").plusSeconds(60L * i)));
       taskService.saveTask(triage);
@@ -303,25 +309,17 @@ class DashboardTest {
         formService.submitStartForm(
             definition, Intake.person().with("phone", uncovered.phone()).variables());
     taskService.complete(
-        task(duplicate, "reviewPossibleDuplicate").getId(),
+        task("reviewPossibleDuplicate", duplicate).getId(),
         Map.of("duplicateDecision", "closeAsDuplicate"));
     ProcessInstance triaged =
         formService.submitStartForm(
             definition, Intake.person().with("noHousing", true).variables());
-    taskService.complete(task(triaged, "reviewTriage").getId());
+    taskService.complete(task("reviewTriage", triaged).getId());
     taskService.complete(
-        task(triaged, "confirmCompanion").getId(), Map.of("companionId", "companion"));
-    Task offer = task(triaged, "offerCase");
+        task("confirmCompanion", triaged).getId(), Map.of("companionId", "companion"));
+    Task offer = task("offerCase", triaged);
     taskService.claim(offer.getId(), "companion");
     taskService.complete(offer.getId(), Map.of("offerAnswer", "accept"));
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
   }
 
   /**

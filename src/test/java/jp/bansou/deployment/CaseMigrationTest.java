@@ -2,6 +2,7 @@ package jp.bansou.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +60,7 @@ class CaseMigrationTest {
 
   @BeforeEach
   void modeller() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     modeler = new Modeler(rest.getRootUri(), "modeller");
     deploymentName = "migration-" + UUID.randomUUID();
   }
@@ -118,10 +120,10 @@ class CaseMigrationTest {
 
     managementService.setJobRetries(job(stuck).getId(), 3);
     managementService.executeJob(job(stuck).getId());
-    complete(task(stuck, "reviewAidApplication"), Map.of("aidDecision", "approve"));
+    complete(task("reviewAidApplication", stuck), Map.of("aidDecision", "approve"));
     managementService.executeJob(job(stuck).getId());
     complete(
-        task(stuck, "recordAidPayment"),
+        task("recordAidPayment", stuck),
         Map.of(
             "paymentReference",
             "PAY-2026-0815",
@@ -232,14 +234,6 @@ class CaseMigrationTest {
 
   private Job job(ProcessInstance pi) {
     return managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
   }
 
   private void complete(Task task, Map<String, Object> variables) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class EmergencyFundProcessTest {
     assertThat(due.getHour()).isEqualTo(10);
 
     execute(review);
-    Task decision = task(pi, "reviewAidApplication");
+    Task decision = task("reviewAidApplication", pi);
     assertThat(taskService.getIdentityLinksForTask(decision.getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("fund-reviewers"));
     assertThat((String) taskService.getVariable(decision.getId(), "aidSummary"))
@@ -94,7 +95,7 @@ class EmergencyFundProcessTest {
   void theReviewMayReduceTheAmountWithAReason() {
     ProcessInstance pi = appliedAndReviewed(triagedCase(Intake.person()), 2);
     FundLedger.Row before = row();
-    Task decision = task(pi, "reviewAidApplication");
+    Task decision = task("reviewAidApplication", pi);
 
     assertThatThrownBy(
             () ->
@@ -133,11 +134,11 @@ class EmergencyFundProcessTest {
     FundLedger.Row before = row();
 
     complete(
-        task(pi, "reviewAidApplication"),
+        task("reviewAidApplication", pi),
         "reviewer",
         Map.of("aidDecision", "refuse", "aidDecisionReason", "生活保護の申請を先に支える"));
 
-    Task note = task(pi, "noteAidRefusal");
+    Task note = task("noteAidRefusal", pi);
     assertThat(note.getAssignee()).isEqualTo("coordinator");
     assertThat(taskService.getVariable(note.getId(), "aidDecisionReason"))
         .isEqualTo("生活保護の申請を先に支える");
@@ -153,15 +154,15 @@ class EmergencyFundProcessTest {
     ProcessInstance pi = apply(theCase.getBusinessKey(), 1, "きょう食べるものがない");
 
     assertThat(pi).isWaitingAt("decideEmergencyAid");
-    complete(task(pi, "decideEmergencyAid"), "coordinator", Map.of("emergencyDecision", "approve"));
-    Task second = task(pi, "approveEmergencyAid");
+    complete(task("decideEmergencyAid", pi), "coordinator", Map.of("emergencyDecision", "approve"));
+    Task second = task("approveEmergencyAid", pi);
     taskService.claim(second.getId(), "coordinator");
     assertThatThrownBy(
             () -> taskService.complete(second.getId(), Map.of("secondApproval", "approve")))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("2人目の承認者になれません");
     taskService.setAssignee(second.getId(), null);
-    complete(task(pi, "approveEmergencyAid"), "reviewer", Map.of("secondApproval", "approve"));
+    complete(task("approveEmergencyAid", pi), "reviewer", Map.of("secondApproval", "approve"));
 
     // no Monday, no next day: the payment is recorded now
     assertThat(pi).isWaitingAt("recordAidPayment");
@@ -177,7 +178,7 @@ class EmergencyFundProcessTest {
     ProcessInstance byCoordinator =
         apply(triagedCase(Intake.person().with("noHousing", true)).getBusinessKey(), 2, "");
     complete(
-        task(byCoordinator, "decideEmergencyAid"),
+        task("decideEmergencyAid", byCoordinator),
         "coordinator",
         Map.of("emergencyDecision", "weekly"));
     assertThat(byCoordinator).isWaitingAt("weeklyReviewDue");
@@ -185,10 +186,10 @@ class EmergencyFundProcessTest {
     ProcessInstance bySecond =
         apply(triagedCase(Intake.person().with("violence", true)).getBusinessKey(), 2, "");
     complete(
-        task(bySecond, "decideEmergencyAid"),
+        task("decideEmergencyAid", bySecond),
         "coordinator",
         Map.of("emergencyDecision", "approve"));
-    complete(task(bySecond, "approveEmergencyAid"), "reviewer", Map.of("secondApproval", "weekly"));
+    complete(task("approveEmergencyAid", bySecond), "reviewer", Map.of("secondApproval", "weekly"));
     assertThat(bySecond).isWaitingAt("weeklyReviewDue");
   }
 
@@ -215,7 +216,7 @@ class EmergencyFundProcessTest {
     Intake person = Intake.person();
     ProcessInstance theCase = triagedCase(person);
     ProcessInstance pi = appliedAndReviewed(theCase, 1);
-    complete(task(pi, "reviewAidApplication"), "reviewer", Map.of("aidDecision", "approve"));
+    complete(task("reviewAidApplication", pi), "reviewer", Map.of("aidDecision", "approve"));
 
     String month = YearMonth.now(EngineClock.JAPAN).toString();
     ResponseEntity<String> budget = putBudget("supervisor", month, KANTO, 500_000);
@@ -285,7 +286,7 @@ class EmergencyFundProcessTest {
 
   private void pay(ProcessInstance pi, String reference) {
     complete(
-        task(pi, "recordAidPayment"),
+        task("recordAidPayment", pi),
         "reviewer",
         Map.of(
             "paymentReference", reference, "paidOn", LocalDate.now(EngineClock.JAPAN).toString()));
@@ -294,14 +295,6 @@ class EmergencyFundProcessTest {
   private FundLedger.Row row() {
     String month = YearMonth.now(EngineClock.JAPAN).toString();
     return ledger.find(month, KANTO).orElse(new FundLedger.Row(month, KANTO, 0, 0, 0));
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
   }
 
   private void complete(Task task, String user, Map<String, Object> variables) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class HandOverProcessTest {
     assertThat(handOver).isWaitingAt("chooseSuccessor").hasNotPassed("reviewHandOverRequest");
     assertThat(options(handOver)).contains(b).doesNotContain(a);
     choose(handOver, b);
-    Task offer = task(handOver, "offerHandOver");
+    Task offer = task("offerHandOver", handOver);
     assertThat(offer.getAssignee()).isEqualTo(b);
     assertThat(runtimeService.getVariable(handOver.getId(), "handOverNote"))
         .isEqualTo("次は来週、労基署に行く予定です。");
@@ -121,7 +122,7 @@ class HandOverProcessTest {
     assertThat(handOvers.countFor(caseNumber)).isEqualTo(1);
 
     TrackDriver.completeTracks(engine, pi.getId());
-    assertThat(task(pi, "proposeClosure").getAssignee()).isEqualTo(b);
+    assertThat(task("proposeClosure", pi).getAssignee()).isEqualTo(b);
   }
 
   @Test
@@ -148,12 +149,12 @@ class HandOverProcessTest {
     complete(
         handOver, "reviewHandOverRequest", "coordinator", Map.of("handOverDecision", "handOver"));
     List<String> asked = new ArrayList<>();
-    while (task(handOver, "chooseSuccessor") != null) {
+    while (task("chooseSuccessor", handOver) != null) {
       String next = options(handOver).get(0);
       assertThat(asked).doesNotContain(next);
       asked.add(next);
       choose(handOver, next);
-      Task offer = task(handOver, "offerHandOver");
+      Task offer = task("offerHandOver", handOver);
       taskService.complete(
           offer.getId(), Map.of("offerAnswer", "decline", "declineReason", "担当が多いため"));
     }
@@ -187,7 +188,7 @@ class HandOverProcessTest {
                 .getId());
 
     assertThat(handOver).hasPassed("handOverOfferExpired", "excludeSuccessor");
-    if (task(handOver, "chooseSuccessor") != null) {
+    if (task("chooseSuccessor", handOver) != null) {
       assertThat(options(handOver)).doesNotContain(a, b);
     } else {
       assertThat(handOver).isWaitingAt("handleNoSuccessor");
@@ -242,7 +243,7 @@ class HandOverProcessTest {
       assertThat(handOver).isWaitingAt("chooseSuccessor");
       choose(handOver, b);
       taskService.complete(
-          task(handOver, "offerHandOver").getId(), Map.of("offerAnswer", "accept"));
+          task("offerHandOver", handOver).getId(), Map.of("offerAnswer", "accept"));
     }
 
     assertThat(bulk).isEnded().hasPassed("allCasesHandedOver");
@@ -292,7 +293,7 @@ class HandOverProcessTest {
             .singleResult();
     assertThat(runtimeService.getVariable(handOver.getId(), "handOverReason")).isEqualTo("pause");
     choose(handOver, b);
-    taskService.complete(task(handOver, "offerHandOver").getId(), Map.of("offerAnswer", "accept"));
+    taskService.complete(task("offerHandOver", handOver).getId(), Map.of("offerAnswer", "accept"));
     assertThat(pause).isWaitingAt("pauseEnds").hasPassed("handOverPausedCases");
     assertThat(access.openCasesOf(b)).containsExactly(caseNumber);
 
@@ -412,14 +413,6 @@ class HandOverProcessTest {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
   }
 
   private void complete(

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ class CallForHelpProcessTest {
 
     ProcessInstance call = ask(a, caseNumber, "入管で書類が足りないと言われました。何を持って行けばよいですか");
     assertThat(call).isWaitingAt("answerCallForHelp");
-    assertThat(task(call, "answerCallForHelp").getAssignee()).isNull();
+    assertThat(task("answerCallForHelp", call).getAssignee()).isNull();
     assertThat(runtimeService.getVariable(call.getId(), "caseOverview")).isNotNull();
     // the coordinator reads who asked by name, not by login id
     assertThat(runtimeService.getVariable(call.getId(), "helpAskedByName"))
@@ -86,7 +87,7 @@ class CallForHelpProcessTest {
         "coordinator",
         Map.of("helpResponse", "answer", "helpAnswer", "住民票と源泉徴収票を持って行ってください"));
 
-    Task read = task(call, "readHelpAnswer");
+    Task read = task("readHelpAnswer", call);
     assertThat(read.getAssignee()).isEqualTo(a);
     taskService.complete(read.getId());
     assertThat(call).isEnded().hasPassed("closeCallForHelp", "helpGiven").hasNotPassed("joinCase");
@@ -113,7 +114,7 @@ class CallForHelpProcessTest {
     assertThat((String) runtimeService.getVariable(call.getId(), "helpJoinedNote"))
         .contains(people.name("coordinator"))
         .doesNotContain("（coordinator）");
-    taskService.complete(task(call, "readHelpAnswer").getId());
+    taskService.complete(task("readHelpAnswer", call).getId());
     assertThat(call).isEnded();
   }
 
@@ -141,7 +142,7 @@ class CallForHelpProcessTest {
         "coordinator",
         Map.of("helpResponse", "advise", "adviserId", adviser));
 
-    Task advise = task(call, "adviseCompanion");
+    Task advise = task("adviseCompanion", call);
     assertThat(advise.getAssignee()).isEqualTo(adviser);
     assertThat(records.sightOf(adviser, caseNumber)).isEqualTo(Sight.NONE);
     assertThat(taskService.getVariables(advise.getId()))
@@ -150,7 +151,7 @@ class CallForHelpProcessTest {
     taskService.complete(advise.getId(), Map.of("helpAdvice", "労働基準監督署に申告しましょう"));
 
     assertThat(call).hasPassed("adviseCompanion");
-    assertThat(task(call, "readHelpAnswer").getAssignee()).isEqualTo(a);
+    assertThat(task("readHelpAnswer", call).getAssignee()).isEqualTo(a);
   }
 
   @Test
@@ -300,14 +301,6 @@ class CallForHelpProcessTest {
         .createProcessInstanceQuery()
         .processDefinitionKey(CallForHelp.PROCESS_KEY)
         .variableValueEquals("caseNumber", caseNumber)
-        .singleResult();
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
         .singleResult();
   }
 

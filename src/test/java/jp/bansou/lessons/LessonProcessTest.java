@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class LessonProcessTest {
 
     review(lesson, "return");
 
-    Task read = task(lesson, "readLessonReview");
+    Task read = task("readLessonReview", lesson);
     assertThat(read.getAssignee()).isEqualTo("companion");
     taskService.complete(read.getId());
     assertThat(lesson).isEnded().hasPassed("returnLesson", "lessonNotPublished");
@@ -177,13 +178,5 @@ class LessonProcessTest {
         "reviewLesson",
         "coordinator",
         Map.of("lessonDecision", decision, "lessonReviewNote", "もう少し具体的に"));
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
   }
 }

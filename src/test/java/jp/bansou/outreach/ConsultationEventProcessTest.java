@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -178,7 +179,7 @@ class ConsultationEventProcessTest {
     completeTask(pi, "reviewPublicity", "coordinator", Map.of("publicityChecked", true));
     answerDuty(pi, "interpreter", "decline");
 
-    Task arrange = task(pi, "arrangeEventDuty");
+    Task arrange = task("arrangeEventDuty", pi);
     assertThat(arrange).isNotNull();
     assertThat(taskService.getVariable(arrange.getId(), "dutyLabel")).isEqualTo("通訳（ネパール語）");
     assertThat(taskService.getVariable(arrange.getId(), "arrangeOptions").toString())
@@ -210,7 +211,7 @@ class ConsultationEventProcessTest {
     ProcessInstance pi = plan(Map.of("eventLanguages", FormJson.list(), "lawyersNeeded", 0));
     completeTask(pi, "reviewPublicity", "coordinator", Map.of("publicityChecked", true));
     execute(job("dutyOfferExpired", pi));
-    assertThat(task(pi, "arrangeEventDuty")).isNotNull();
+    assertThat(task("arrangeEventDuty", pi)).isNotNull();
     completeTask(pi, "arrangeEventDuty", "coordinator", Map.of("arrangedPerson", "companion"));
     assertThat(pi).isWaitingAt("waitForDay");
   }
@@ -369,17 +370,9 @@ class ConsultationEventProcessTest {
         .list();
   }
 
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
-  }
-
   private void completeTask(
       ProcessInstance pi, String key, String user, Map<String, Object> variables) {
-    Task task = task(pi, key);
+    Task task = task(key, pi);
     if (task.getAssignee() == null) {
       taskService.claim(task.getId(), user);
     }

@@ -2,6 +2,7 @@ package jp.bansou.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ class IdentityAccessTest {
 
   @BeforeEach
   void people() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     user(OTHER_REGION, Role.COORDINATORS.groupId());
     access.setRegions(OTHER_REGION, List.of("40"));
     user(OTHER_LAWYER, Role.LAWYERS.groupId());
@@ -100,7 +102,7 @@ class IdentityAccessTest {
     CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
     CaseDriver.complete(
         engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion2"));
-    Task offer = task(pi, "offerCase");
+    Task offer = task("offerCase", pi);
 
     assertThat(person("companion2", pi.getBusinessKey()).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
@@ -164,7 +166,7 @@ class IdentityAccessTest {
   void everyLookIsLoggedForTheResponsibleCoordinatorWithoutIdentifiers() {
     Markers person = Markers.fresh();
     ProcessInstance pi = acceptedCase(person, "companion");
-    Task visit = task(subprocess(pi, "office-accompaniment"), "planVisit");
+    Task visit = task("planVisit", subprocess(pi, "office-accompaniment"));
     assertThat(get("companion", "/api/tasks/" + visit.getId() + "/person").getStatusCode())
         .isEqualTo(HttpStatus.OK);
     person("coordinator", pi.getBusinessKey());
@@ -217,7 +219,7 @@ class IdentityAccessTest {
     } finally {
       identityService.clearAuthentication();
     }
-    Task triage = task(pi, "reviewTriage");
+    Task triage = task("reviewTriage", pi);
     assertThat(taskService.getIdentityLinksForTask(triage.getId()))
         .allSatisfy(link -> assertThat(link.getGroupId()).isNull())
         .anySatisfy(link -> assertThat(link.getUserId()).isEqualTo(named));
@@ -301,7 +303,7 @@ class IdentityAccessTest {
             get("supervisor", "/engine-rest/process-instance?businessKey=" + pi.getBusinessKey())
                 .getBody())
         .isEqualTo("[]");
-    Task triage = task(pi, "reviewTriage");
+    Task triage = task("reviewTriage", pi);
     assertThat(taskService.getIdentityLinksForTask(triage.getId()))
         .allSatisfy(link -> assertThat(link.getGroupId()).isNull())
         .anySatisfy(link -> assertThat(link.getUserId()).isEqualTo("coordinator"));
@@ -327,7 +329,7 @@ class IdentityAccessTest {
     CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
     CaseDriver.complete(
         engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion2"));
-    Task offer = task(pi, "offerCase");
+    Task offer = task("offerCase", pi);
     String base = "/engine-rest/task/" + offer.getId();
 
     for (var attack :
@@ -351,7 +353,7 @@ class IdentityAccessTest {
     assertThat(taskService.getIdentityLinksForTask(offer.getId()))
         .noneSatisfy(link -> assertThat(link.getGroupId()).isEqualTo("policy-team"))
         .noneSatisfy(link -> assertThat(link.getUserId()).isEqualTo("policy"));
-    assertThat(task(pi, "offerCase").getAssignee()).isEqualTo("companion2");
+    assertThat(task("offerCase", pi).getAssignee()).isEqualTo("companion2");
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "companionId"))
         .isEqualTo("companion2");
     assertThatThrownBy(() -> withUser("policy", () -> taskService.getVariables(offer.getId())))
@@ -415,19 +417,11 @@ class IdentityAccessTest {
   }
 
   private void complete(ProcessInstance pi, String key, String user, Map<String, Object> vars) {
-    Task task = task(pi, key);
+    Task task = task(key, pi);
     if (task.getAssignee() == null && user != null) {
       taskService.claim(task.getId(), user);
     }
     taskService.complete(task.getId(), vars);
-  }
-
-  private Task task(ProcessInstance pi, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(key)
-        .singleResult();
   }
 
   // --- looking ---
