@@ -139,6 +139,11 @@ public class ApiErrors extends OncePerRequestFilter {
     } else if (status == 401) {
       // the webapps' login form: a wrong name or password; elsewhere: not logged in
       answer(response, 401, texts.get(loginForm ? "login.failed" : "api.error.login"));
+    } else if ((type.equals("AuthorizationException") || status == 403) && taskGone(request)) {
+      // a task finished meanwhile takes its grants with it: the caller lost to the one who
+      // finished it, they were not refused
+      LOG.info("Answered {} to a request about a task already done", gone(request));
+      answer(response, gone(request), texts.get("api.error.taskDone"));
     } else if (type.equals("AuthorizationException") || status == 403) {
       answer(response, 403, texts.get("api.error.forbidden"));
     } else if (type.equals("TaskAlreadyClaimedException") || message.contains("already claimed")) {

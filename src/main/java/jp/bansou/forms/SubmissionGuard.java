@@ -186,6 +186,12 @@ public class SubmissionGuard extends OncePerRequestFilter {
       result = check.check(form, variables, key -> List.of());
     }
     if (!result.problems().isEmpty()) {
+      if (submitsTask && taskService.createTaskQuery().taskId(task.group(1)).count() == 0) {
+        // finished meanwhile (the first of a double press, another person): its form was gone
+        // when this one was checked against it, and what was sent is not what is wrong
+        refuse(response, 409, texts.get("api.error.taskDone"), null);
+        return;
+      }
       Problem first = result.problems().get(0);
       refuse(response, 400, first.message(), first);
       return;

@@ -33,6 +33,13 @@ final class WrittenNames {
   /**
    * What a name's brackets may hold besides another form: a note on the name (ホア（仮名）), not a name.
    */
+  private static boolean noteOnTheName(String bracketed) {
+    return NOT_A_NAME.contains(bracketed) || NAME_WORD.matcher(bracketed).matches();
+  }
+
+  /** A Japanese word for a kind of name: あだ名, 通名, 呼称, 旧名. */
+  private static final Pattern NAME_WORD = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}]{1,3}[名称]");
+
   private static final java.util.Set<String> NOT_A_NAME =
       java.util.Set.of(
           "仮名", "仮", "通称", "本名", "旧姓", "愛称", "偽名", "呼び名", "デモ", "alias", "nickname", "pseudonym");
@@ -63,11 +70,11 @@ final class WrittenNames {
   private static final String TITLE_AFTER =
       "(?:"
           + java.util.stream.Stream.of(
-                  "さーん", "さま", "様", "氏", "ちゃーん", "くん", "君", "殿", "先生", "サーン", "サマ", "チャーン", "クン",
-                  "씨", "님")
+                  "さーん", "さま", "様", "氏", "ちゃーん", "くーん", "君", "殿", "先生", "姉さーん", "兄さーん", "ねえさーん",
+                  "にいさーん", "たーん", "サーン", "サマ", "チャーン", "クーン", "씨", "님")
               .map(WrittenNames::plain)
-              // さーん, ちゃーん: the long vowel as often as it is said, or not at all
-              .map(title -> Pattern.quote(title).replace("ー", "\\Eー*\\Q"))
+              // さーん, さぁん, ちゃーん: the long vowel as often as it is said, or not at all
+              .map(title -> Pattern.quote(title).replace("ー", "\\E[ーあいうえお]*\\Q"))
               .collect(Collectors.joining("|"))
           + "|(?:san|sama|chan|kun)(?![a-z]))";
 
@@ -134,7 +141,7 @@ final class WrittenNames {
   static List<List<String>> forms(String plainName) {
     List<List<String>> forms = new ArrayList<>();
     for (String bracketed : FORMS.split(plainName)) {
-      if (NOT_A_NAME.contains(bracketed.strip())) {
+      if (noteOnTheName(bracketed.strip())) {
         continue;
       }
       List<String> form = new ArrayList<>();
@@ -243,7 +250,7 @@ final class WrittenNames {
       int letters = part.codePointCount(0, part.length());
       Writing writing = Writing.of(part);
       if (writing == null
-          || letters < 2 && writing == Writing.LATIN
+          || letters < 2 && !allHan(part) && writing != Writing.HANGUL
           || NEVER_CALLED.contains(part)) {
         continue;
       }
@@ -288,6 +295,8 @@ final class WrittenNames {
     String titled =
         before
             + letters(part)
+            // the name's last vowel drawn out as it is called (ホアーさん)
+            + "ー*"
             + JOIN
             + TITLE_AFTER
             + "|"
@@ -307,13 +316,15 @@ final class WrittenNames {
 
   /** The part's letters, a kana as itself in katakana or hiragana (ホア, ほあ). */
   private static String letters(String part) {
+    boolean oneLetter = part.codePointCount(0, part.length()) == 1;
     return part.codePoints()
         .mapToObj(
             letter -> {
-              if (letter >= 'ァ' && letter <= 'ヶ') {
+              // one kana alone is itself only: in hiragana it is grammar (お疲れ様 is not レ様)
+              if (letter >= 'ァ' && letter <= 'ヶ' && !oneLetter) {
                 return "[" + Character.toString(letter) + Character.toString(letter - 0x60) + "]";
               }
-              if (letter >= 'ぁ' && letter <= 'ゖ') {
+              if (letter >= 'ぁ' && letter <= 'ゖ' && !oneLetter) {
                 return "[" + Character.toString(letter) + Character.toString(letter + 0x60) + "]";
               }
               return Pattern.quote(Character.toString(letter));

@@ -42,6 +42,8 @@ class LogForgingAttackTest {
           // the line breaks of Unicode, and the terminal's escape of eight bits
           + "\u20282020-01-01T00:00:00.000Z ERROR 1 --- fourth\u00852020-01-01T00:00:00.000Z ERROR 1"
           + " --- fifth\u009b2K\u20292020-01-01T00:00:00.000Z ERROR 1 --- sixth"
+          // text shown right to left from here on, so that what follows reads otherwise
+          + "\u202edenifer\u202c"
           // a blank line, then an entry
           + "\n\n2020-01-01T00:00:00.000Z ERROR 1 --- seventh";
 
@@ -69,7 +71,7 @@ class LogForgingAttackTest {
 
     assertThat(output.getAll())
         .contains("A value from a request: abc")
-        .doesNotContain("\u001b[2K", "\u009b");
+        .doesNotContain("\u001b[2K", "\u009b", "\u202e");
     assertThat(FORGED.matcher(output.getAll()).find()).as(output.getAll()).isFalse();
   }
 

@@ -46,7 +46,12 @@ class NameWrittenTest {
         "ホアちゃん",
         "ホアちゃーん",
         "ホアチャン",
-        "Hoaちゃん");
+        "Hoaちゃん",
+        "ホアさぁん",
+        "ホアくーん",
+        "ホア姉さん",
+        "ホアたん",
+        "ホアーさん");
     notFound(
         name,
         "ホアンさんから電話",
@@ -108,7 +113,23 @@ class NameWrittenTest {
   void aNoteOnTheNameInItsBracketsIsNoForm() {
     notFound("ホア（仮名）", "本人は仮名で登録している");
     notFound("王明（通称）", "通称で呼ばれている");
+    notFound("ホア（あだ名）", "あだ名で呼んでいる");
+    notFound("マイ（呼称）", "呼称を確認");
+    notFound("金 英子（通名）", "通名で働いている");
     found("ホア（仮名）", "ホアさん");
+  }
+
+  @Test
+  void oneKanaIsNoName() {
+    // one-letter parts of Vietnamese and Korean names in katakana: in hiragana they are grammar,
+    // and one kana with a title names nobody in particular
+    notFound("レ・ヴァン・タン（Le Van Thanh）", "今日もお疲れ様でした", "お疲れさまです", "お疲れさん");
+    notFound("ノ・ミンジュ", "本人の様子を見に行った", "本人の氏名は本人の情報タブに");
+    notFound("イ・ジウン", "痛い様子だった", "お互い様です");
+    notFound("グエン・トゥ・ハ", "本人は様子が変だった", "今日はさんざんだった");
+    notFound("ゴ・ヴァン・ロン", "ご様子を伺いました");
+    found("イ・ジウン", "ジウンさん", "イ・ジウン");
+    found("レ・ヴァン・タン（Le Van Thanh）", "タンさんと", "Thanh-san");
   }
 
   @Test
