@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * How people write a person's name in a note, so that a note which names them is found: the name
  * whole, in any of its forms; its parts in another order, or two of them together; or one part
  * called as people call someone (ホアさん, 王様, Ms Hoa, 민수 씨). Texts are compared without width, case,
- * accents or small kana (「ｸﾞｪﾝ」 reads 「グエン」), and hiragana stands for katakana (ほあ for ホア).
+ * accents or small kana (「ｸﾞｪﾝ」 reads 「グエン」), and hiragana stands for katakana in a part of three
+ * kana or more (ぐえん for グエン; two are often a word of their own: みなさん is not ミナさん).
  *
  * <p>What is not found: a part alone without a title (common family names would refuse every note
  * about anyone called Nguyen), a shorter part inside a longer word (ホアン is not ホア, 明日 is not 明), a
@@ -316,15 +317,16 @@ final class WrittenNames {
 
   /** The part's letters, a kana as itself in katakana or hiragana (ホア, ほあ). */
   private static String letters(String part) {
-    boolean oneLetter = part.codePointCount(0, part.length()) == 1;
+    // two kana in hiragana are often a word of their own (みなさん is not ミナさん, たんさん not
+    // タンさん); one kana in hiragana is grammar (お疲れ様 is not レ様)
+    boolean inHiraganaToo = part.codePointCount(0, part.length()) >= 3;
     return part.codePoints()
         .mapToObj(
             letter -> {
-              // one kana alone is itself only: in hiragana it is grammar (お疲れ様 is not レ様)
-              if (letter >= 'ァ' && letter <= 'ヶ' && !oneLetter) {
+              if (letter >= 'ァ' && letter <= 'ヶ' && inHiraganaToo) {
                 return "[" + Character.toString(letter) + Character.toString(letter - 0x60) + "]";
               }
-              if (letter >= 'ぁ' && letter <= 'ゖ' && !oneLetter) {
+              if (letter >= 'ぁ' && letter <= 'ゖ' && inHiraganaToo) {
                 return "[" + Character.toString(letter) + Character.toString(letter + 0x60) + "]";
               }
               return Pattern.quote(Character.toString(letter));

@@ -31,7 +31,7 @@ class NameWrittenTest {
         name,
         "ホアさんから電話",
         "ﾎｱさんに連絡",
-        "ほあさんと入管へ",
+        "ぐえんさんと入管へ",
         "ホアサン",
         "ホア さま",
         "ホアさーん",
@@ -117,6 +117,13 @@ class NameWrittenTest {
     notFound("マイ（呼称）", "呼称を確認");
     notFound("金 英子（通名）", "通名で働いている");
     found("ホア（仮名）", "ホアさん");
+  }
+
+  @Test
+  void twoKanaInHiraganaAreAWordOfTheirOwn() {
+    notFound("ミナ・キム", "みなさん、お疲れさまです", "みなさまへ");
+    notFound("ファム・タン", "たんさんを飲んだ");
+    found("ミナ・キム", "ミナさんへ", "ミナ キム");
   }
 
   @Test
