@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * kana or more (ぐえん for グエン; two are often a word of their own: みなさん is not ミナさん).
  *
  * <p>What is not found: a part alone without a title (common family names would refuse every note
- * about anyone called Nguyen), a shorter part inside a longer word (ホアン is not ホア, 明日 is not 明), a
- * single Latin letter with a title, which is how people keep someone unnamed (Aさん), a part nobody
- * is called by (Thị, Văn, bin), and a note on the name in its brackets (ホア（仮名）).
+ * about anyone called Nguyen), a shorter part inside a longer word (ホアン is not ホア, 明日 is not 明),
+ * one kanji after another (小林さん is not 林), one kana (お疲れ様 is not レ様), a single Latin letter with a
+ * title, which is how people keep someone unnamed (Aさん), a part nobody is called by (Thị, Văn,
+ * bin), and a note on the name in its brackets (ホア（仮名）).
  */
 final class WrittenNames {
 
@@ -276,7 +277,7 @@ final class WrittenNames {
    */
   private static final java.util.Set<String> NEVER_CALLED =
       java.util.Set.of(
-          "van", "thi", "ヴアン", "バン", "テイ", "チ", "bin", "binti", "bint", "ibn", "de", "da", "del",
+          "van", "thi", "ヴアン", "バン", "テイ", "bin", "binti", "bint", "ibn", "de", "da", "del",
           "della", "dos", "das", "von", "al", "el");
 
   /**
@@ -315,7 +316,7 @@ final class WrittenNames {
     return Pattern.compile(starts(part) + letters(part) + ends(part));
   }
 
-  /** The part's letters, a kana as itself in katakana or hiragana (ホア, ほあ). */
+  /** The part's letters, a kana of a longer part as itself in katakana or hiragana (グエン, ぐえん). */
   private static String letters(String part) {
     // two kana in hiragana are often a word of their own (みなさん is not ミナさん, たんさん not
     // タンさん); one kana in hiragana is grammar (お疲れ様 is not レ様)
