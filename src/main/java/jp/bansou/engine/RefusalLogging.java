@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * A {@link Refusal} is an answer to the person, not a fault: the engine logs it as it logs its own
  * refusals of a bad request ({@code ENGINE-16002}, debug), not as {@code ERROR ENGINE-16004} with a
- * stack trace for every refused comment; so is a grant made twice at once, or a lock waited for too
- * long ({@link SimultaneousGrants}). Any other exception is logged as before.
+ * stack trace for every refused comment; so is a grant made twice at once, a lock waited for too
+ * long, a task already done ({@link SimultaneousGrants}), and a comment sent without its text. Any
+ * other exception is logged as before.
  *
  * <p>A refusal is still worth one line: who was refused, and which of our checks refused them (an
  * erasure asked for by someone not responsible, a second approval by the first approver), so that
