@@ -73,12 +73,19 @@ final class WrittenNames {
       "(?:"
           + java.util.stream.Stream.of(
                   "さーん", "さま", "様", "氏", "ちゃーん", "くーん", "君", "殿", "先生", "姉さーん", "兄さーん", "ねえさーん",
-                  "にいさーん", "たーん", "サーン", "サマ", "チャーン", "クーン", "씨", "님")
+                  "にいさーん", "たーん", "씨", "님")
               .map(WrittenNames::plain)
               // さーん, さぁん, ちゃーん: the long vowel as often as it is said, or not at all
-              .map(title -> Pattern.quote(title).replace("ー", "\\E[ーあいうえお]*\\Q"))
+              .map(title -> title.replace("ー", "").replace("ん", "[ーあいうえお]*ん"))
               .collect(Collectors.joining("|"))
           + "|(?:san|sama|chan|kun)(?![a-z]))";
+
+  /**
+   * A title in katakana: right after the name, and a word of its own (ホアサン; マリア・サンチェス is not マリアさん,
+   * ミン・チャン is not ミンちゃん).
+   */
+  private static final String KATAKANA_TITLE =
+      "(?:サ[ーアイウエオ]*ン|サマ|チヤ[ーアイウエオ]*ン|ク[ーアイウエオ]*ン)(?![\\p{IsKatakana}ー])";
 
   /** A title before a name: Ms Hoa, Dr. Li. */
   private static final String TITLE_BEFORE = "(?<![a-z])(?:mr|mrs|ms|miss|mx|dr|madam|mme)";
@@ -117,6 +124,8 @@ final class WrittenNames {
           ? alone(parts.get(0), written, normalised)
           : normalised.contains(normalise(String.join("", parts)))
               || parts.stream().allMatch(part -> partIn(part, written, normalised))
+                  && (parts.stream().noneMatch(WrittenNames::oneKanji)
+                      || sideBySide(parts, written))
               || twoTogether(parts, written)) {
         return Match.NAMED;
       }
@@ -212,12 +221,37 @@ final class WrittenNames {
     };
   }
 
-  /** A part of three letters or more wherever it stands; a shorter one as a word of its own. */
+  /**
+   * A part in the text: kanji or hangul of two letters or more wherever they stand; any other as a
+   * word of its own (tran is not in translation, シルバ not in シルバー).
+   */
   private static boolean partIn(String part, String written, String normalised) {
-    String whole = normalise(part);
-    return whole.codePointCount(0, whole.length()) >= 3
-        ? normalised.contains(whole)
+    Writing writing = Writing.of(part);
+    return part.codePointCount(0, part.length()) >= 2 && (allHan(part) || writing == Writing.HANGUL)
+        ? normalised.contains(normalise(part))
         : word(part).matcher(written).find();
+  }
+
+  /**
+   * Parts of one kanji are whole words in any text (王, 明らか): the name's parts count only side by
+   * side, a particle or a space between (王明, 明と王, 陳 静).
+   */
+  private static boolean sideBySide(List<String> parts, String written) {
+    for (String first : parts) {
+      for (String second : parts) {
+        if (!first.equals(second)
+            && Pattern.compile(letters(first) + "[\\s・、,とや]{0,2}" + letters(second))
+                .matcher(written)
+                .find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean oneKanji(String part) {
+    return part.codePointCount(0, part.length()) == 1 && allHan(part);
   }
 
   /** Two parts of a longer name together, in any order: 「Hoa Nguyen」 for Nguyen Thi Hoa. */
@@ -225,11 +259,16 @@ final class WrittenNames {
     if (parts.size() < 3) {
       return false;
     }
-    for (String first : parts) {
-      for (String second : parts) {
-        if (!first.equals(second)
+    for (int i = 0; i < parts.size(); i++) {
+      for (int j = 0; j < parts.size(); j++) {
+        String first = parts.get(i);
+        String second = parts.get(j);
+        if (i != j
             && Writing.of(first) != null
             && Writing.of(second) != null
+            // Nguyen Thi, デ・オリベイラ: a family name and a part nobody is called by
+            && !NEVER_CALLED.contains(first)
+            && !NEVER_CALLED.contains(second)
             && Pattern.compile(
                     starts(first) + letters(first) + JOIN + letters(second) + ends(second))
                 .matcher(written)
@@ -277,8 +316,8 @@ final class WrittenNames {
    */
   private static final java.util.Set<String> NEVER_CALLED =
       java.util.Set.of(
-          "van", "thi", "ヴアン", "バン", "テイ", "bin", "binti", "bint", "ibn", "de", "da", "del",
-          "della", "dos", "das", "von", "al", "el");
+          "van", "thi", "バン", "テイ", "デ", "ダ", "ドス", "ダス", "dela", "bin", "binti", "bint", "ibn",
+          "de", "da", "del", "della", "dos", "das", "von", "al", "el");
 
   /**
    * The part called with a title, after it (ホアさん, 李様, Hoa-san) or before it (Ms Hoa). A Latin or
@@ -288,19 +327,26 @@ final class WrittenNames {
    */
   private static boolean titled(String part, String written) {
     Writing writing = Writing.of(part);
-    boolean oneKanji = part.codePointCount(0, part.length()) == 1 && allHan(part);
+    boolean katakana = Character.UnicodeScript.of(part.codePointAt(0)) == KATAKANA;
     String before =
-        writing == Writing.LATIN || Character.UnicodeScript.of(part.codePointAt(0)) == KATAKANA
+        writing == Writing.LATIN
             ? starts(part)
-            // one kanji ends many words and names (小林, 山田, 女王) or follows お (お孫さん)
-            : oneKanji ? "(?<![\\p{IsHan}おご])" : "";
+            : katakana
+                // nor end another's name: グエン・ティ・ランさん is not ホアン・ティ・ラン
+                ? starts(part) + "(?<![\\p{IsKatakana}ー][\\s・=])"
+                // one kanji ends many words and names (小林, 山田, 女王) or follows お (お孫さん)
+                : oneKanji(part) ? "(?<![\\p{IsHan}おご])" : "";
     String titled =
         before
             + letters(part)
             // the name's last vowel drawn out as it is called (ホアーさん)
             + "ー*"
+            + "(?:"
             + JOIN
             + TITLE_AFTER
+            + "|"
+            + KATAKANA_TITLE
+            + ")"
             + "|"
             + TITLE_BEFORE
             + JOIN
@@ -321,18 +367,26 @@ final class WrittenNames {
     // two kana in hiragana are often a word of their own (みなさん is not ミナさん, たんさん not
     // タンさん); one kana in hiragana is grammar (お疲れ様 is not レ様)
     boolean inHiraganaToo = part.codePointCount(0, part.length()) >= 3;
+    // each kana with its long vowel written or not (ルーカス, ルカス)
     return part.codePoints()
+        .filter(letter -> letter != 'ー')
         .mapToObj(
             letter -> {
-              if (letter >= 'ァ' && letter <= 'ヶ' && inHiraganaToo) {
-                return "[" + Character.toString(letter) + Character.toString(letter - 0x60) + "]";
+              if (letter >= 'ァ' && letter <= 'ヶ') {
+                return (inHiraganaToo ? "[" + kana(letter, letter - 0x60) + "]" : kana(letter))
+                    + "ー*";
               }
-              if (letter >= 'ぁ' && letter <= 'ゖ' && inHiraganaToo) {
-                return "[" + Character.toString(letter) + Character.toString(letter + 0x60) + "]";
+              if (letter >= 'ぁ' && letter <= 'ゖ') {
+                return (inHiraganaToo ? "[" + kana(letter, letter + 0x60) + "]" : kana(letter))
+                    + "ー*";
               }
               return Pattern.quote(Character.toString(letter));
             })
         .collect(Collectors.joining());
+  }
+
+  private static String kana(int... letters) {
+    return new String(letters, 0, letters.length);
   }
 
   /** Not inside a longer run of the script the part starts with. */
@@ -350,7 +404,9 @@ final class WrittenNames {
     Character.UnicodeScript script = letter == 'ー' ? KATAKANA : Character.UnicodeScript.of(letter);
     return switch (script) {
       case LATIN, COMMON -> "[a-z0-9\\p{IsLatin}]";
-      case KATAKANA, HIRAGANA -> "[\\p{IsKatakana}\\p{IsHiragana}ー]";
+      // a katakana name stands after a particle (本人のホアさん): hiragana is another word
+      case KATAKANA -> "[\\p{IsKatakana}ー]";
+      case HIRAGANA -> "\\p{IsHiragana}";
       case HAN -> "\\p{IsHan}";
       case HANGUL -> "\\p{IsHangul}";
       default -> "\\p{L}";
@@ -364,7 +420,8 @@ final class WrittenNames {
 
   /**
    * Without width, case, accents, small kana or invisible characters, but with its spaces: 「Ｎｇｕｙễｎ」
-   * reads 「nguyen」, 「Đặng」 「dang」, 「ｸﾞｪﾝ」 「グエン」. Kana keep their voicing marks (ボ is not ホ).
+   * reads 「nguyen」, 「Đặng」 「dang」, 「ｸﾞｪﾝ」 「グエン」, 「オリヴェイラ」 「オリベイラ」. Kana keep their voicing marks (ボ
+   * is not ホ).
    */
   static String plain(String s) {
     String bare =
@@ -375,9 +432,16 @@ final class WrittenNames {
     StringBuilder out = new StringBuilder(folded.length());
     folded
         .codePoints()
-        .map(letter -> letter == 'đ' ? 'd' : large(letter))
+        .map(
+            letter ->
+                letter == 'đ' ? 'd' : letter == 'ヴ' ? 'ブ' : letter == 'ゔ' ? 'ぶ' : large(letter))
         .forEach(out::appendCodePoint);
-    return out.toString();
+    // spellings of one name: オリヴェイラ and オリベイラ (ルーカス and ルカス: see letters)
+    return out.toString()
+        .replace("ブア", "バ")
+        .replace("ブイ", "ビ")
+        .replace("ブエ", "ベ")
+        .replace("ブオ", "ボ");
   }
 
   /** A small kana as its large one: ァ as ア, ぇ as え (グェン is グエン); not the small tsu. */
@@ -390,11 +454,11 @@ final class WrittenNames {
   private static final String LARGE = "アイウエオヤユヨワあいうえおやゆよわ";
 
   /**
-   * As {@link #plain}, and without spaces, hyphens, dots: 「Nguyễn-Văn」, 「ｎｇｕｙｅｎ ｖａｎ」 and
-   * 「Ngu\u200byen Van」 all read 「nguyenvan」.
+   * As {@link #plain}, and without spaces, hyphens, dots or long vowels: 「Nguyễn-Văn」, 「ｎｇｕｙｅｎ ｖａｎ」
+   * and 「Ngu\u200byen Van」 all read 「nguyenvan」, 「ルーカス」 reads 「ルカス」.
    */
   static String normalise(String s) {
-    return plain(s).replaceAll("[\\s\\-‐‑‒–—―−_.・·'’]", "");
+    return plain(s).replaceAll("[\\s\\-‐‑‒–—―−_.・·'’ー]", "");
   }
 
   /** Without zero-width and other invisible format characters, which split a word unseen. */

@@ -97,9 +97,9 @@ class NameWrittenTest {
         "ホア・グエン・ティ",
         "グエンティホア",
         "ティ グエン ホア",
-        "Hoa Nguyen", // two parts together
-        "Nguyen Thi");
-    notFound(name, "パーティ グエン ホアン", "Nguyen and Thi");
+        "Hoa Nguyen"); // two parts together
+    // a family name and a part nobody is called by: every Vietnamese woman called Nguyen
+    notFound(name, "パーティ グエン ホアン", "Nguyen and Thi", "Nguyen Thi");
     found("王明（Wang Ming）", "王明と面談", "Ming Wang");
     found("ホア（Hoa）", "Hoa と話した");
     notFound("ホア（Hoa）", "Hoang と話した");
@@ -117,6 +117,35 @@ class NameWrittenTest {
     notFound("マイ（呼称）", "呼称を確認");
     notFound("金 英子（通名）", "通名で働いている");
     found("ホア（仮名）", "ホアさん");
+  }
+
+  @Test
+  void aKatakanaNameAfterAParticle() {
+    String name = "グエン・ティ・ホア（Nguyen Thi Hoa）";
+    found(name, "本人のホアさんは元気そうだった", "今日はグエンさんと入管へ", "昨日、区役所でホアさんと会った");
+    found("スギアント", "相談者のスギアントから電話");
+  }
+
+  @Test
+  void anotherPersonsNameIsNotTheirs() {
+    // a katakana title that begins another word, a part that ends another's full name
+    notFound("マリア・サントス", "マリア・サンチェスさんが来た", "アナ・サマンサ");
+    notFound("ファム・ミン・アン", "ミン・チャンさん（通訳）と打ち合わせ");
+    notFound("ホアン・ティ・ラン", "姉のグエン・ティ・ランさんが来日", "教会のシスター・ランさん");
+    // parts inside longer words
+    notFound("Tran Thi Mai", "Sent the translation by email; this is urgent");
+    notFound("ニマル・シルバ", "シルバー人材センターとアニマルセラピー");
+    // one kanji each: side by side, not anywhere in the note
+    assertThat(WrittenNames.find("王 明", "通訳の王さんによると、明らかに疲れている"))
+        .isEqualTo(WrittenNames.Match.CALLED);
+  }
+
+  @Test
+  void spellingsOfOneName() {
+    found("ルーカス・デ・オリベイラ", "オリヴェイラさんの面談", "ルカスさん");
+    found("ヴー・ティ・リン（Vu Thi Linh）", "ブーさんの書類");
+    found("ティン・ティン・ウー", "ティンティンさんの件");
+    found("ゾー・ミン・トゥン（Zaw Min Tun）", "ゾーさんの件");
   }
 
   @Test
