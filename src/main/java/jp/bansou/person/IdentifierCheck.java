@@ -96,7 +96,12 @@ public class IdentifierCheck {
     }
     Map<String, String> identity = vault.open(caseNumber).orElse(Map.of());
     String normalised = WrittenNames.normalise(text);
-    WrittenNames.Match name = WrittenNames.find(identity.getOrDefault(PersonFields.NAME, ""), text);
+    // the name in each writing, as forms of one name: 「レ・ヴァン・タン / Le Van Thanh」
+    String latin = identity.getOrDefault(PersonFields.NAME_LATIN, "");
+    WrittenNames.Match name =
+        WrittenNames.find(
+            identity.getOrDefault(PersonFields.NAME, "") + (latin.isBlank() ? "" : " / " + latin),
+            text);
     if (name != WrittenNames.Match.NONE) {
       found.add(PersonFields.NAME);
     }

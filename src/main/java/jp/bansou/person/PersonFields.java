@@ -12,6 +12,13 @@ import java.util.Set;
 public final class PersonFields {
 
   public static final String NAME = "personName";
+
+  /**
+   * The name in Latin letters, as the person writes it, beside {@link #NAME} (often katakana; a
+   * pseudonym as well as a real name): so that a note that writes it so (Thanh-san) is found too.
+   */
+  public static final String NAME_LATIN = "personNameLatin";
+
   public static final String PHONE = "phone";
   public static final String EMAIL = "email";
   public static final String BIRTH_DATE = "birthDate";
@@ -25,6 +32,7 @@ public final class PersonFields {
   public static final List<String> ALWAYS =
       List.of(
           NAME,
+          NAME_LATIN,
           PHONE,
           EMAIL,
           BIRTH_DATE,
@@ -33,6 +41,9 @@ public final class PersonFields {
           RESIDENCE_CARD_NUMBER,
           CONTACT_NOTE,
           PROBLEM_DESCRIPTION);
+
+  /** The person's name in each writing: what someone who may see only the name sees. */
+  public static final Set<String> NAMES = Set.of(NAME, NAME_LATIN);
 
   /** Where the person can be found: never shown for a restricted (DV) case. */
   public static final Set<String> WHEREABOUTS = Set.of(MUNICIPALITY, ADDRESS);

@@ -113,7 +113,7 @@ public class PersonRecords {
     List<Field> fields = new ArrayList<>();
     for (Map.Entry<String, String> entry : ordered(identity).entrySet()) {
       String key = entry.getKey();
-      if (sight == Sight.NAME && !PersonFields.NAME.equals(key)) {
+      if (sight == Sight.NAME && !PersonFields.NAMES.contains(key)) {
         continue;
       }
       if (a.restricted() && PersonFields.WHEREABOUTS.contains(key)) {

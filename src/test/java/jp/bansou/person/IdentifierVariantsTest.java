@@ -81,4 +81,19 @@ class IdentifierVariantsTest {
       assertThat(check.fieldsIn(caseNumber, text)).as(text).isEmpty();
     }
   }
+
+  @Test
+  void theNameInLatinLettersBesideTheKatakana() {
+    String katakanaAndLatin =
+        CaseDriver.start(
+                engine,
+                Intake.person()
+                    .with("personName", "レ・ヴァン・タン")
+                    .with("personNameLatin", "Le Van Thanh"))
+            .getBusinessKey();
+    for (String text : List.of("Thanh-san called", "Ms Thanh", "le van thanh", "タンさんと")) {
+      assertThat(check.fieldsIn(katakanaAndLatin, text)).as(text).contains(PersonFields.NAME);
+    }
+    assertThat(check.fieldsIn(katakanaAndLatin, "Van さん、Le Havre")).isEmpty();
+  }
 }

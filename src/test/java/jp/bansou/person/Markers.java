@@ -11,6 +11,7 @@ import jp.bansou.casefile.Intake;
  */
 public record Markers(
     String name,
+    String nameLatin,
     String phone,
     String email,
     String birthDate,
@@ -23,6 +24,7 @@ public record Markers(
     Random random = new Random();
     return new Markers(
         tag + "Name",
+        tag + "Latin",
         String.format("070-%04d-%04d", random.nextInt(10000), random.nextInt(10000)),
         tag.toLowerCase() + "@example.invalid",
         String.format("1912-%02d-%02d", 1 + random.nextInt(12), 10 + random.nextInt(18)),
@@ -34,6 +36,7 @@ public record Markers(
   public Intake intake() {
     return Intake.person()
         .with("personName", name)
+        .with("personNameLatin", nameLatin)
         .with("phone", phone)
         .with("email", email)
         .with("birthDate", birthDate)
@@ -46,6 +49,7 @@ public record Markers(
   public List<String> all() {
     return List.of(
         name,
+        nameLatin,
         phone,
         phone.replace("-", ""),
         email,
