@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * A {@link Refusal} is an answer to the person, not a fault: the engine logs it as it logs its own
  * refusals of a bad request ({@code ENGINE-16002}, debug), not as {@code ERROR ENGINE-16004} with a
  * stack trace for every refused comment; so is a grant made twice at once, a lock waited for too
- * long, a task already done ({@link SimultaneousGrants}), and a comment sent without its text. Any
- * other exception is logged as before.
+ * long, a task already done ({@link SimultaneousGrants}), and a comment sent without its text or
+ * about one that does not exist. Any other exception is logged as before.
  *
  * <p>A refusal is still worth one line: who was refused, and which of our checks refused them (an
  * erasure asked for by someone not responsible, a second approval by the first approver), so that
@@ -63,7 +63,7 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
           return SimultaneousGrants.grantedTwice(exception)
               || SimultaneousGrants.waitedTooLong(exception)
               || SimultaneousGrants.taskMissing(exception)
-              || commentWithoutMessage(exception)
+              || badCommentRequest(exception)
               || super.shouldLogFine(exception);
         }
       };
@@ -71,10 +71,11 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * A comment sent without its text ({@code {"message": null}}): the engine's own check of what was
-   * sent, answered 400, which it logs as an error with its trace for anyone who sends it.
+   * A comment sent without its text ({@code {"message": null}}), or a change to a comment that does
+   * not exist: the engine's own check of what was sent, answered 4xx, which it logs as an error
+   * with its trace for anyone who sends it.
    */
-  static boolean commentWithoutMessage(Throwable exception) {
+  static boolean badCommentRequest(Throwable exception) {
     if (!(exception instanceof org.camunda.bpm.engine.exception.NullValueException)) {
       return false;
     }

@@ -204,6 +204,8 @@ class CommentAttackTest {
               "coordinator", "/engine-rest/task/" + triage.getId() + "/comment/create", body),
           400);
     }
+    // and a change to a comment that does not exist
+    assertThat(rewrite("coordinator", "入管の件").statusCode()).isBetween(400, 499);
     assertThat(comments()).isEmpty();
     // what was sent is wrong, nothing on the server: no error with a trace for it
     assertThat(output.getAll()).doesNotContain("ENGINE-16004", "ENGINE-REST-HTTP500");
