@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
  */
 final class WrittenNames {
 
-  /** More than any name: a longer stored value is read up to here. */
-  static final int LONGEST_NAME = 200;
+  /**
+   * More than any name, in both its writings (two intake fields of 100 and a separator): a longer
+   * stored value is read up to here.
+   */
+  static final int LONGEST_NAME = 256;
 
   /**
    * More parts than any one form of a name has (Mohammed bin Salman bin Abdulaziz Al Saud has
@@ -72,11 +75,11 @@ final class WrittenNames {
   private static final String TITLE_AFTER =
       "(?:"
           + java.util.stream.Stream.of(
-                  "さーん", "さま", "様", "氏", "ちゃーん", "くーん", "君", "殿", "先生", "姉さーん", "兄さーん", "ねえさーん",
-                  "にいさーん", "たーん", "씨", "님")
+                  "さん", "さま", "様", "氏", "ちゃん", "くん", "君", "殿", "先生", "姉さん", "兄さん", "ねえさん", "にいさん",
+                  "たん", "씨", "님")
               .map(WrittenNames::plain)
               // さーん, さぁん, ちゃーん: the long vowel as often as it is said, or not at all
-              .map(title -> title.replace("ー", "").replace("ん", "[ーあいうえお]*ん"))
+              .map(title -> title.replace("ん", "[ーあいうえお]*ん"))
               .collect(Collectors.joining("|"))
           + "|(?:san|sama|chan|kun)(?![a-z]))";
 
@@ -338,9 +341,8 @@ final class WrittenNames {
                 : oneKanji(part) ? "(?<![\\p{IsHan}おご])" : "";
     String titled =
         before
+            // (a kana's long vowel written or not, ホアーさん: see letters)
             + letters(part)
-            // the name's last vowel drawn out as it is called (ホアーさん)
-            + "ー*"
             + "(?:"
             + JOIN
             + TITLE_AFTER

@@ -68,10 +68,7 @@ class CompanionJourneyBrowserTest {
       }
       coordinator.type("名前または呼び名", name);
       coordinator.type("名前のローマ字", "Bansou Taro");
-      ((org.openqa.selenium.JavascriptExecutor) coordinator.driver)
-          .executeScript(
-              "arguments[0].scrollIntoView({block: 'center'})",
-              coordinator.visible(Browser.text("名前のローマ字")));
+      coordinator.show("名前または呼び名");
       coordinator.screenshot(shot + "1-intake-name");
       coordinator.date("生年月日", "1999/05/14");
       coordinator.choose("話せる言語", "ベトナム語");

@@ -281,30 +281,34 @@ class TasklistBrowserTest {
         taskService.createTaskQuery().processInstanceId(restricted.getId()).singleResult();
     taskService.setDueDate(triage.getId(), java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
     visibility.restrict(restricted.getBusinessKey(), "coordinator");
-    try (Browser supervisor = Browser.japanese(base(), 1366)) {
-      supervisor.open("/dashboard");
-      supervisor.visible(By.cssSelector("input[name='username']")).sendKeys("supervisor");
-      supervisor
-          .driver
-          .findElement(By.cssSelector("input[name='password']"))
-          .sendKeys("supervisor");
-      supervisor.click(By.cssSelector("button[type='submit']"));
-      supervisor.wait.until(d -> !"–".equals(d.findElement(By.id("open-total")).getText()));
-      supervisor.visible(Browser.text("支援空白地帯"));
-      assertThat(supervisor.driver.findElements(By.cssSelector("canvas"))).hasSize(5);
-      assertThat(supervisor.driver.findElement(By.id("overdue")).getText())
-          .doesNotContain(restricted.getBusinessKey());
-      assertThat(supervisor.driver.findElement(By.id("overdue-note")).getText())
-          .startsWith("全 ")
-          .contains("閲覧が制限されたケースのタスク")
-          .endsWith("ここには出しません。");
-      supervisor.screenshot("f-dashboard");
-      ((org.openqa.selenium.JavascriptExecutor) supervisor.driver)
-          .executeScript(
-              "arguments[0].scrollIntoView({block: 'center'})",
-              supervisor.driver.findElement(By.id("overdue-note")));
-      supervisor.screenshot("f-dashboard-overdue");
-      assertThat(supervisor.scriptErrors()).isEmpty();
+    // on a desktop and on a phone
+    for (int width : new int[] {1366, 390}) {
+      String shot = width == 1366 ? "f-dashboard" : "f-dashboard-phone";
+      try (Browser supervisor = Browser.japanese(base(), width)) {
+        supervisor.open("/dashboard");
+        supervisor.visible(By.cssSelector("input[name='username']")).sendKeys("supervisor");
+        supervisor
+            .driver
+            .findElement(By.cssSelector("input[name='password']"))
+            .sendKeys("supervisor");
+        supervisor.click(By.cssSelector("button[type='submit']"));
+        supervisor.wait.until(d -> !"–".equals(d.findElement(By.id("open-total")).getText()));
+        supervisor.visible(Browser.text("支援空白地帯"));
+        assertThat(supervisor.driver.findElements(By.cssSelector("canvas"))).hasSize(5);
+        assertThat(supervisor.driver.findElement(By.id("overdue")).getText())
+            .doesNotContain(restricted.getBusinessKey());
+        assertThat(supervisor.driver.findElement(By.id("overdue-note")).getText())
+            .startsWith("全 ")
+            .contains("閲覧が制限されたケースのタスク")
+            .endsWith("ここには出しません。");
+        supervisor.screenshot(shot);
+        ((org.openqa.selenium.JavascriptExecutor) supervisor.driver)
+            .executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                supervisor.driver.findElement(By.id("overdue-note")));
+        supervisor.screenshot(shot + "-overdue");
+        assertThat(supervisor.scriptErrors()).isEmpty();
+      }
     }
   }
 
