@@ -3,6 +3,7 @@ package jp.bansou.attacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,12 +75,50 @@ final class Attacker {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /**
+   * As Tasklist sends it to the webapps' API: logged in with a session, its CSRF token in a header.
+   */
+  HttpResponse<String> asTasklist(String user, String method, String path, String json) {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String csrf = csrfToken(browser, null);
+    HttpResponse<String> login =
+        exchange(
+            browser,
+            request("/camunda/api/admin/auth/user/default/login/tasklist")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)));
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the session is new after the login: its CSRF token is fetched again, as Tasklist does
+    return exchange(
+        browser,
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", csrfToken(browser, csrf))
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private String csrfToken(HttpClient browser, String otherwise) {
+    HttpResponse<String> probe =
+        exchange(
+            browser,
+            request("/camunda/api/admin/auth/user/default").header("X-XSRF-TOKEN", "Fetch"));
+    return otherwise == null
+        ? probe.headers().firstValue("X-XSRF-TOKEN").orElseThrow()
+        : probe.headers().firstValue("X-XSRF-TOKEN").orElse(otherwise);
+  }
+
   HttpResponse<String> send(String user, HttpRequest.Builder request) {
     if (user != null) {
       request.header("Authorization", basic(user, user));
     }
+    return exchange(client, request);
+  }
+
+  private static HttpResponse<String> exchange(HttpClient with, HttpRequest.Builder request) {
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return with.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

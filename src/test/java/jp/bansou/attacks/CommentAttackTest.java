@@ -3,11 +3,6 @@ package jp.bansou.attacks;
 import static jp.bansou.attacks.Attacker.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import jp.bansou.CaseEngineTest;
@@ -64,8 +59,9 @@ class CommentAttackTest {
     // one part of the name with a title is how a note names someone: refused, saying what to write
     assertRefused(comment("Person さんから電話あり"), 400, "名前", "「本人」と書いて");
     assertRefused(
-        asTasklist(
+        attacker.asTasklist(
             "coordinator",
+            "POST",
             "/camunda/api/engine/engine/default/task/" + triage.getId() + "/comment/create",
             message(name.toUpperCase())),
         400,
@@ -222,48 +218,6 @@ class CommentAttackTest {
         user,
         "/engine-rest/process-instance/" + triage.getProcessInstanceId() + "/comment",
         "{\"id\": \"00000000-nope\", \"message\": \"" + text + "\"}");
-  }
-
-  /** As Tasklist sends it: logged in with a session, its CSRF token in a header. */
-  private HttpResponse<String> asTasklist(String user, String path, String json) throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    String root = rest.getRootUri();
-    HttpResponse<String> probe =
-        browser.send(
-            HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default"))
-                .header("X-XSRF-TOKEN", "Fetch")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    String csrf = probe.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    HttpResponse<String> login =
-        browser.send(
-            HttpRequest.newBuilder(
-                    URI.create(root + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    // the session is new after the login: its CSRF token is fetched again, as Tasklist does
-    String renewed =
-        browser
-            .send(
-                HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default"))
-                    .header("X-XSRF-TOKEN", "Fetch")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .headers()
-            .firstValue("X-XSRF-TOKEN")
-            .orElse(csrf);
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(root + path))
-            .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", renewed)
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -229,6 +229,23 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void aCompanionWhoChangesTheirNameIsToldWhoDoes() throws Exception {
+    String name = people.name("companion");
+    try (Browser companion = Browser.japanese(base(), 390)) {
+      companion.logIn("welcome", "companion");
+      companion.click(Browser.text("プロフィールを編集"));
+      WebElement field = companion.visible(By.id("user-profile-lastname"));
+      field.clear();
+      field.sendKeys("（コーディネーター）");
+      companion.click(By.cssSelector("form[ng-submit='submitProfile()'] button[type='submit']"));
+      companion.visible(Browser.text("管理者に頼んでください"));
+      companion.screenshot("r-welcome-390-rename-refused");
+      assertThat(companion.scriptErrors()).isEmpty();
+    }
+    assertThat(people.name("companion")).isEqualTo(name);
+  }
+
+  @Test
   void supervisorSeesTheRunningCaseInCockpit() throws Exception {
     ProcessInstance pi = caseOfferedTo("companion2");
     try (Browser supervisor = Browser.japanese(base(), 1366)) {
