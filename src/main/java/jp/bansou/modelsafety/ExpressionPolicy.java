@@ -2,9 +2,11 @@ package jp.bansou.modelsafety;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import jp.bansou.person.PersonFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,10 +29,11 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * loaders, the engine's services or configuration, or any other bean. Read from the expression's
  * syntax tree, so spacing or nesting does not hide a call.
  *
- * <p>Nor the person's identity ({@link PersonFields#ALWAYS}): during the intake, until the
- * registration seals them, the person's name and contact are process variables, and an expression
- * naming them could copy them into a variable or a task's name that everyone on the case, and its
- * history, would show. So no expression names them, reads the variables all at once ({@code
+ * <p>Nor the person's identity ({@link PersonFields#ALWAYS} and every field a form marks as
+ * identity, {@link jp.bansou.person.IdentityFields}): during the intake, until the registration
+ * seals them, the person's name and contact are process variables, and an expression naming them
+ * could copy them into a variable or a task's name that everyone on the case, and its history,
+ * would show. So no expression names them, reads the variables all at once ({@code
  * getVariables()}), or builds a variable's name ({@code getVariable(a + b)}).
  */
 public class ExpressionPolicy {
@@ -85,9 +88,6 @@ public class ExpressionPolicy {
   static final Set<String> FUNCTIONS =
       Set.of("currentUser", "currentUserGroups", "dateTime", "now");
 
-  /** The person's identity, which no expression may name. */
-  static final Set<String> IDENTITY = Set.copyOf(PersonFields.ALWAYS);
-
   /** Members that hand over every variable at once, the identity among them. */
   static final Set<String> EVERY_VARIABLE =
       Set.of(
@@ -116,13 +116,34 @@ public class ExpressionPolicy {
   }
 
   private final ModelBeans beans;
+  private final Supplier<Set<String>> identity;
 
-  public ExpressionPolicy(ModelBeans beans) {
+  /**
+   * @param identity the names of the person's identity fields known now ({@link
+   *     PersonFields#ALWAYS} at least)
+   */
+  public ExpressionPolicy(ModelBeans beans, Supplier<Set<String>> identity) {
     this.beans = beans;
+    this.identity = identity;
+  }
+
+  /** The person's identity fields known now, which no expression may name. */
+  public Set<String> identity() {
+    Set<String> known = new HashSet<>(PersonFields.ALWAYS);
+    known.addAll(identity.get());
+    return known;
   }
 
   /** What is wrong with the text's expressions, in Japanese; empty when it may be deployed. */
   public List<String> problems(String text) {
+    return problems(text, identity());
+  }
+
+  /**
+   * As {@link #problems(String)}, with the identity fields given: those known now and those of
+   * forms deployed together with the expression.
+   */
+  public List<String> problems(String text, Set<String> identity) {
     List<String> problems = new ArrayList<>();
     if (text == null || (!text.contains("${") && !text.contains("#{"))) {
       return problems;
@@ -137,11 +158,11 @@ public class ExpressionPolicy {
       problems.add("式として読めません");
       return problems;
     }
-    walk(root, problems);
+    walk(root, identity, problems);
     return problems;
   }
 
-  private void walk(Node node, List<String> problems) {
+  private void walk(Node node, Set<String> identity, List<String> problems) {
     if (node instanceof AstFunction function) {
       String name = function.getName();
       String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
@@ -149,14 +170,14 @@ public class ExpressionPolicy {
         problems.add("関数 " + name + "() は使えません");
       }
     } else if (node instanceof AstIdentifier identifier) {
-      if (IDENTITY.contains(identifier.getName())) {
+      if (identity.contains(identifier.getName())) {
         problems.add(identity(identifier.getName()));
       } else if (beans.isForbiddenBean(identifier.getName())) {
         problems.add("Bean「" + identifier.getName() + "」はモデルから呼べません");
       }
     } else if (node instanceof AstString string) {
       Object value = string.eval(null, null);
-      if (IDENTITY.contains(value)) {
+      if (identity.contains(value)) {
         problems.add(identity((String) value));
       }
     } else if (node instanceof AstMethod method
@@ -167,7 +188,7 @@ public class ExpressionPolicy {
       problems.add(member(call) + " の変数名は、式で組み立てずに '名前' と直接書いてください");
     } else if (node instanceof AstDot dot) {
       String member = member(dot);
-      if (IDENTITY.contains(member)) {
+      if (identity.contains(member)) {
         problems.add(identity(member));
       } else if (EVERY_VARIABLE.contains(member)) {
         problems.add("変数をまとめて読む「" + member + "」は使えません（変数は名前で一つずつ読んでください）");
@@ -190,7 +211,7 @@ public class ExpressionPolicy {
       }
     }
     for (int i = 0; i < node.getCardinality(); i++) {
-      walk(node.getChild(i), problems);
+      walk(node.getChild(i), identity, problems);
     }
   }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import jp.bansou.person.IdentityFields;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -45,8 +47,12 @@ public class ModelPolicyDeployer implements Deployer {
           "http://www.omg.org/spec/FEEL/20140401");
 
   /** The person's identity as a name in a FEEL text (not part of a longer name). */
-  static final Pattern IDENTITY_IN_FEEL =
-      Pattern.compile("(?<![\\w.])(" + String.join("|", ExpressionPolicy.IDENTITY) + ")(?![\\w])");
+  static Pattern identityInFeel(Set<String> identity) {
+    return Pattern.compile(
+        "(?<![\\w.])("
+            + identity.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+            + ")(?![\\w])");
+  }
 
   /** A FEEL string literal ("address-confidentiality" names no variable). */
   static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -63,12 +69,21 @@ public class ModelPolicyDeployer implements Deployer {
       return;
     }
     List<String> problems = new ArrayList<>();
+    // the identity fields known from earlier deployments, and those the forms deployed with these
+    // models mark: a model deployed with its intake form cannot name the form's identity fields
+    Set<String> identity = expressions.identity();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (resource.getName().endsWith(".form")) {
+        identity.addAll(IdentityFields.marked(resource.getBytes()));
+      }
+    }
+    Check check = new Check(identity, identityInFeel(identity));
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName();
       if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-        check(name, root(resource), problems, false);
+        check(name, root(resource), problems, false, check);
       } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-        check(name, root(resource), problems, true);
+        check(name, root(resource), problems, true, check);
       } else if (name.endsWith(".form")) {
         problems.addAll(FormTextPolicy.problems(name, resource.getBytes()));
       }
@@ -81,15 +96,24 @@ public class ModelPolicyDeployer implements Deployer {
     }
   }
 
-  private void check(String resource, Element root, List<String> problems, boolean decision) {
+  /** The identity fields of this deployment, as names and as a pattern for FEEL texts. */
+  private record Check(Set<String> identity, Pattern feel) {}
+
+  private void check(
+      String resource, Element root, List<String> problems, boolean decision, Check check) {
     if (root == null) {
       return; // not XML: the engine's own parser refuses it with its message
     }
-    walk(resource, root, null, problems, decision);
+    walk(resource, root, null, problems, decision, check);
   }
 
   private void walk(
-      String resource, Element element, String id, List<String> problems, boolean decision) {
+      String resource,
+      Element element,
+      String id,
+      List<String> problems,
+      boolean decision,
+      Check check) {
     String own = element.getAttribute("id");
     String where =
         resource + " の「" + (own.isEmpty() ? (id == null ? element.getLocalName() : id) : own) + "」";
@@ -120,18 +144,17 @@ public class ModelPolicyDeployer implements Deployer {
       if (SCRIPT_LANGUAGE_ATTRIBUTES.contains(attributeName)) {
         problems.add(where + "：スクリプトの言語（" + attribute.getValue() + "）は使えません");
       }
-      expressionProblems(where, attribute.getValue(), problems);
+      expressionProblems(where, attribute.getValue(), problems, check);
     }
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
         if (!decision) {
-          expressionProblems(where, child.getNodeValue(), problems);
+          expressionProblems(where, child.getNodeValue(), problems, check);
         } else if (local.equals("text")) {
           // a table's FEEL input or output naming the person's identity would copy it into the
           // decision's result, a variable and the decision history
           Matcher named =
-              IDENTITY_IN_FEEL.matcher(
-                  FEEL_STRING.matcher(child.getNodeValue()).replaceAll("\"\""));
+              check.feel().matcher(FEEL_STRING.matcher(child.getNodeValue()).replaceAll("\"\""));
           while (named.find()) {
             problems.add(
                 where + "：本人の情報「" + named.group() + "」は判断表で使えません（本人の情報は「本人の情報」タブにだけ置かれます）");
@@ -141,13 +164,13 @@ public class ModelPolicyDeployer implements Deployer {
     }
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element childElement) {
-        walk(resource, childElement, id, problems, decision);
+        walk(resource, childElement, id, problems, decision, check);
       }
     }
   }
 
-  private void expressionProblems(String where, String text, List<String> problems) {
-    List<String> found = expressions.problems(text);
+  private void expressionProblems(String where, String text, List<String> problems, Check check) {
+    List<String> found = expressions.problems(text, check.identity());
     if (!found.isEmpty()) {
       problems.add(where + " の式 " + shorten(text) + "：" + String.join("、", found));
     }

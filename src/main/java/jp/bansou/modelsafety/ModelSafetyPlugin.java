@@ -2,7 +2,9 @@ package jp.bansou.modelsafety;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jp.bansou.engine.Texts;
+import jp.bansou.person.IdentityFields;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -39,7 +41,12 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
 
   /** The rules for an expression from outside, such as a stored filter's. */
   public ExpressionPolicy expressions() {
-    return new ExpressionPolicy(beans);
+    return new ExpressionPolicy(beans, this::identityFields);
+  }
+
+  /** The identity fields the forms deployed so far mark, besides the intake's own. */
+  private Set<String> identityFields() {
+    return context.getBean(IdentityFields.class).names();
   }
 
   @Override
@@ -51,7 +58,7 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreDeployers() == null
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreDeployers());
-    preDeployers.add(0, new ModelPolicyDeployer(new ExpressionPolicy(beans)));
+    preDeployers.add(0, new ModelPolicyDeployer(expressions()));
     preDeployers.add(1, new ReferenceCheckDeployer(() -> context.getBean(Texts.class)));
     configuration.setCustomPreDeployers(preDeployers);
     // expressions in ad-hoc queries stay off; stored filters may use currentUser() and are

@@ -33,20 +33,33 @@ public class IdentityFields {
 
   /** Learns the fields a Camunda Form marks as identity. */
   void learn(byte[] formJson) {
+    names.addAll(marked(formJson));
+  }
+
+  /**
+   * The keys of the fields a Camunda Form marks as identity ({@code "identity": "true"} in a
+   * field's properties); none when it is no form at all, which the engine refuses itself.
+   */
+  public static Set<String> marked(byte[] formJson) {
+    Set<String> keys = new java.util.HashSet<>();
     try {
-      collect(JSON.readTree(formJson));
+      collect(JSON.readTree(formJson), keys);
     } catch (IOException notJson) {
       // the engine refuses such a form itself
     }
+    return keys;
   }
 
-  private void collect(JsonNode container) {
+  private static void collect(JsonNode container, Set<String> keys) {
+    if (container == null) {
+      return;
+    }
     for (JsonNode field : container.path("components")) {
       if ("true".equals(field.path("properties").path(PersonFields.FORM_PROPERTY).asText())
           && field.hasNonNull("key")) {
-        names.add(field.get("key").asText());
+        keys.add(field.get("key").asText());
       }
-      collect(field);
+      collect(field, keys);
     }
   }
 }

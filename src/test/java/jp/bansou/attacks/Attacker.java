@@ -60,19 +60,24 @@ final class Attacker {
 
   /** {@code POST /engine-rest/deployment/create} as Camunda Modeler sends it. */
   HttpResponse<String> deploy(String user, String deploymentName, String file, String content) {
+    return deploy(user, deploymentName, java.util.Map.of(file, content));
+  }
+
+  /** Several files in one deployment, as a modeller deploys a model with its forms. */
+  HttpResponse<String> deploy(
+      String user, String deploymentName, java.util.Map<String, String> files) {
     String boundary = "----attack" + UUID.randomUUID();
-    String body =
-        part(boundary, "deployment-name", null, deploymentName)
-            + part(boundary, "deployment-source", null, "Camunda Modeler")
-            + part(boundary, "data", file, content)
-            + "--"
-            + boundary
-            + "--\r\n";
+    StringBuilder body =
+        new StringBuilder()
+            .append(part(boundary, "deployment-name", null, deploymentName))
+            .append(part(boundary, "deployment-source", null, "Camunda Modeler"));
+    files.forEach((file, content) -> body.append(part(boundary, file, file, content)));
+    body.append("--").append(boundary).append("--\r\n");
     return send(
         user,
         request("/engine-rest/deployment/create")
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
   /**

@@ -349,6 +349,71 @@ class ModelCodeAttackTest {
         .isZero();
   }
 
+  /**
+   * A modeller adds a field to an intake form and marks it as the person's identity: a model
+   * deployed with it, or after it, cannot name it either, in an expression or a decision table.
+   */
+  @Test
+  void aFieldAFormMarksAsIdentityIsNamedByNoModel() {
+    String form =
+        """
+        {"type": "default", "id": "attackIntake", "components": [
+          {"type": "textfield", "key": "formerEmployerAddress", "label": "前の勤め先の住所",
+           "properties": {"identity": "true"}}]}""";
+    String model =
+        process(
+            """
+            <bpmn:task id="copy"><bpmn:extensionElements>
+              <camunda:executionListener event="start" expression="${execution.setVariable('triageNote', formerEmployerAddress)}" />
+            </bpmn:extensionElements></bpmn:task>""");
+    String table =
+        """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="t">
+          <decision id="attackDecision" name="attack">
+            <decisionTable id="table">
+              <input id="in" label="where"><inputExpression id="inExpression" typeRef="string">
+                <text>formerEmployerAddress</text>
+              </inputExpression></input>
+              <output id="out" name="result" typeRef="string" />
+              <rule id="rule"><inputEntry id="ie"><text>-</text></inputEntry>
+                <outputEntry id="oe"><text>"x"</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>""";
+
+    assertRefusedEchoing(
+        attacker.deploy(
+            "modeller",
+            deploymentName,
+            java.util.Map.of(
+                "attack-intake.form", form, "attack.bpmn", model, "attack.dmn", table)),
+        400,
+        QUOTED_EXPRESSION,
+        "配備できません",
+        "「copy」",
+        "「inExpression」",
+        "本人の情報「formerEmployerAddress」");
+
+    // the form alone first (an administrator's deployment), then a model without it
+    String formOnly =
+        repositoryService
+            .createDeployment()
+            .name("attack-form-" + UUID.randomUUID())
+            .addString("attack-intake.form", form)
+            .deploy()
+            .getId();
+    try {
+      assertRefusedEchoing(
+          attacker.deploy("modeller", deploymentName, "attack.bpmn", model),
+          400,
+          QUOTED_EXPRESSION,
+          "「copy」",
+          "本人の情報「formerEmployerAddress」");
+    } finally {
+      repositoryService.deleteDeployment(formOnly);
+    }
+  }
+
   @Test
   void anExpressionInAnAdhocQueryIsRefused() {
     HttpResponse<String> response =
