@@ -78,6 +78,22 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
+  /**
+   * The readers of a whole table that grows with every case are for tests: a request path reading a
+   * million closed cases into memory is what issue 21 measured away.
+   */
+  @Test
+  void wholeTablesAreReadByTestsOnly() {
+    noClasses()
+        .should()
+        .callMethod(jp.bansou.casefile.CaseSummaries.class, "all")
+        .orShould()
+        .callMethod(jp.bansou.accompaniment.VisitOutcomes.class, "all")
+        .orShould()
+        .callMethod(jp.bansou.statistics.FormStatistics.class, "byCase")
+        .check(MAIN);
+  }
+
   @Test
   void configOnlyWires() {
     noClasses()

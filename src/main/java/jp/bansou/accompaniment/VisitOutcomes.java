@@ -132,7 +132,7 @@ public class VisitOutcomes {
 
   /**
    * Every visit: the whole table, which only a test reads at once (the export pages through its
-   * period, never this).
+   * period, never this; {@code ArchitectureTest} keeps it so).
    */
   public List<VisitOutcome> all() {
     return jdbc.query(

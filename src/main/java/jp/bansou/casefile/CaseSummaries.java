@@ -173,7 +173,10 @@ public class CaseSummaries {
         .isEmpty();
   }
 
-  /** Every case (trial cases aside): the whole table, for tests; a request path pages. */
+  /**
+   * Every case (trial cases aside): the whole table, for tests ({@code ArchitectureTest} keeps it
+   * so); a request path pages.
+   */
   public List<CaseSummary> all() {
     return jdbc.query(
         "select * from case_summary where "

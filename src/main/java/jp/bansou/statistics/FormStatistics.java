@@ -322,7 +322,8 @@ public class FormStatistics {
 
   /**
    * Each case's answers: case number → question key → categories. The whole table, which only a
-   * test reads at once (cases.csv reads each case's answers with its row, {@link #answers}).
+   * test reads at once (cases.csv reads each case's answers with its row, {@link #answers}); {@code
+   * ArchitectureTest} keeps it so.
    */
   public Map<String, Map<String, List<String>>> byCase() {
     Map<String, Map<String, List<String>>> all = new LinkedHashMap<>();
