@@ -46,22 +46,18 @@ final class Lifecycle {
                 .with("prefecture", "13")
                 .list("languages", "vi")
                 .variables());
-    work(engine, pi.getProcessInstanceId(), "reviewTriage", "coordinator", Map.of());
-    work(
+    // the case number, given as the intake registers the case: Tasklist shows it on every task,
+    // nobody looks it up again
+    String caseKey =
+        pi.getBusinessKey() != null
+            ? pi.getBusinessKey()
+            : businessKey(engine, pi.getProcessInstanceId());
+    inCase(engine, caseKey, "reviewTriage", "coordinator", Map.of());
+    inCase(engine, caseKey, "confirmCompanion", "coordinator", Map.of("companionId", "companion"));
+    inCase(engine, caseKey, "offerCase", "companion", Map.of("offerAnswer", "accept"));
+    inCase(
         engine,
-        pi.getProcessInstanceId(),
-        "confirmCompanion",
-        "coordinator",
-        Map.of("companionId", "companion"));
-    work(
-        engine,
-        pi.getProcessInstanceId(),
-        "offerCase",
-        "companion",
-        Map.of("offerAnswer", "accept"));
-    work(
-        engine,
-        pi.getProcessInstanceId(),
+        caseKey,
         "planVisit",
         "companion",
         Variables.putValue("officeType", "hospital")
@@ -69,15 +65,15 @@ final class Lifecycle {
             .putValue("visitPurpose", "medical-care")
             .putValue("proposedDates", "来週")
             .putValueTyped("documentsToBring", FormJson.list(List.of("passport"))));
-    work(
+    inCase(
         engine,
-        pi.getProcessInstanceId(),
+        caseKey,
         "offerInterpretation",
         "interpreter",
         Map.of("interpretationAnswer", "accept"));
-    work(
+    inCase(
         engine,
-        pi.getProcessInstanceId(),
+        caseKey,
         "scheduleVisit",
         "companion",
         Map.of(
@@ -87,9 +83,9 @@ final class Lifecycle {
             "10:00",
             "meetingPlace",
             "駅"));
-    work(
+    inCase(
         engine,
-        pi.getProcessInstanceId(),
+        caseKey,
         "recordVisitOutcome",
         "companion",
         Map.of(
@@ -103,15 +99,10 @@ final class Lifecycle {
             2.5,
             "followUpNeeded",
             false));
-    work(
+    inCase(engine, caseKey, "approveFeeClaim", "coordinator", Map.of("feeDecision", "approve"));
+    inCase(
         engine,
-        pi.getProcessInstanceId(),
-        "approveFeeClaim",
-        "coordinator",
-        Map.of("feeDecision", "approve"));
-    work(
-        engine,
-        pi.getProcessInstanceId(),
+        caseKey,
         "proposeClosure",
         "companion",
         Map.of(
@@ -127,12 +118,7 @@ final class Lifecycle {
             "welfare",
             "policyDescription",
             "病院に通訳がいない"));
-    work(
-        engine,
-        pi.getProcessInstanceId(),
-        "approveClosure",
-        "coordinator",
-        Map.of("closureDecision", "approve"));
+    inCase(engine, caseKey, "approveClosure", "coordinator", Map.of("closureDecision", "approve"));
     classifyOnePolicyIssue(engine);
     return pi.getProcessInstanceId();
   }
@@ -170,10 +156,23 @@ final class Lifecycle {
     }
   }
 
-  /** Tasklist's way: a task query (across the case and its tracks), then complete. */
+  /** As {@link #inCase}, for the case of that process instance. */
   static void work(
       ProcessEngine engine,
       String caseInstanceId,
+      String key,
+      String user,
+      Map<String, Object> variables) {
+    inCase(engine, businessKey(engine, caseInstanceId), key, user, variables);
+  }
+
+  /**
+   * Tasklist's way: a task query (across the case and its tracks, by the case number), then
+   * complete.
+   */
+  static void inCase(
+      ProcessEngine engine,
+      String caseNumber,
       String key,
       String user,
       Map<String, Object> variables) {
@@ -181,7 +180,7 @@ final class Lifecycle {
     Task task =
         tasks
             .createTaskQuery()
-            .processInstanceBusinessKey(businessKey(engine, caseInstanceId))
+            .processInstanceBusinessKey(caseNumber)
             .taskDefinitionKey(key)
             .singleResult();
     claimAndComplete(engine, task, user, variables);
