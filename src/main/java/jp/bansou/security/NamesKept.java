@@ -74,12 +74,16 @@ public class NamesKept extends AbstractProcessEnginePlugin {
       if (user instanceof UserEntity entity && entity.getRevision() != 0 && !mayRename()) {
         String[] stored = storedName(user.getId());
         if (stored != null
-            && (!Objects.equals(stored[0], user.getFirstName())
-                || !Objects.equals(stored[1], user.getLastName()))) {
+            && (!same(stored[0], user.getFirstName()) || !same(stored[1], user.getLastName()))) {
           throw new Refusal(refusal);
         }
       }
       return super.saveUser(user);
+    }
+
+    /** A name left empty is the same whether it is sent empty or not at all. */
+    private static boolean same(String stored, String sent) {
+      return Objects.equals(stored == null ? "" : stored, sent == null ? "" : sent);
     }
 
     /** The engine itself (no one logged in: an account made by a process) and administrators. */

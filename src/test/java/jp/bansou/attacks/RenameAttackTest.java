@@ -97,6 +97,16 @@ class RenameAttackTest {
             profile(firstName, lastName, "new-address@demo.invalid"));
     assertThat(newAddress.statusCode()).as(newAddress.body()).isEqualTo(204);
     assertThat(user("companion").getEmail()).isEqualTo("new-address@demo.invalid");
+    // an empty last name not sent at all is the same empty name
+    HttpResponse<String> withoutLastName =
+        attacker.put(
+            "companion",
+            "/engine-rest/user/companion/profile",
+            "{\"id\": \"companion\", \"firstName\": \""
+                + firstName
+                + "\", \"email\": \"other-address@demo.invalid\"}");
+    assertThat(withoutLastName.statusCode()).as(withoutLastName.body()).isEqualTo(204);
+    assertThat(user("companion").getEmail()).isEqualTo("other-address@demo.invalid");
 
     HttpResponse<String> newPassword =
         attacker.put(
