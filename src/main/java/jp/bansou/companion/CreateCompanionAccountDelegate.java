@@ -5,6 +5,7 @@ import static jp.bansou.companion.Onboarding.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.notification.MailPreferences;
@@ -27,12 +28,14 @@ public class CreateCompanionAccountDelegate implements JavaDelegate {
   private final IdentityService identityService;
   private final CompanionProfiles profiles;
   private final Texts texts;
+  private final People people;
 
   public CreateCompanionAccountDelegate(
-      IdentityService identityService, CompanionProfiles profiles, Texts texts) {
+      IdentityService identityService, CompanionProfiles profiles, Texts texts, People people) {
     this.identityService = identityService;
     this.profiles = profiles;
     this.texts = texts;
+    this.people = people;
   }
 
   @Override
@@ -71,7 +74,7 @@ public class CreateCompanionAccountDelegate implements JavaDelegate {
     profiles.save(
         new CompanionProfile(
             userId,
-            APPLICANT_NAME.get(execution),
+            created ? APPLICANT_NAME.get(execution) : nameOf(userId),
             COVERED_PREFECTURES.orElse(execution, List.of()),
             levels,
             specialties,
@@ -80,6 +83,18 @@ public class CreateCompanionAccountDelegate implements JavaDelegate {
             true,
             profiles.find(userId).map(CompanionProfile::certified).orElse(false)));
     ACCOUNT_CREATED.set(execution, created);
+  }
+
+  /**
+   * An existing account keeps the name it has: an application that names an account already there
+   * (someone applying again, an interpreter becoming a companion) must not rename its holder, who
+   * may not rename themselves either ({@code jp.bansou.security.NamesKept}).
+   */
+  private String nameOf(String userId) {
+    return profiles
+        .find(userId)
+        .map(CompanionProfile::displayName)
+        .orElseGet(() -> people.name(userId));
   }
 
   private void join(String userId, String groupId) {

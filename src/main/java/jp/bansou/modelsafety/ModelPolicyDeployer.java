@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import jp.bansou.engine.ResourceKinds;
 import jp.bansou.person.IdentityFields;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -73,19 +74,23 @@ public class ModelPolicyDeployer implements Deployer {
     // models mark: a model deployed with its intake form cannot name the form's identity fields
     Set<String> identity = expressions.identity();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      if (resource.getName().endsWith(".form")) {
+      if (ResourceKinds.isForm(resource.getName())) {
         identity.addAll(IdentityFields.marked(resource.getBytes()));
       }
     }
     Check check = new Check(identity, identityInFeel(identity));
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName();
-      if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+      if (ResourceKinds.isBpmn(name)) {
         check(name, root(resource), problems, false, check);
-      } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+      } else if (ResourceKinds.isDmn(name)) {
         check(name, root(resource), problems, true, check);
-      } else if (name.endsWith(".form")) {
+      } else if (ResourceKinds.isForm(name)) {
         problems.addAll(FormTextPolicy.problems(name, resource.getBytes()));
+        problems.addAll(IdentityFields.problems(name, resource.getBytes()));
+      } else if (ResourceKinds.isCmmn(name)) {
+        // the engine would run a case model's listeners and expressions unchecked by these rules
+        problems.add(name + "：CMMN のモデルは使えません（手順は BPMN で書いてください）");
       }
     }
     if (!problems.isEmpty()) {
@@ -124,6 +129,11 @@ public class ModelPolicyDeployer implements Deployer {
     if (!decision && SCRIPT_ELEMENTS.contains(local)) {
       problems.add(where + "：スクリプト（" + local + "）は使えません");
     }
+    if (!decision && local.equals("formData") && CAMUNDA.equals(element.getNamespaceURI())) {
+      problems.add(
+          where
+              + "：camunda:formData は使えません（フォームは Camunda Forms の .form を camunda:formRef で指定してください）");
+    }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
@@ -140,6 +150,12 @@ public class ModelPolicyDeployer implements Deployer {
               || (attribute.getNamespaceURI() == null && CAMUNDA.equals(element.getNamespaceURI()));
       if (camunda && CODE_ATTRIBUTES.contains(attributeName)) {
         problems.add(where + "：camunda:" + attributeName + " は使えません");
+      }
+      if (camunda && attributeName.equals("formKey")) {
+        // an embedded form (HTML) runs its own script in the browser of whoever opens the task
+        problems.add(
+            where
+                + "：camunda:formKey は使えません（フォームは Camunda Forms の .form を camunda:formRef で指定してください）");
       }
       if (SCRIPT_LANGUAGE_ATTRIBUTES.contains(attributeName)) {
         problems.add(where + "：スクリプトの言語（" + attribute.getValue() + "）は使えません");

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import jp.bansou.engine.ResourceKinds;
 import jp.bansou.engine.Texts;
 import jp.bansou.engine.Trial;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -177,7 +178,7 @@ public class ReferenceCheckDeployer implements Deployer {
 
   /** Reads what a resource brings and what it refers to. */
   static void read(String name, byte[] bytes, Contents contents, List<Reference> references) {
-    if (name.endsWith(".form")) {
+    if (ResourceKinds.isForm(name)) {
       try {
         JsonNode id = JSON.readTree(bytes).get("id");
         if (id != null && id.isTextual()) {
@@ -188,8 +189,8 @@ public class ReferenceCheckDeployer implements Deployer {
       }
       return;
     }
-    boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
-    boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
+    boolean bpmn = ResourceKinds.isBpmn(name);
+    boolean dmn = ResourceKinds.isDmn(name);
     if (!bpmn && !dmn) {
       return;
     }

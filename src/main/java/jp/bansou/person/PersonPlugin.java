@@ -81,7 +81,7 @@ public class PersonPlugin extends AbstractProcessEnginePlugin {
         return;
       }
       for (ResourceEntity resource : deployment.getResources().values()) {
-        if (resource.getName().endsWith(".form")) {
+        if (jp.bansou.engine.ResourceKinds.isForm(resource.getName())) {
           fields.learn(resource.getBytes());
         }
       }

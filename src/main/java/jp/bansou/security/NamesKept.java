@@ -8,6 +8,8 @@ import java.util.Objects;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -72,6 +74,10 @@ public class NamesKept extends AbstractProcessEnginePlugin {
     @Override
     public IdentityOperationResult saveUser(User user) {
       if (user instanceof UserEntity entity && entity.getRevision() != 0 && !mayRename()) {
+        // may they change this account at all (the engine asks again below)? Only then is its
+        // name read: another's account, named in the body, is refused as before, and its name
+        // neither confirmed nor denied
+        checkAuthorization(Permissions.UPDATE, Resources.USER, user.getId());
         String[] stored = storedName(user.getId());
         if (stored != null
             && (!same(stored[0], user.getFirstName()) || !same(stored[1], user.getLastName()))) {

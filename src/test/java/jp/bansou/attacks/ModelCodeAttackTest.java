@@ -84,6 +84,19 @@ class ModelCodeAttackTest {
             "copy",
             "personName"),
         attack(
+            "an embedded HTML form, whose script would run in the browser of whoever opens the task",
+            "<bpmn:userTask id=\"embedded\" camunda:formKey=\"embedded:deployment:attack.html\" camunda:candidateGroups=\"companions\" />",
+            "embedded",
+            "formKey"),
+        attack(
+            "a form the engine generates from the model, which no form check knows",
+            """
+            <bpmn:userTask id="generated" camunda:candidateGroups="companions"><bpmn:extensionElements>
+              <camunda:formData><camunda:formField id="note" label="メモ" type="string" /></camunda:formData>
+            </bpmn:extensionElements></bpmn:userTask>""",
+            "generated",
+            "formData"),
+        attack(
             "a task named after the person's phone",
             "<bpmn:userTask id=\"named\" name=\"確認 ${phone}\" camunda:candidateGroups=\"coordinators\" />",
             "named",
@@ -412,6 +425,61 @@ class ModelCodeAttackTest {
     } finally {
       repositoryService.deleteDeployment(formOnly);
     }
+  }
+
+  /**
+   * The engine reads a file as a model by the end of its name, with or without a dot: a file named
+   * so that a check looking for ".bpmn" skips it is checked all the same, and a case model (CMMN),
+   * which no rule here reads, is not taken at all.
+   */
+  @Test
+  void aModelUnderAnotherFileNameIsCheckedAllTheSame() {
+    String copying =
+        process(
+            """
+            <bpmn:task id="copy"><bpmn:extensionElements>
+              <camunda:executionListener event="start" expression="${execution.setVariable('triageNote', personName)}" />
+            </bpmn:extensionElements></bpmn:task>""");
+    assertRefusedEchoing(
+        attacker.deploy("modeller", deploymentName, "attackbpmn", copying),
+        400,
+        QUOTED_EXPRESSION,
+        "配備できません",
+        "personName");
+    assertRefused(
+        attacker.deploy(
+            "modeller",
+            deploymentName,
+            "attack.cmmn",
+            """
+            <definitions xmlns="http://www.omg.org/spec/CMMN/20151109/MODEL" id="d" targetNamespace="t">
+              <case id="attackCase"><casePlanModel id="plan" /></case>
+            </definitions>"""),
+        400,
+        "CMMN");
+  }
+
+  /** An identity field nested in another value would reach the case under that value's name. */
+  @Test
+  void anIdentityFieldNestedInAnotherIsRefused() {
+    String form =
+        """
+        {"type": "default", "id": "attackIntake", "components": [
+          {"type": "textfield", "key": "contact.address", "label": "住所",
+           "properties": {"identity": "true"}},
+          {"type": "group", "path": "family", "label": "家族", "components": [
+            {"type": "textfield", "key": "spouseName", "label": "配偶者の名前",
+             "properties": {"identity": "true"}}]},
+          {"type": "textfield", "key": "execution", "label": "x",
+           "properties": {"identity": "true"}}]}""";
+
+    assertRefused(
+        attacker.deploy("modeller", deploymentName, "attack-intake.form", form),
+        400,
+        "配備できません",
+        "contact.address",
+        "spouseName",
+        "（execution）");
   }
 
   @Test

@@ -124,6 +124,20 @@ class RenameAttackTest {
             "companion2", "/engine-rest/user/companion/profile", profile("コーディネーター", "", email)),
         // a companion may not even read another's account: as if there were none
         404);
+    // another's id in the body of one's own profile: refused whatever name is sent, so that the
+    // answer says nothing of that account's name or whether it exists
+    String coordinatorsName = user("coordinator").getFirstName();
+    for (String id : new String[] {"coordinator", "no-such-account"}) {
+      for (String guess : new String[] {coordinatorsName, "ちがう名前"}) {
+        assertRefused(
+            attacker.put(
+                "companion",
+                "/engine-rest/user/companion/profile",
+                "{\"id\": \"" + id + "\", \"firstName\": \"" + guess + "\", \"lastName\": \"\"}"),
+            403);
+      }
+    }
+    assertThat(user("coordinator").getFirstName()).isEqualTo(coordinatorsName);
     assertThat(user("companion").getFirstName()).isEqualTo(firstName);
   }
 

@@ -154,6 +154,32 @@ public class CompanionOnboardingProcessTest {
     assertThat(pi).variables().containsEntry("moreInformation", "3年あります");
   }
 
+  /**
+   * An application naming an account already there (here a companion applying again in another's
+   * name) keeps the account's name and its profile's: what a companion may not rename, an accepted
+   * application does not rename either.
+   */
+  @Test
+  void anApplicationForAnExistingAccountKeepsItsName() {
+    String userId = acceptedCompanion();
+    String before = profiles.find(userId).orElseThrow().displayName();
+    ProcessInstance again =
+        formService.submitStartForm(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("companion-onboarding")
+                .latestVersion()
+                .singleResult()
+                .getId(),
+            application(userId).putValue("applicantName", "コーディネーター"));
+
+    complete(task("reviewApplication", again), withVariables("reviewDecision", "accept"));
+
+    assertThat(profiles.find(userId).orElseThrow().displayName()).isEqualTo(before);
+    assertThat(identityService.createUserQuery().userId(userId).singleResult().getFirstName())
+        .isEqualTo("テスト ボランティア");
+  }
+
   @Test
   void declinedApplicationCreatesNoAccount() {
     String userId = "volunteer-" + UUID.randomUUID().toString().substring(0, 8);
