@@ -50,7 +50,18 @@ public final class FormTextPolicy {
           "interpreterFeeYen");
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*\\}\\}");
-  private static final Pattern NAME = Pattern.compile("[#/]?\\s*(?:if|unless|each|with)?\\s*(.*)");
+
+  /** A template that shows one variable, or opens a block on one: nothing else is read. */
+  private static final Pattern NAME =
+      Pattern.compile("(?:#(?:if|unless|each|with)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+
+  /**
+   * Components that are not taken at all: {@code html} writes markup and styles into the page, an
+   * {@code iframe} loads another page into the form, an {@code expression} field computes a value
+   * (from any variable) and sends it with the form. None of our forms needs them.
+   */
+  static final Set<String> REFUSED_TYPES = Set.of("html", "iframe", "expression");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FormTextPolicy() {}
@@ -72,21 +83,26 @@ public final class FormTextPolicy {
     if (node == null || !node.isObject()) {
       return;
     }
-    if ("text".equals(node.path("type").asText()) || "html".equals(node.path("type").asText())) {
-      String id = node.path("id").asText("?");
-      String text = node.path("text").asText(node.path("content").asText(""));
-      if (text.strip().startsWith("=")) {
+    String type = node.path("type").asText();
+    String id = node.path("id").asText(node.path("key").asText("?"));
+    if (REFUSED_TYPES.contains(type)) {
+      problems.add(resource + " の「" + id + "」：この種類の部品（" + type + "）は使えません");
+    }
+    if ("text".equals(type)) {
+      // what form-js shows: the text, or the content where a version reads that
+      String text = node.path("text").asText("") + "\n" + node.path("content").asText("");
+      if (node.path("text").asText("").strip().startsWith("=")
+          || node.path("content").asText("").strip().startsWith("=")) {
         problems.add(resource + " の「" + id + "」：文章に FEEL の式（=…）は使えません。{{変数}} で書いてください");
       }
       Matcher template = TEMPLATE.matcher(text);
       while (template.find()) {
         String inner = template.group(1);
-        if (inner.startsWith("/") || inner.equals("else")) {
+        if (inner.matches("/\\s*(?:if|unless|each|with)") || inner.equals("else")) {
           continue;
         }
         Matcher name = NAME.matcher(inner);
-        String variable = name.matches() ? name.group(1).split("[.\\s\\[]", 2)[0] : inner;
-        if (!SHOWN_AS_TEXT.contains(variable)) {
+        if (!name.matches() || !SHOWN_AS_TEXT.contains(name.group(1))) {
           problems.add(
               resource
                   + " の「"

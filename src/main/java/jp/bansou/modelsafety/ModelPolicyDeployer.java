@@ -35,7 +35,14 @@ public class ModelPolicyDeployer implements Deployer {
   /** Elements and attributes that name code to run. */
   static final Set<String> SCRIPT_ELEMENTS = Set.of("scriptTask", "script");
 
-  static final Set<String> CODE_ATTRIBUTES = Set.of("class", "resource", "formHandlerClass");
+  static final Set<String> CODE_ATTRIBUTES =
+      Set.of("class", "resource", "formHandlerClass", "variableMappingClass");
+
+  /**
+   * The namespace the engine still reads as its own ({@code activiti:class} is {@code
+   * camunda:class} to it): nothing in it is taken, so that no rule here is passed by writing it.
+   */
+  static final String ACTIVITI = "http://activiti.org/bpmn";
 
   /** A condition or script in a script language (e.g. {@code language="juel"}) runs code. */
   static final Set<String> SCRIPT_LANGUAGE_ATTRIBUTES = Set.of("language", "scriptFormat");
@@ -126,6 +133,9 @@ public class ModelPolicyDeployer implements Deployer {
       id = own;
     }
     String local = element.getLocalName();
+    if (ACTIVITI.equals(element.getNamespaceURI())) {
+      problems.add(where + "：activiti: の書き方（" + local + "）は使えません。camunda: で書いてください");
+    }
     if (!decision && SCRIPT_ELEMENTS.contains(local)) {
       problems.add(where + "：スクリプト（" + local + "）は使えません");
     }
@@ -139,6 +149,9 @@ public class ModelPolicyDeployer implements Deployer {
       Attr attribute = (Attr) attributes.item(i);
       String attributeName =
           attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      if (ACTIVITI.equals(attribute.getNamespaceURI())) {
+        problems.add(where + "：activiti: の書き方（" + attributeName + "）は使えません。camunda: で書いてください");
+      }
       if (decision) {
         if (attributeName.equals("expressionLanguage") && !FEEL.contains(attribute.getValue())) {
           problems.add(where + "：判断表の式は FEEL だけが使えます（" + attribute.getValue() + "）");
@@ -151,6 +164,11 @@ public class ModelPolicyDeployer implements Deployer {
       if (camunda && CODE_ATTRIBUTES.contains(attributeName)) {
         problems.add(where + "：camunda:" + attributeName + " は使えません");
       }
+      if (camunda && attributeName.equals("type") && !"external".equals(attribute.getValue())) {
+        // the engine's own task types run a shell command or send mail from the server
+        problems.add(
+            where + "：camunda:type=\"" + attribute.getValue() + "\" は使えません（使えるのは external だけです）");
+      }
       if (camunda && attributeName.equals("formKey")) {
         // an embedded form (HTML) runs its own script in the browser of whoever opens the task
         problems.add(
@@ -162,19 +180,24 @@ public class ModelPolicyDeployer implements Deployer {
       }
       expressionProblems(where, attribute.getValue(), problems, check);
     }
+    // the element's text as the engine reads it: its text and CDATA pieces joined, whatever
+    // comments or child elements stand between them ("$<!-- -->{…}" is one expression to it)
+    StringBuilder joined = new StringBuilder();
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-        if (!decision) {
-          expressionProblems(where, child.getNodeValue(), problems, check);
-        } else if (local.equals("text")) {
-          // a table's FEEL input or output naming the person's identity would copy it into the
-          // decision's result, a variable and the decision history
-          Matcher named =
-              check.feel().matcher(FEEL_STRING.matcher(child.getNodeValue()).replaceAll("\"\""));
-          while (named.find()) {
-            problems.add(
-                where + "：本人の情報「" + named.group() + "」は判断表で使えません（本人の情報は「本人の情報」タブにだけ置かれます）");
-          }
+        joined.append(child.getNodeValue());
+      }
+    }
+    String text = joined.toString();
+    if (!text.isBlank()) {
+      if (!decision) {
+        expressionProblems(where, text, problems, check);
+      } else if (local.equals("text")) {
+        // a table's FEEL input or output naming the person's identity would copy it into the
+        // decision's result, a variable and the decision history
+        Matcher named = check.feel().matcher(FEEL_STRING.matcher(text).replaceAll("\"\""));
+        while (named.find()) {
+          problems.add(where + "：本人の情報「" + named.group() + "」は判断表で使えません（本人の情報は「本人の情報」タブにだけ置かれます）");
         }
       }
     }

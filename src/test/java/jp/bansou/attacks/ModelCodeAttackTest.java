@@ -97,6 +97,44 @@ class ModelCodeAttackTest {
             "generated",
             "formData"),
         attack(
+            "a shell command from a service task of the engine's own shell type",
+            """
+            <bpmn:serviceTask id="shell" camunda:type="shell"><bpmn:extensionElements>
+              <camunda:field name="command" stringValue="touch" />
+              <camunda:field name="arg1" stringValue="%s" />
+            </bpmn:extensionElements></bpmn:serviceTask>"""
+                .formatted(WITNESS),
+            "shell",
+            "camunda:type"),
+        attack(
+            "a class in the old namespace the engine still reads as its own",
+            """
+            <bpmn:serviceTask xmlns:activiti="http://activiti.org/bpmn" id="old"
+                activiti:class="org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior" />""",
+            "old",
+            "activiti"),
+        attack(
+            "a class for a call activity's variables",
+            "<bpmn:callActivity id=\"mapping\" calledElement=\"x\" camunda:variableMappingClass=\"java.lang.Object\" />",
+            "mapping",
+            "variableMappingClass"),
+        attack(
+            "an expression split by a comment, which the engine joins again",
+            """
+            <bpmn:task id="split"><bpmn:extensionElements><camunda:inputOutput>
+              <camunda:inputParameter name="note">$<!-- -->{personName}</camunda:inputParameter>
+            </camunda:inputOutput></bpmn:extensionElements></bpmn:task>""",
+            "split",
+            "personName"),
+        attack(
+            "an expression split by CDATA",
+            """
+            <bpmn:task id="cdata"><bpmn:extensionElements><camunda:inputOutput>
+              <camunda:inputParameter name="note"><![CDATA[$]]>{''.getClass()}</camunda:inputParameter>
+            </camunda:inputOutput></bpmn:extensionElements></bpmn:task>""",
+            "cdata",
+            "getClass"),
+        attack(
             "a task named after the person's phone",
             "<bpmn:userTask id=\"named\" name=\"確認 ${phone}\" camunda:candidateGroups=\"coordinators\" />",
             "named",
@@ -480,6 +518,32 @@ class ModelCodeAttackTest {
         "contact.address",
         "spouseName",
         "（execution）");
+  }
+
+  /**
+   * Form parts that write markup, load another page or compute a value from any variable, and
+   * templates that read more than one allowed name.
+   */
+  @Test
+  void aFormThatWritesMarkupOrComputesAValueIsRefused() {
+    String form =
+        """
+        {"type": "default", "id": "attackForm", "components": [
+          {"type": "html", "id": "styled", "text": "", "content": "<style>*{display:none}</style>"},
+          {"type": "iframe", "id": "framed", "url": "https://example.invalid", "security": {"allowScripts": true}},
+          {"type": "expression", "id": "computed", "key": "triageHint", "expression": "=personName"},
+          {"type": "text", "id": "added", "text": "{{ caseNumber + problemDescription }}"},
+          {"type": "text", "id": "decoy", "text": "", "content": "{{problemDescription}}"}]}""";
+
+    assertRefused(
+        attacker.deploy("modeller", deploymentName, "attack.form", form),
+        400,
+        "配備できません",
+        "「styled」",
+        "「framed」",
+        "「computed」",
+        "「added」",
+        "「decoy」");
   }
 
   @Test
