@@ -52,7 +52,12 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setBeans(beans);
-    configuration.setExpressionManager(new GuardedExpressionManager(context, beans));
+    configuration.setExpressionManager(new GuardedExpressionManager(context, beans, expressions()));
+    // after the engine has built each task: what it will run, whatever the XML looked like
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new RunsNoCode());
     configuration.setScriptFactory(new NoScripts());
     List<Deployer> preDeployers =
         configuration.getCustomPreDeployers() == null
@@ -66,10 +71,29 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
     configuration.setEnableExpressionsInAdhocQueries(false);
   }
 
-  /** Spring's expression manager with the guard before every other resolver. */
+  /**
+   * Spring's expression manager with the guard before every other resolver, which also holds every
+   * expression the engine compiles (while it parses a model, or a stored filter's) to the same
+   * rules as the deployment's check: an expression that reached the engine some other way than that
+   * check read it is refused before it can run.
+   */
   static class GuardedExpressionManager extends SpringExpressionManager {
-    GuardedExpressionManager(ApplicationContext context, ModelBeans beans) {
+    private final ExpressionPolicy policy;
+
+    GuardedExpressionManager(
+        ApplicationContext context, ModelBeans beans, ExpressionPolicy policy) {
       super(context, beans);
+      this.policy = policy;
+    }
+
+    @Override
+    public org.camunda.bpm.engine.impl.el.Expression createExpression(String expression) {
+      List<String> problems = policy.problems(expression);
+      if (!problems.isEmpty()) {
+        throw new org.camunda.bpm.engine.exception.NotValidException(
+            "この式は使えません（" + String.join("、", problems) + "）");
+      }
+      return super.createExpression(expression);
     }
 
     @Override
@@ -78,6 +102,64 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
       resolver.add(new GuardResolver());
       resolver.add(super.createElResolver());
       return resolver;
+    }
+  }
+
+  /**
+   * No task runs a command, sends mail from the server or instantiates a class named in a model:
+   * checked on what the engine built from the model, so no way of writing the XML passes it.
+   */
+  static class RunsNoCode
+      extends org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener {
+    @Override
+    public void parseServiceTask(
+        org.camunda.bpm.engine.impl.util.xml.Element element,
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+      check(activity);
+    }
+
+    @Override
+    public void parseSendTask(
+        org.camunda.bpm.engine.impl.util.xml.Element element,
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+      check(activity);
+    }
+
+    @Override
+    public void parseBusinessRuleTask(
+        org.camunda.bpm.engine.impl.util.xml.Element element,
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+      check(activity);
+    }
+
+    @Override
+    public void parseIntermediateThrowEvent(
+        org.camunda.bpm.engine.impl.util.xml.Element element,
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+      check(activity);
+    }
+
+    @Override
+    public void parseEndEvent(
+        org.camunda.bpm.engine.impl.util.xml.Element element,
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+      check(activity);
+    }
+
+    private static void check(org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+      Object behavior = activity.getActivityBehavior();
+      if (behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior
+          || behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.MailActivityBehavior
+          || behavior
+              instanceof org.camunda.bpm.engine.impl.bpmn.behavior.ClassDelegateActivityBehavior) {
+        throw new BpmnParseException(
+            "「" + activity.getId() + "」：サーバーでコマンドやメールやクラスを動かすタスクは使えません", null);
+      }
     }
   }
 

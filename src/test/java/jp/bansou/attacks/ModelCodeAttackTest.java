@@ -3,6 +3,7 @@ package jp.bansou.attacks;
 import static jp.bansou.attacks.Attacker.assertRefused;
 import static jp.bansou.attacks.Attacker.assertRefusedEchoing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ class ModelCodeAttackTest {
   static final Path WITNESS = Path.of("target", "attack-witness");
 
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
@@ -544,6 +546,58 @@ class ModelCodeAttackTest {
         "「computed」",
         "「added」",
         "「decoy」");
+  }
+
+  /**
+   * Past the deployment's check of the file, the engine itself holds what it builds to the same
+   * rules: every expression it compiles, and every task it would run. (Here the engine is handed
+   * the model directly, as a way around the file check that nobody has found yet would.)
+   */
+  @Test
+  void whatTheEngineBuildsIsCheckedAsWell() {
+    var configuration =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+    var expressions = configuration.getExpressionManager();
+    assertThatThrownBy(() -> expressions.createExpression("${''.getClass()}"))
+        .hasMessageContaining("この式は使えません")
+        .hasMessageContaining("getClass");
+    assertThatThrownBy(() -> expressions.createExpression("${personName}"))
+        .hasMessageContaining("本人の情報「personName」");
+    assertThat(expressions.createExpression("${registerCase}")).isNotNull();
+
+    String shell =
+        process(
+            """
+            <bpmn:serviceTask id="shell" camunda:type="shell"><bpmn:extensionElements>
+              <camunda:field name="command" stringValue="touch" />
+              <camunda:field name="arg1" stringValue="%s" />
+            </bpmn:extensionElements></bpmn:serviceTask>"""
+                .formatted(WITNESS));
+    assertThatThrownBy(
+            () ->
+                configuration
+                    .getCommandExecutorTxRequired()
+                    .execute(
+                        context ->
+                            configuration.getDeployers().stream()
+                                .filter(
+                                    org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer.class
+                                        ::isInstance)
+                                .map(
+                                    org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer.class
+                                        ::cast)
+                                .findFirst()
+                                .orElseThrow()
+                                .getBpmnParser()
+                                .createParse()
+                                .sourceString(shell)
+                                .deployment(
+                                    new org.camunda.bpm.engine.impl.persistence.entity
+                                        .DeploymentEntity())
+                                .name("attack.bpmn")
+                                .execute()))
+        .hasMessageContaining("コマンドやメールやクラスを動かすタスクは使えません");
   }
 
   @Test
