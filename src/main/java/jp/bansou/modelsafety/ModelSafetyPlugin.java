@@ -111,54 +111,26 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
    */
   static class RunsNoCode
       extends org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener {
+    /** Called once a process is parsed: every activity in it, in every sub-process. */
     @Override
-    public void parseServiceTask(
+    public void parseProcess(
         org.camunda.bpm.engine.impl.util.xml.Element element,
-        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
-        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
-      check(activity);
+        org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
+      check(definition);
     }
 
-    @Override
-    public void parseSendTask(
-        org.camunda.bpm.engine.impl.util.xml.Element element,
-        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
-        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
-      check(activity);
-    }
-
-    @Override
-    public void parseBusinessRuleTask(
-        org.camunda.bpm.engine.impl.util.xml.Element element,
-        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
-        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
-      check(activity);
-    }
-
-    @Override
-    public void parseIntermediateThrowEvent(
-        org.camunda.bpm.engine.impl.util.xml.Element element,
-        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
-        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
-      check(activity);
-    }
-
-    @Override
-    public void parseEndEvent(
-        org.camunda.bpm.engine.impl.util.xml.Element element,
-        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
-        org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
-      check(activity);
-    }
-
-    private static void check(org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
-      Object behavior = activity.getActivityBehavior();
-      if (behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior
-          || behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.MailActivityBehavior
-          || behavior
-              instanceof org.camunda.bpm.engine.impl.bpmn.behavior.ClassDelegateActivityBehavior) {
-        throw new BpmnParseException(
-            "「" + activity.getId() + "」：サーバーでコマンドやメールやクラスを動かすタスクは使えません", null);
+    private static void check(org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope) {
+      for (org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity : scope.getActivities()) {
+        Object behavior = activity.getActivityBehavior();
+        if (behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior
+            || behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.MailActivityBehavior
+            || behavior
+                instanceof
+                org.camunda.bpm.engine.impl.bpmn.behavior.ClassDelegateActivityBehavior) {
+          throw new BpmnParseException(
+              "「" + activity.getId() + "」：サーバーでコマンドやメールやクラスを動かすタスクは使えません", null);
+        }
+        check(activity);
       }
     }
   }

@@ -372,20 +372,7 @@ class ModelCodeAttackTest {
 
   @Test
   void aDecisionTableNamingThePersonIsRefused() {
-    String table =
-        """
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="t">
-          <decision id="attackDecision" name="attack">
-            <decisionTable id="table">
-              <input id="in" label="phone"><inputExpression id="inExpression" typeRef="string">
-                <text>personName</text>
-              </inputExpression></input>
-              <output id="out" name="result" typeRef="string" />
-              <rule id="rule"><inputEntry id="ie"><text>-</text></inputEntry>
-                <outputEntry id="oe"><text>"（" + phone + "）"</text></outputEntry></rule>
-            </decisionTable>
-          </decision>
-        </definitions>""";
+    String table = table("personName", "\"（\" + phone + \"）\"");
 
     assertRefused(
         attacker.deploy("modeller", deploymentName, "attack.dmn", table),
@@ -419,20 +406,7 @@ class ModelCodeAttackTest {
             <bpmn:task id="copy"><bpmn:extensionElements>
               <camunda:executionListener event="start" expression="${execution.setVariable('triageNote', formerEmployerAddress)}" />
             </bpmn:extensionElements></bpmn:task>""");
-    String table =
-        """
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="t">
-          <decision id="attackDecision" name="attack">
-            <decisionTable id="table">
-              <input id="in" label="where"><inputExpression id="inExpression" typeRef="string">
-                <text>formerEmployerAddress</text>
-              </inputExpression></input>
-              <output id="out" name="result" typeRef="string" />
-              <rule id="rule"><inputEntry id="ie"><text>-</text></inputEntry>
-                <outputEntry id="oe"><text>"x"</text></outputEntry></rule>
-            </decisionTable>
-          </decision>
-        </definitions>""";
+    String table = table("formerEmployerAddress", "\"x\"");
 
     assertRefusedEchoing(
         attacker.deploy(
@@ -656,6 +630,24 @@ class ModelCodeAttackTest {
   }
 
   /** A process with the element between a start and an end, as Modeler would save it. */
+  /** A decision table with one input expression and one output entry, in FEEL. */
+  static String table(String input, String output) {
+    return """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="t">
+          <decision id="attackDecision" name="attack">
+            <decisionTable id="table">
+              <input id="in" label="in"><inputExpression id="inExpression" typeRef="string">
+                <text>%s</text>
+              </inputExpression></input>
+              <output id="out" name="result" typeRef="string" />
+              <rule id="rule"><inputEntry id="ie"><text>-</text></inputEntry>
+                <outputEntry id="oe"><text>%s</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>"""
+        .formatted(input, output);
+  }
+
   static String process(String element) {
     return """
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
