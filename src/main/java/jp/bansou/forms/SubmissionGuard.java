@@ -62,9 +62,13 @@ public class SubmissionGuard extends OncePerRequestFilter {
               + "/(?:task|execution|process-instance|case-instance|case-execution)/[^/]+/"
               + "(?:variables|localVariables)(?:/.*)?$");
 
-  /** What a submission may carry besides its variables. */
-  static final java.util.Set<String> ALLOWED_FIELDS =
-      java.util.Set.of("variables", "withVariablesInReturn");
+  /**
+   * What a submission may carry: its variables, nothing else. Not {@code withVariablesInReturn}
+   * either: the answer would carry every variable of the case as the submission left it, the steps'
+   * findings included (a start would answer which open case has the same phone number), past the
+   * permissions that decide who reads a case's variables.
+   */
+  static final java.util.Set<String> ALLOWED_FIELDS = java.util.Set.of("variables");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -105,7 +105,11 @@ public class IdentityVault {
             + column
             + " join case_access a on a.case_number = other.case_number"
             + " where mine.case_number = ? and other.case_number <> mine.case_number"
-            + " and other.erased_at is null and a.open = true order by other.case_number",
+            // a restricted case (DV) is nobody's possible duplicate: its number would go to
+            // whoever reviews the new case, and the intake would answer whether a phone number
+            // belongs to a case hidden from them
+            + " and other.erased_at is null and a.open = true and a.restricted = false"
+            + " order by other.case_number",
         String.class,
         caseNumber);
   }

@@ -211,7 +211,7 @@ class FormInputAttackTest {
   }
 
   /** A valid intake as Tasklist sends it, with some values changed. */
-  private static ObjectNode intake(Map<String, Object> changed) {
+  static ObjectNode intake(Map<String, Object> changed) {
     ObjectNode variables = JSON.createObjectNode();
     var person = Intake.person().variables();
     for (String name : person.keySet()) {
