@@ -434,6 +434,30 @@ class OfficeAccompanimentProcessTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  /** A restricted case's claim is paid, and the list names neither the case nor the day. */
+  @Test
+  void aRestrictedCasesClaimIsListedWithoutItsCaseOrDay() {
+    ProcessInstance pi = start(track("technical-intern", false, "labour"));
+    plan(pi, "hello-work");
+    LocalDate day = LocalDate.now(EngineClock.JAPAN).plusDays(3);
+    schedule(pi, day);
+    onTheVisitDay(pi, () -> complete(task("recordVisitOutcome", pi), outcome(4, false)));
+    String caseNumber = caseNumberOf(pi);
+    approveAs(pi, "coordinator");
+    if (caseAccess.find(caseNumber).isEmpty()) {
+      // a track started on its own here: its case's access row, as the case's intake writes it
+      caseAccess.opened(caseNumber, "13", false, null, false);
+    }
+    caseAccess.restrict(caseNumber, "coordinator");
+
+    String list =
+        rest.withBasicAuth("supervisor", "supervisor")
+            .getForEntity("/api/fee-claims?month=" + YearMonth.now(EngineClock.JAPAN), String.class)
+            .getBody();
+    assertThat(list).doesNotContain(caseNumber).contains("（閲覧制限のあるケース）");
+    assertThat(list).contains("\"visitDate\":null");
+  }
+
   @Test
   void aWelfareApplicationOfAStudentShowsTheAlternativesOnThePlanUntilConfirmed() {
     ProcessInstance pi = start(track("student", false, "livelihood"));
