@@ -18,12 +18,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -149,10 +150,25 @@ public class CaseVisibility {
       // the tallies that counted the case take it back in this transaction
       events.publishEvent(new CaseRestricted(caseNumber));
     }
-    for (ProcessInstance instance :
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
+    // every process of the case, running or ended: an ended track's history (where the person
+    // met the companion, on which day) is the case's as much as a running one
+    for (HistoricProcessInstance instance :
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .list()) {
       withdrawGroupGrants(instance.getId());
       grantInstance(instance.getId(), restricted);
+    }
+    // and the grants the engine gave each task's groups on its history
+    for (HistoricTaskInstance task :
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .list()) {
+      withdrawGroupGrantsOnTaskHistory(task.getId());
     }
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list()) {
       boolean hadGroup = false;
@@ -233,6 +249,25 @@ public class CaseVisibility {
                   if (grant != null) {
                     manager.delete(grant);
                   }
+                }
+              }
+              return null;
+            });
+  }
+
+  private void withdrawGroupGrantsOnTaskHistory(String taskId) {
+    commandContext()
+        .runWithoutAuthorization(
+            () -> {
+              for (org.camunda.bpm.engine.authorization.Authorization grant :
+                  engine
+                      .getAuthorizationService()
+                      .createAuthorizationQuery()
+                      .resourceType(org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK)
+                      .resourceId(taskId)
+                      .list()) {
+                if (grant.getGroupId() != null) {
+                  engine.getAuthorizationService().deleteAuthorization(grant.getId());
                 }
               }
               return null;

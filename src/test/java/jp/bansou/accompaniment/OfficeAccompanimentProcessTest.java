@@ -434,6 +434,56 @@ class OfficeAccompanimentProcessTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  /**
+   * A case restricted after a track has ended takes that track's history with it: where and when
+   * the person met the companion is no longer read by supervisors or other coordinators.
+   */
+  @Test
+  void aCaseRestrictedLaterTakesItsEndedTracksWithIt() {
+    VariableMap variables = track("technical-intern", false, "labour");
+    String caseNumber = variables.getValue("caseNumber", String.class);
+    // the case's access row, as its intake writes it before any track starts
+    caseAccess.opened(caseNumber, "13", false, null, false);
+    ProcessInstance pi = start(variables);
+    plan(pi, "hello-work");
+    schedule(pi, LocalDate.now(EngineClock.JAPAN).plusDays(3));
+    onTheVisitDay(pi, () -> complete(task("recordVisitOutcome", pi), outcome(2, false)));
+    taskService.claim(task("approveFeeClaim", pi).getId(), "coordinator");
+    complete(
+        task("approveFeeClaim", pi),
+        withVariables("feeDecision", "reject", "feeRejectionReason", "同じ日の二重請求"));
+    assertThat(pi).isEnded();
+    String meetingPlace =
+        "/engine-rest/history/variable-instance?variableName=meetingPlace&processInstanceId="
+            + pi.getId();
+    assertThat(
+            rest.withBasicAuth("supervisor", "supervisor")
+                .getForEntity(meetingPlace, String.class)
+                .getBody())
+        .contains("meetingPlace");
+
+    visibility.restrict(caseNumber, "coordinator");
+
+    for (String path :
+        List.of(
+            meetingPlace,
+            "/engine-rest/history/process-instance?processInstanceId=" + pi.getId(),
+            "/engine-rest/history/task?processInstanceId=" + pi.getId())) {
+      assertThat(
+              rest.withBasicAuth("supervisor", "supervisor")
+                  .getForEntity(path, String.class)
+                  .getBody())
+          .as(path)
+          .isEqualTo("[]");
+    }
+    assertThat(
+            rest.withBasicAuth("coordinator", "coordinator")
+                .getForEntity(meetingPlace, String.class)
+                .getBody())
+        .as("the named coordinator")
+        .contains("meetingPlace");
+  }
+
   /** A restricted case's claim is paid, and the list names neither the case nor the day. */
   @Test
   void aRestrictedCasesClaimIsListedWithoutItsCaseOrDay() {
