@@ -19,8 +19,18 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskNotifier notifier;
 
-  public NotificationPlugin(MailSettings settings) {
-    this.notifier = new TaskNotifier(settings);
+  public NotificationPlugin(
+      MailSettings settings,
+      org.springframework.beans.factory.ObjectProvider<jp.bansou.person.CaseAccess> access) {
+    this.notifier =
+        new TaskNotifier(
+            settings,
+            caseNumber ->
+                access
+                    .getObject()
+                    .find(caseNumber)
+                    .map(jp.bansou.person.CaseAccess.Access::restricted)
+                    .orElse(false));
   }
 
   @Override

@@ -32,9 +32,15 @@ class TaskNotifier implements TaskListener {
   static final String NONE = "none";
 
   private final MailSettings settings;
+  private final java.util.function.Predicate<String> restricted;
 
-  TaskNotifier(MailSettings settings) {
+  /**
+   * @param restricted whether a case is restricted (DV): its notifications keep no case number, so
+   *     that neither the mail nor the outbox, which supervisors read in Cockpit, names it
+   */
+  TaskNotifier(MailSettings settings, java.util.function.Predicate<String> restricted) {
     this.settings = settings;
+    this.restricted = restricted;
   }
 
   @Override
@@ -81,12 +87,13 @@ class TaskNotifier implements TaskListener {
   }
 
   private void queue(DelegateTask task, String recipient, String kind) {
+    String caseNumber = CASE_NUMBER.orElse(task, null);
     Notifications.request(
         task.getProcessEngineServices(),
         recipient,
         kind,
         task.getId(),
         task.getName(),
-        CASE_NUMBER.orElse(task, null));
+        caseNumber == null || restricted.test(caseNumber) ? null : caseNumber);
   }
 }

@@ -89,6 +89,46 @@ class NotificationMailTest {
     assertNoIdentifiers(mails, person);
   }
 
+  /**
+   * A restricted (DV) case's notifications keep no case number: the outbox, which supervisors read
+   * in Cockpit, and the mail name the task, not the case.
+   */
+  @Test
+  void aRestrictedCasesMailAndOutboxNameNoCase() throws Exception {
+    identityService.setAuthentication("coordinator", java.util.List.of("coordinators"));
+    ProcessInstance pi;
+    try {
+      pi = start(Intake.person().with("restrictCase", true));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    work(pi, "reviewTriage", Map.of());
+    work(pi, "confirmCompanion", Map.of("companionId", "companion"));
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("send-notification")
+                .variableValueEquals("recipientId", "companion")
+                .count())
+        .as("the offer is queued")
+        .isPositive();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("send-notification")
+                .variableValueEquals("caseNumber", pi.getBusinessKey())
+                .count())
+        .isZero();
+
+    sendQueuedMails();
+
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    assertThat(recipients(mails)).contains("companion@demo.invalid");
+    for (MimeMessage mail : mails) {
+      assertThat(mail.getSubject() + body(mail)).doesNotContain(pi.getBusinessKey());
+    }
+  }
+
   @Test
   void englishReaderIsToldInEnglish() throws Exception {
     ProcessInstance pi = start(Intake.person().with("prefecture", "27"));
