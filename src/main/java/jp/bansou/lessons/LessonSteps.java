@@ -5,6 +5,7 @@ import static jp.bansou.accompaniment.Visit.VISIT_PURPOSE;
 import static jp.bansou.lessons.Lessons.*;
 
 import java.util.List;
+import java.util.Optional;
 import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.casefile.CaseSummary;
 import jp.bansou.engine.ModelApi;
@@ -12,6 +13,7 @@ import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.handover.HandOverSteps;
+import jp.bansou.person.CaseAccess;
 import jp.bansou.person.IdentifierCheck;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
@@ -34,6 +36,7 @@ public class LessonSteps {
   private final HandOverSteps roles;
   private final LessonRegister register;
   private final ReferenceData reference;
+  private final CaseAccess access;
   private final Texts texts;
 
   public LessonSteps(
@@ -42,12 +45,14 @@ public class LessonSteps {
       HandOverSteps roles,
       LessonRegister register,
       ReferenceData reference,
+      CaseAccess access,
       Texts texts) {
     this.summaries = summaries;
     this.identifierCheck = identifierCheck;
     this.roles = roles;
     this.register = register;
     this.reference = reference;
+    this.access = access;
     this.texts = texts;
   }
 
@@ -57,14 +62,26 @@ public class LessonSteps {
    */
   public void check(DelegateExecution execution) {
     String caseNumber = CaseFacts.CASE_NUMBER.orElse(execution, "");
-    CaseSummary summary =
-        summaries
-            .find(caseNumber)
-            .orElseThrow(() -> new Refusal(texts.get("lesson.refused.noCase", caseNumber)));
     String writer = WRITTEN_BY.orElse(execution, null);
-    if (writer == null
-        || !(writer.equals(summary.companionId()) || roles.isMember(writer, Role.COORDINATORS))) {
-      throw new Refusal(texts.get("lesson.refused.notYours"));
+    CaseSummary summary = summaries.find(caseNumber).orElse(null);
+    Optional<CaseAccess.Access> facts = access.find(caseNumber);
+    boolean restricted = facts.map(CaseAccess.Access::restricted).orElse(false);
+    // a case that is not there and a case that is not theirs get the same answer: the refusal
+    // tells nobody which case numbers exist; a restricted case is a coordinator's only if named
+    boolean theirs =
+        summary != null
+            && writer != null
+            && (writer.equals(summary.companionId())
+                || roles.isMember(writer, Role.COORDINATORS)
+                    && (!restricted
+                        || writer.equals(
+                            facts.map(CaseAccess.Access::restrictedCoordinator).orElse(null))));
+    if (!theirs) {
+      throw new Refusal(texts.get("lesson.refused.notThisCase", caseNumber));
+    }
+    if (restricted) {
+      // every companion reads a lesson with the case's prefecture and categories
+      throw new Refusal(texts.get("lesson.refused.restricted"));
     }
     if (!reference.has(ReferenceList.OFFICE_TYPES, OFFICE_TYPE.orElse(execution, ""))
         || !reference.has(ReferenceList.PROBLEM_FIELDS, PROBLEM_FIELD.orElse(execution, ""))

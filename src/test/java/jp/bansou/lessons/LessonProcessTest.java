@@ -39,6 +39,7 @@ class LessonProcessTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired LessonRegister register;
+  @Autowired jp.bansou.person.CaseVisibility visibility;
   @Autowired TestRestTemplate rest;
 
   @BeforeEach
@@ -126,10 +127,40 @@ class LessonProcessTest {
   @Test
   void onlyTheCasesCompanionOrACoordinatorWritesAboutIt() {
     String caseNumber = openCase(Intake.person().with("prefecture", "46"));
-    assertThatThrownBy(() -> write("companion2", caseNumber, "ほかの人のケース", "passport"))
-        .hasRootCauseInstanceOf(Refusal.class)
-        .rootCause()
-        .hasMessageContaining("このケースの伴走者");
+    String notTheirs = refusal(() -> write("companion2", caseNumber, "ほかの人のケース", "passport"));
+    assertThat(notTheirs).contains("このケースの伴走者");
+    // a number that is no case gets the same answer: the refusal tells nobody which cases exist
+    assertThat(refusal(() -> write("companion2", "2026-999999", "ないケース", "passport")))
+        .isEqualTo(notTheirs.replace(caseNumber, "2026-999999"));
+  }
+
+  /**
+   * A restricted (DV) case is in no lesson: every companion reads a lesson with the case's
+   * prefecture and categories. Its companion is told why; a coordinator who does not see the case
+   * gets the answer for a case that is not theirs, which says nothing of the restriction.
+   */
+  @Test
+  void aRestrictedCaseIsInNoLesson() {
+    String caseNumber = openCase(Intake.person().with("prefecture", "46"));
+    visibility.restrict(caseNumber, "coordinator");
+
+    assertThat(refusal(() -> write("companion", caseNumber, "制限されたケース", "passport")))
+        .contains("閲覧が制限されたケース");
+    if (identityService.createUserQuery().userId("coordinator-lessons").count() == 0) {
+      var user = identityService.newUser("coordinator-lessons");
+      user.setFirstName("別の地域のコーディネーター");
+      user.setPassword("coordinator-lessons");
+      identityService.saveUser(user);
+      identityService.createMembership("coordinator-lessons", "coordinators");
+    }
+    String other = refusal(() -> write("coordinator-lessons", caseNumber, "x", "passport"));
+    assertThat(other).contains("このケースの伴走者").doesNotContain("制限");
+  }
+
+  private static String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+    assertThat(thrown).hasRootCauseInstanceOf(Refusal.class);
+    return org.assertj.core.util.Throwables.getRootCause(thrown).getMessage();
   }
 
   // ---------------------------------------------------------------- helpers
