@@ -70,13 +70,16 @@ public class ErasureSteps {
     if (!reference.has(ReferenceList.ERASURE_REASONS, REASON.orElse(execution, ""))) {
       throw new Refusal(texts.get("erasure.refused.reason"));
     }
-    if (access.find(caseNumber).isEmpty() || vault.erased(caseNumber)) {
-      throw new Refusal(texts.get("erasure.refused.noCase", caseNumber));
-    }
+    // a case that is not there and a case that is not theirs get the same answer, so that it
+    // tells nobody which case numbers exist (a restricted case's among them)
     if (requester == null
         || !isMember(requester, Role.COORDINATORS.groupId())
+        || access.find(caseNumber).isEmpty()
         || records.sightOf(requester, caseNumber) != Sight.ALL) {
-      throw new Refusal(texts.get("erasure.refused.notResponsible"));
+      throw new Refusal(texts.get("erasure.refused.notResponsible", caseNumber));
+    }
+    if (vault.erased(caseNumber)) {
+      throw new Refusal(texts.get("erasure.refused.erased", caseNumber));
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.FormJson;
+import jp.bansou.Refusals;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.engine.Refusal;
@@ -127,10 +128,11 @@ class LessonProcessTest {
   @Test
   void onlyTheCasesCompanionOrACoordinatorWritesAboutIt() {
     String caseNumber = openCase(Intake.person().with("prefecture", "46"));
-    String notTheirs = refusal(() -> write("companion2", caseNumber, "ほかの人のケース", "passport"));
+    String notTheirs =
+        Refusals.messageOf(() -> write("companion2", caseNumber, "ほかの人のケース", "passport"));
     assertThat(notTheirs).contains("このケースの伴走者");
     // a number that is no case gets the same answer: the refusal tells nobody which cases exist
-    assertThat(refusal(() -> write("companion2", "2026-999999", "ないケース", "passport")))
+    assertThat(Refusals.messageOf(() -> write("companion2", "2026-999999", "ないケース", "passport")))
         .isEqualTo(notTheirs.replace(caseNumber, "2026-999999"));
   }
 
@@ -144,7 +146,7 @@ class LessonProcessTest {
     String caseNumber = openCase(Intake.person().with("prefecture", "46"));
     visibility.restrict(caseNumber, "coordinator");
 
-    assertThat(refusal(() -> write("companion", caseNumber, "制限されたケース", "passport")))
+    assertThat(Refusals.messageOf(() -> write("companion", caseNumber, "制限されたケース", "passport")))
         .contains("閲覧が制限されたケース");
     if (identityService.createUserQuery().userId("coordinator-lessons").count() == 0) {
       var user = identityService.newUser("coordinator-lessons");
@@ -153,14 +155,9 @@ class LessonProcessTest {
       identityService.saveUser(user);
       identityService.createMembership("coordinator-lessons", "coordinators");
     }
-    String other = refusal(() -> write("coordinator-lessons", caseNumber, "x", "passport"));
+    String other =
+        Refusals.messageOf(() -> write("coordinator-lessons", caseNumber, "x", "passport"));
     assertThat(other).contains("このケースの伴走者").doesNotContain("制限");
-  }
-
-  private static String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
-    assertThat(thrown).hasRootCauseInstanceOf(Refusal.class);
-    return org.assertj.core.util.Throwables.getRootCause(thrown).getMessage();
   }
 
   // ---------------------------------------------------------------- helpers
