@@ -21,16 +21,11 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
 
   public NotificationPlugin(
       MailSettings settings,
-      org.springframework.beans.factory.ObjectProvider<jp.bansou.person.CaseAccess> access) {
+      org.springframework.beans.factory.ObjectProvider<jp.bansou.person.CaseVisibility>
+          visibility) {
+    // looked up when a task is created, once the engine the visibility rules need is running
     this.notifier =
-        new TaskNotifier(
-            settings,
-            caseNumber ->
-                access
-                    .getObject()
-                    .find(caseNumber)
-                    .map(jp.bansou.person.CaseAccess.Access::restricted)
-                    .orElse(false));
+        new TaskNotifier(settings, caseNumber -> visibility.getObject().isRestricted(caseNumber));
   }
 
   @Override
