@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
 import jp.bansou.casefile.Intake;
 import jp.bansou.security.UnsafeConfigurationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -63,6 +69,7 @@ class PostgresStartupTest {
           .isEqualTo("handleNoCandidate"); // production has no companion profiles yet
 
       talliesOnPostgresToo(app, instance.getBusinessKey());
+      historyVariablesByTheCasesGrantsOnPostgresToo(app, instance, triage.getId());
       identifiersAreSealedOnPostgresToo(app);
       permissionChecksArePlannedWithTheirParameters(app);
       onlyHttpsAsTheProxySaysIt(app);
@@ -81,6 +88,45 @@ class PostgresStartupTest {
    * A visit's first count creates its tally row on PostgreSQL too ({@code insert … on conflict}
    * gives every count column of a new row its default), and the counted visits follow it.
    */
+  /**
+   * History's variables are read by the case's grants, not by a grant on one of its tasks' history
+   * (jp.bansou.tasklist.AuthorizedGroups): the engine's SQL with our permission check.
+   */
+  private static void historyVariablesByTheCasesGrantsOnPostgresToo(
+      ConfigurableApplicationContext app, ProcessInstance instance, String doneTaskId) {
+    IdentityService identity = app.getBean(IdentityService.class);
+    HistoryService history = app.getBean(HistoryService.class);
+    AuthorizationService authorizations = app.getBean(AuthorizationService.class);
+    Authorization taskHistory =
+        authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    taskHistory.setUserId("once-offered");
+    taskHistory.setResource(Resources.HISTORIC_TASK);
+    taskHistory.setResourceId(doneTaskId);
+    taskHistory.addPermission(HistoricTaskPermissions.READ);
+    authorizations.saveAuthorization(taskHistory);
+    try {
+      identity.setAuthentication("once-offered", List.of());
+      assertThat(history.createHistoricTaskInstanceQuery().taskId(doneTaskId).count()).isOne();
+      assertThat(
+              history
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(instance.getId())
+                  .count())
+          .isZero();
+      assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).count())
+          .isZero();
+      identity.setAuthentication("a-coordinator", List.of("coordinators"));
+      assertThat(
+              history
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(instance.getId())
+                  .count())
+          .isPositive();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   private static void talliesOnPostgresToo(ConfigurableApplicationContext app, String caseNumber) {
     // Tasklist's permission check finds the '*' grants it can use in an index of its own
     assertThat(

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The fields of one deployed Camunda Form, as a submission is checked against them: key, type,
@@ -16,9 +20,16 @@ import java.util.Optional;
  * select, radio, checklist or tag list, whether it is read-only or shown only under a condition,
  * and which dates a date field takes (the custom property {@code dateRange}: {@code past}, {@code
  * notPast} or {@code notFuture}), and whether its answer is a statistic (the custom property {@code
- * statistic = true}), and the label each option shows.
+ * statistic = true}), and the label each option shows; and the names of every variable the form
+ * reads to be shown (what Tasklist loads for it: {@link #reads}).
+ *
+ * @param reads the variables the form shows or asks for: its fields' keys (and the variable a
+ *     group's {@code path} names), the variables that fill a select's options ({@code valuesKey}),
+ *     and every name its expressions ({@code =…}: a condition, a label) and its texts' templates
+ *     ({@code {{…}}}) use. A name that is no variable (a FEEL word such as {@code list}) is
+ *     harmless here: it only allows reading a variable nobody has.
  */
-public record FormSchema(String id, Map<String, FormField> fields) {
+public record FormSchema(String id, Map<String, FormField> fields, Set<String> reads) {
 
   /** A field with a key. */
   public record FormField(
@@ -52,9 +63,13 @@ public record FormSchema(String id, Map<String, FormField> fields) {
       JsonNode root = JSON.readTree(json);
       Map<String, FormField> fields = new LinkedHashMap<>();
       collect(root, false, fields);
+      Set<String> reads = new TreeSet<>();
+      names(root, reads);
       // shared by every submission of this form (DeployedForms): read-only
       return new FormSchema(
-          root.path("id").asText(), java.util.Collections.unmodifiableMap(fields));
+          root.path("id").asText(),
+          java.util.Collections.unmodifiableMap(fields),
+          java.util.Collections.unmodifiableSet(reads));
     } catch (IOException e) {
       throw new UncheckedIOException("A deployed form is not JSON", e);
     }
@@ -99,6 +114,44 @@ public record FormSchema(String id, Map<String, FormField> fields) {
                 java.util.Collections.unmodifiableMap(optionLabels)));
       }
       collect(c, hiddenSometimes, out);
+    }
+  }
+
+  /** A FEEL string literal, whose words are no names. */
+  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+
+  /** A name in an expression or a template; one followed by "(" calls a function. */
+  private static final Pattern NAME =
+      Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*+(?!\\s*\\()");
+
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)\\}\\}", Pattern.DOTALL);
+
+  private static void names(JsonNode node, Set<String> out) {
+    if (node.isObject()) {
+      for (String field : List.of("key", "valuesKey", "path")) {
+        if (node.path(field).isTextual() && node.has("type")) {
+          out.add(node.get(field).asText().split("\\.")[0]);
+        }
+      }
+      node.elements().forEachRemaining(child -> names(child, out));
+    } else if (node.isArray()) {
+      node.elements().forEachRemaining(child -> names(child, out));
+    } else if (node.isTextual()) {
+      String text = node.asText();
+      if (text.startsWith("=")) {
+        namesIn(text.substring(1), out);
+      }
+      Matcher template = TEMPLATE.matcher(text);
+      while (template.find()) {
+        namesIn(template.group(1), out);
+      }
+    }
+  }
+
+  private static void namesIn(String expression, Set<String> out) {
+    Matcher name = NAME.matcher(STRING.matcher(expression).replaceAll(" "));
+    while (name.find()) {
+      out.add(name.group());
     }
   }
 

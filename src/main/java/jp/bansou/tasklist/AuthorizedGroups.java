@@ -1,13 +1,20 @@
 package jp.bansou.tasklist;
 
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import jp.bansou.engine.EngineSessions;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +34,9 @@ import org.springframework.stereotype.Component;
  * in at most {@link #PASSED_AS_THEY_ARE} groups (every role of DOMAIN.md is one group, and a person
  * holds a few) has them checked as they are, with no query; someone in more gets the engine's own
  * narrowing. CIB seven and Operaton made the same choice ({@code authGroupFilterThreshold}).
+ *
+ * <p>The same manager also decides who reads variables in history ({@link
+ * Manager#configureHistoricVariableAndDetailQuery}).
  */
 @Component
 public class AuthorizedGroups extends AbstractProcessEnginePlugin {
@@ -36,28 +46,46 @@ public class AuthorizedGroups extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories =
-        configuration.getCustomSessionFactories() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomSessionFactories());
-    // registered after the engine's own factory for the same type, so it replaces that one
-    factories.add(
-        new SessionFactory() {
-          @Override
-          public Class<?> getSessionType() {
-            return AuthorizationManager.class;
-          }
-
-          @Override
-          public Session openSession() {
-            return new Manager();
-          }
-        });
-    configuration.setCustomSessionFactories(factories);
+    EngineSessions.replace(configuration, AuthorizationManager.class, Manager::new);
   }
 
-  /** The engine's authorization manager, narrowing only a long list of groups. */
+  /**
+   * The engine's authorization manager, narrowing only a long list of groups, and reading history's
+   * variables by the case's grants only.
+   */
   static class Manager extends AuthorizationManager {
+
+    /**
+     * Who reads a variable in history ({@code /history/variable-instance}, {@code /history/detail},
+     * the form submissions among them): whoever may read the history of its process's definition or
+     * of its process instance (the per-case grants of {@code jp.bansou.person.CaseVisibility}). The
+     * engine also lets a grant on the history of any one task of the process read them all:
+     * everyone a task was ever offered to (a companion who declined a case, an interpreter asked
+     * for one visit) gets such a grant, kept for as long as the history, so they would read the
+     * whole case there for years. A task's own variables are read while it is open, as its form
+     * shows them ({@code jp.bansou.forms.TaskReads}). The task history grants stay, for what they
+     * are meant for: the task's comments and its own history.
+     */
+    @Override
+    protected void configureHistoricVariableAndDetailQuery(AbstractQuery query) {
+      if (!isHistoricInstancePermissionsEnabled() || isEnsureSpecificVariablePermission()) {
+        super.configureHistoricVariableAndDetailQuery(query);
+        return;
+      }
+      AuthorizationCheck check = query.getAuthCheck();
+      check.setHistoricInstancePermissionsEnabled(true);
+      configureQuery(query);
+      addPermissionCheck(
+          check,
+          new PermissionCheckBuilder()
+              .disjunctive()
+              .atomicCheck(PROCESS_DEFINITION, "RES.PROC_DEF_KEY_", Permissions.READ_HISTORY)
+              .atomicCheck(
+                  HISTORIC_PROCESS_INSTANCE,
+                  "RES.PROC_INST_ID_",
+                  HistoricProcessInstancePermissions.READ)
+              .build());
+    }
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {

@@ -3,6 +3,9 @@ package jp.bansou.tasklist;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.bansou.engine.UserTasks;
 import jp.bansou.engine.Var;
 import jp.bansou.facts.CaseFacts;
@@ -30,6 +33,18 @@ public class TaskListColumns extends AbstractProcessEnginePlugin implements Task
           new Column("listCaseNumber", CaseFacts.CASE_NUMBER, "filter.column.caseNumber"),
           new Column("listVisitDate", CaseFacts.VISIT_DATE, "filter.column.visitDate"),
           new Column("listUrgency", CaseFacts.URGENCY_LABEL, "filter.column.urgency"));
+
+  /**
+   * What every task of a case shows to whoever holds it, in its row: the columns, the facts they
+   * copy, and the urgency its label names. A task's holder may read these through any task ({@code
+   * jp.bansou.forms.TaskReads}) and search or sort tasks by them ({@link VariableSearches}), and by
+   * no other variable.
+   */
+  public static final Set<String> SHOWN_ON_EVERY_TASK =
+      Stream.concat(
+              Stream.of(CaseFacts.URGENCY.name()),
+              COLUMNS.stream().flatMap(c -> Stream.of(c.name(), c.source().name())))
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 

@@ -92,6 +92,33 @@ class EmergencyFundProcessTest {
   }
 
   @Test
+  void theReviewersReadTheApplicationButNotWhichRestrictedCaseItIsFor() {
+    String restricted = triagedCase(Intake.person().with("restrictCase", true)).getBusinessKey();
+    ProcessInstance pi = apply(restricted, 2, "");
+    execute(job("weeklyReviewDue", pi));
+    Task review = task("reviewAidApplication", pi);
+    assertThat(taskService.getVariable(review.getId(), "aidCaseLabel")).isEqualTo("（閲覧制限のあるケース）");
+
+    // not through the task, a search on the number, or history (where the start form was kept)
+    var reviewer = rest.withBasicAuth("reviewer", "reviewer");
+    for (String path :
+        List.of(
+            "/engine-rest/task/" + review.getId() + "/variables",
+            "/engine-rest/task/" + review.getId() + "/form-variables",
+            "/engine-rest/history/variable-instance?variableName=aidCaseNumber",
+            "/engine-rest/history/detail?variableName=aidCaseNumber")) {
+      ResponseEntity<String> answer = reviewer.getForEntity(path, String.class);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+      assertThat(answer.getBody()).as(path).doesNotContain(restricted);
+    }
+    ResponseEntity<String> search =
+        reviewer.getForEntity(
+            "/engine-rest/task?processVariables=aidCaseNumber_eq_" + restricted, String.class);
+    assertThat(search.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(search.getBody()).doesNotContain(review.getId());
+  }
+
+  @Test
   void theReviewMayReduceTheAmountWithAReason() {
     ProcessInstance pi = appliedAndReviewed(triagedCase(Intake.person()), 2);
     FundLedger.Row before = row();
