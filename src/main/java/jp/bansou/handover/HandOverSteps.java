@@ -229,6 +229,10 @@ public class HandOverSteps {
     REQUESTED_BY.set(task.getExecution(), task.getAssignee());
   }
 
+  /**
+   * The companion's open cases, to be handed over, and their list as every coordinator reads it: a
+   * restricted case without its number (its hand-over goes to its own coordinator).
+   */
   void listCases(DelegateExecution execution, String companion) {
     List<String> cases = access.openCasesOf(companion);
     CASES.set(execution, cases);
@@ -241,15 +245,17 @@ public class HandOverSteps {
                 cases.stream()
                     .map(
                         c ->
-                            texts.get(
-                                "handOver.caseLine",
-                                c,
-                                access
-                                    .find(c)
-                                    .map(Access::prefecture)
-                                    .filter(p -> reference.has(ReferenceList.PREFECTURES, p))
-                                    .map(p -> reference.name(ReferenceList.PREFECTURES, p))
-                                    .orElse("")))
+                            access.find(c).map(Access::restricted).orElse(false)
+                                ? texts.get("handOver.caseLineRestricted")
+                                : texts.get(
+                                    "handOver.caseLine",
+                                    c,
+                                    access
+                                        .find(c)
+                                        .map(Access::prefecture)
+                                        .filter(p -> reference.has(ReferenceList.PREFECTURES, p))
+                                        .map(p -> reference.name(ReferenceList.PREFECTURES, p))
+                                        .orElse("")))
                     .toList(),
                 50,
                 left -> texts.get("summary.more", left)));

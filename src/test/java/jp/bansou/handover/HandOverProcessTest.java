@@ -267,6 +267,25 @@ class HandOverProcessTest {
   }
 
   @Test
+  void aPausedCompanionsRestrictedCaseIsListedWithoutItsNumber() {
+    String a = newCompanion();
+    String ordinary = openCase(a, "labour").getBusinessKey();
+    ProcessInstance restricted =
+        openCase(
+            Intake.person().with("prefecture", PREFECTURE).with("restrictCase", true), a, "dv");
+
+    ProcessInstance pause = startPause(a, LocalDate.now(EngineClock.JAPAN).plusDays(10));
+    // every coordinator reads the list: the restricted case is there, and its number is not
+    assertThat((String) runtimeService.getVariable(pause.getId(), "handOverCaseSummary"))
+        .contains(ordinary, "制限されたケース")
+        .doesNotContain(restricted.getBusinessKey());
+    // it is handed over all the same, by its own coordinator
+    assertThat(runtimeService.getVariable(pause.getId(), "handOverCases"))
+        .asList()
+        .contains(restricted.getBusinessKey());
+  }
+
+  @Test
   void aPausedCompanionIsNotProposedTheirCasesAreHandedOverAndThePauseEndsOnItsDate() {
     String a = newCompanion();
     String b = newCompanion();
