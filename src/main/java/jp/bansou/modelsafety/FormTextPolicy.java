@@ -36,9 +36,9 @@ public final class FormTextPolicy {
           "eligibilitySummary",
           "visitCheckSummary",
           "visitRecord",
+          "caseToEraseLabel",
           // numbers, codes and ids given by the engine or checked against their form
           "caseNumber",
-          "caseToErase",
           "requestedBy",
           "reportedMonth",
           "companionId",

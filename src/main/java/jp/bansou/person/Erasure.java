@@ -14,6 +14,12 @@ public final class Erasure {
   /** The case whose person is to be forgotten (not a variable named caseNumber: no track). */
   public static final Var<String> CASE_TO_ERASE = Var.text("caseToErase");
 
+  /**
+   * The case as its approvers read it: its number, or for a restricted case words without it (the
+   * approvers are every coordinator and supervisor; the number stays with its own coordinator).
+   */
+  public static final Var<String> CASE_TO_ERASE_LABEL = Var.text("caseToEraseLabel");
+
   public static final Var<String> REASON = Var.text("erasureReason");
   public static final Var<String> REQUESTED_BY = Var.text("requestedBy");
   public static final Var<String> DECISION = Var.text("erasureDecision");

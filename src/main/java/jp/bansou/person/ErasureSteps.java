@@ -81,6 +81,11 @@ public class ErasureSteps {
     if (vault.erased(caseNumber)) {
       throw new Refusal(texts.get("erasure.refused.erased", caseNumber));
     }
+    CASE_TO_ERASE_LABEL.set(
+        execution,
+        access.find(caseNumber).map(CaseAccess.Access::restricted).orElse(true)
+            ? texts.get("erasure.caseLabel.restricted")
+            : texts.get("erasure.caseLabel", caseNumber));
   }
 
   /** The approval: by a second person, never the one who asked. */

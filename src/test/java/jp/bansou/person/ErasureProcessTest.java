@@ -52,12 +52,47 @@ class ErasureProcessTest {
     String caseNumber = openCase();
     ProcessInstance erasure = request("coordinator", caseNumber, "person-request");
     assertThat(erasure).isWaitingAt("approveErasure");
+    assertThat(approversRead(erasure)).containsEntry("caseToEraseLabel", "ケース " + caseNumber);
 
     approve(erasure, "supervisor", "approve");
 
     assertThat(erasure).isEnded().hasPassed("erasePerson", "personErased");
     assertThat(vault.erased(caseNumber)).isTrue();
     assertThat(vault.open(caseNumber)).isEmpty();
+  }
+
+  @Test
+  void theApproversOfARestrictedCasesErasureAreNotToldItsNumber() {
+    String caseNumber;
+    engine.getIdentityService().setAuthentication("coordinator", List.of("coordinators"));
+    try {
+      caseNumber =
+          CaseDriver.start(engine, Markers.fresh().intake().with("restrictCase", true))
+              .getBusinessKey();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    ProcessInstance erasure = request("coordinator", caseNumber, "person-request");
+
+    // every coordinator and supervisor may take the approval: none reads which case it is
+    Map<String, Object> read = approversRead(erasure);
+    assertThat(read.get("caseToEraseLabel")).asString().contains("制限されたケース");
+    assertThat(read.toString()).doesNotContain(caseNumber);
+
+    approve(erasure, "supervisor", "approve");
+    assertThat(vault.erased(caseNumber)).isTrue();
+  }
+
+  /** What the approval's form gives a supervisor, as Tasklist loads it. */
+  private Map<String, Object> approversRead(ProcessInstance erasure) {
+    Task task =
+        engine.getTaskService().createTaskQuery().processInstanceId(erasure.getId()).singleResult();
+    engine.getIdentityService().setAuthentication("supervisor", List.of("supervisors"));
+    try {
+      return engine.getFormService().getTaskFormVariables(task.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
