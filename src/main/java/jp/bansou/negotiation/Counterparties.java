@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.bansou.engine.Trial;
+import jp.bansou.person.CountedCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
@@ -127,6 +128,11 @@ public class Counterparties {
   }
 
   /** One row per counterparty: how many cases and open claims it has; repeaters first. */
+  /**
+   * Each counterparty with its cases, open claims and recovered amount; a restricted (DV) case is
+   * counted nowhere, and a counterparty named in restricted cases only is not listed, as a
+   * restricted case appears in no list.
+   */
   public List<Statistics> statistics() {
     return jdbc.query(
         "select c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number,"
@@ -135,8 +141,15 @@ public class Counterparties {
             + " coalesce(sum(n.recovered_amount_yen), 0) as recovered_yen"
             + " from counterparty c left join negotiation n on n.counterparty_id = c.id and "
             + Trial.realCase("n.case_number")
+            + " and "
+            + CountedCases.notRestricted("n.case_number")
             + " where "
             + real("c")
+            // named in restricted cases only: not listed at all
+            + " and (n.id is not null or not exists (select 1 from negotiation o"
+            + " where o.counterparty_id = c.id and "
+            + Trial.realCase("o.case_number")
+            + "))"
             + " group by c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number"
             + " order by cases desc, c.name",
         (rs, i) ->

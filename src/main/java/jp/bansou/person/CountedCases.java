@@ -13,13 +13,21 @@ import jp.bansou.engine.Trial;
 public final class CountedCases {
 
   public static final String WHERE =
-      "s.consent_statistics = true and not exists (select 1 from case_access a"
-          + " where a.case_number = s.case_number and a.restricted = true) and "
+      "s.consent_statistics = true and "
+          + notRestricted("s.case_number")
+          + " and "
           + Trial.realCase("s.case_number");
 
   /** Whether the case with this number (the one parameter) is counted: {@code select count(*)}. */
   public static final String IS_COUNTED =
       "select count(*) from case_summary s where s.case_number = ? and " + WHERE;
+
+  /** The case whose number is in this column is not restricted (or has no access facts). */
+  public static String notRestricted(String caseNumberColumn) {
+    return "not exists (select 1 from case_access a where a.case_number = "
+        + caseNumberColumn
+        + " and a.restricted = true)";
+  }
 
   private CountedCases() {}
 }

@@ -40,6 +40,7 @@ class EmployerNegotiationProcessTest {
   @Autowired TaskService taskService;
   @Autowired Counterparties counterparties;
   @Autowired TestRestTemplate rest;
+  @Autowired jp.bansou.person.CaseAccess access;
 
   @BeforeEach
   void initAssertions() {
@@ -275,6 +276,37 @@ class EmployerNegotiationProcessTest {
                 .getForEntity("/api/counterparties", String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aRestrictedCaseCountsForNoCounterparty() {
+    Counterparty shared =
+        counterparties.findOrAdd(
+            "共通製作所 " + UUID.randomUUID().toString().substring(0, 6), "employer", "23", null);
+    Counterparty restrictedOnly =
+        counterparties.findOrAdd(
+            "制限製作所 " + UUID.randomUUID().toString().substring(0, 6), "employer", "23", null);
+    ProcessInstance ordinary = start("engineer");
+    ProcessInstance restricted = start("engineer");
+    access.opened(restricted.getBusinessKey(), "23", true, "coordinator", false);
+    complete(
+        task("prepareClaim", ordinary),
+        claim().putValue("counterpartyId", String.valueOf(shared.id())));
+    complete(
+        task("prepareClaim", restricted),
+        claim().putValue("counterpartyId", String.valueOf(shared.id())));
+    ProcessInstance another = start("engineer");
+    access.opened(another.getBusinessKey(), "23", true, "coordinator", false);
+    complete(
+        task("prepareClaim", another),
+        claim().putValue("counterpartyId", String.valueOf(restrictedOnly.id())));
+
+    // the register counts the ordinary case only, and does not list the one named by a DV case
+    assertThat(statisticsOf(shared.name()).cases()).isEqualTo(1);
+    assertThat(statisticsOf(shared.name()).openClaims()).isEqualTo(1);
+    assertThat(counterparties.statistics())
+        .extracting(Counterparties.Statistics::name)
+        .doesNotContain(restrictedOnly.name());
   }
 
   // --- steps ---
