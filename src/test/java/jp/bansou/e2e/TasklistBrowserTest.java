@@ -203,6 +203,46 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void aSupervisorApprovesARestrictedCasesErasureWithoutLearningItsNumber() throws Exception {
+    var identity = engine.getIdentityService();
+    identity.setAuthentication("coordinator", java.util.List.of("coordinators"));
+    ProcessInstance erasure;
+    String caseNumber;
+    try {
+      caseNumber =
+          CaseDriver.start(engine, jp.bansou.casefile.Intake.person().with("restrictCase", true))
+              .getBusinessKey();
+      erasure =
+          runtimeService.startProcessInstanceByKey(
+              "erase-person",
+              org.camunda.bpm.engine.variable.Variables.createVariables()
+                  .putValue("caseToErase", caseNumber)
+                  .putValue("erasureReason", "person-request")
+                  .putValue("erasureNote", "本人から電話で申し出がありました"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    Task approval = taskService.createTaskQuery().processInstanceId(erasure.getId()).singleResult();
+
+    try (Browser supervisor = Browser.japanese(base(), 390)) {
+      supervisor.logIn("tasklist", "supervisor");
+      supervisor.open("/camunda/app/tasklist/default/#/?task=" + approval.getId());
+      supervisor.visible(Browser.text("制限されたケース（番号は担当のコーディネーターにだけ見えます）"));
+      supervisor.screenshot("s-erasure-approval-restricted-390");
+      // the form's other fields came with it: the reason and the note of who asked
+      assertThat(
+              supervisor
+                  .driver
+                  .findElement(Browser.field("申し出た人からのひとこと"))
+                  .findElement(org.openqa.selenium.By.tagName("textarea"))
+                  .getDomProperty("value"))
+          .isEqualTo("本人から電話で申し出がありました");
+      assertThat(supervisor.driver.getPageSource()).doesNotContain(caseNumber);
+      assertThat(supervisor.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void signingOutForgetsTheFormDraftsKeptInTheBrowser() throws Exception {
     try (Browser companion = Browser.japanese(base(), 1366)) {
       companion.logIn("tasklist", "companion");
