@@ -6,6 +6,7 @@ import static jp.bansou.notification.Notification.*;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import jp.bansou.person.CaseVisibility;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,16 +35,19 @@ class NotificationMails {
   private final MailTemplates templates;
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final CaseVisibility visibility;
 
   NotificationMails(
       MailSettings settings,
       MailTemplates templates,
       IdentityService identityService,
-      TaskService taskService) {
+      TaskService taskService,
+      CaseVisibility visibility) {
     this.settings = settings;
     this.templates = templates;
     this.identityService = identityService;
     this.taskService = taskService;
+    this.visibility = visibility;
   }
 
   /** The mail to send, or empty when the recipient has no address (nothing to send). */
@@ -73,7 +77,7 @@ class NotificationMails {
                   language,
                   kind,
                   TASK_NAME.read(variables.get(TASK_NAME.name())).orElse(""),
-                  CASE_NUMBER.read(variables.get(CASE_NUMBER.name())).orElse(null),
+                  named(CASE_NUMBER.read(variables.get(CASE_NUMBER.name())).orElse(null)),
                   settings.taskLink(TASK_ID.read(variables.get(TASK_ID.name())).orElse("")));
         };
     return Optional.of(new Outgoing(user.getEmail(), mail));
@@ -110,7 +114,18 @@ class NotificationMails {
   private MailTemplates.Line line(Task task) {
     return new MailTemplates.Line(
         task.getName(),
-        CASE_NUMBER.read(taskService.getVariable(task.getId(), CASE_NUMBER.name())).orElse(null),
+        named(
+            CASE_NUMBER
+                .read(taskService.getVariable(task.getId(), CASE_NUMBER.name()))
+                .orElse(null)),
         settings.taskLink(task.getId()));
+  }
+
+  /**
+   * The case number as a mail may carry it: none for a restricted case, asked when the mail is
+   * written, since a case may be restricted after its mail was queued.
+   */
+  private String named(String caseNumber) {
+    return caseNumber == null || visibility.isRestricted(caseNumber) ? null : caseNumber;
   }
 }

@@ -61,6 +61,7 @@ class NotificationMailTest {
   @Autowired ExternalTaskService externalTaskService;
   @Autowired MailWorker mailWorker;
   @Autowired JdbcTemplate jdbc;
+  @Autowired jp.bansou.person.CaseVisibility visibility;
 
   @BeforeEach
   void clean() {
@@ -119,6 +120,23 @@ class NotificationMailTest {
                 .variableValueEquals("caseNumber", pi.getBusinessKey())
                 .count())
         .isZero();
+
+    sendQueuedMails();
+
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    assertThat(recipients(mails)).contains("companion@demo.invalid");
+    for (MimeMessage mail : mails) {
+      assertThat(mail.getSubject() + body(mail)).doesNotContain(pi.getBusinessKey());
+    }
+  }
+
+  /** A case restricted after its mail was queued: the mail, written when it is sent, names none. */
+  @Test
+  void aCaseRestrictedBeforeItsMailIsSentIsNotNamedInIt() throws Exception {
+    ProcessInstance pi = start(Intake.person());
+    work(pi, "reviewTriage", Map.of());
+    work(pi, "confirmCompanion", Map.of("companionId", "companion"));
+    visibility.restrict(pi.getBusinessKey(), "coordinator");
 
     sendQueuedMails();
 
