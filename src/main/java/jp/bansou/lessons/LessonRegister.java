@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import jp.bansou.engine.Trial;
+import jp.bansou.person.CountedCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -85,7 +86,11 @@ public class LessonRegister {
       String problemField, String officeType, String statusCategory, String prefecture) {
     StringBuilder sql =
         new StringBuilder(
-            "select * from lesson where status = ? and " + Trial.realCase("case_number"));
+            "select * from lesson where status = ? and "
+                + Trial.realCase("case_number")
+                // a case restricted after its lesson was published: the lesson is no longer shown
+                + " and "
+                + CountedCases.notRestricted("lesson.case_number"));
     List<Object> args = new ArrayList<>(List.of(PUBLISHED));
     filter(sql, args, "problem_field", problemField);
     filter(sql, args, "office_type", officeType);

@@ -22,7 +22,11 @@ public final class CountedCases {
   public static final String IS_COUNTED =
       "select count(*) from case_summary s where s.case_number = ? and " + WHERE;
 
-  /** The case whose number is in this column is not restricted (or has no access facts). */
+  /**
+   * The case whose number is in this column is not restricted (or has no access facts). The column
+   * is named with its table or alias ({@code n.case_number}): a bare {@code case_number} would be
+   * case_access's own.
+   */
   public static String notRestricted(String caseNumberColumn) {
     return "not exists (select 1 from case_access a where a.case_number = "
         + caseNumberColumn

@@ -160,6 +160,23 @@ class LessonProcessTest {
     assertThat(other).contains("このケースの伴走者").doesNotContain("制限");
   }
 
+  @Test
+  void aLessonOfACaseRestrictedAfterwardsIsNoLongerFound() {
+    String caseNumber = openCase(Intake.person().with("prefecture", "46"));
+    String unique = "あとで制限されたケースの教訓 " + System.nanoTime();
+    review(write("companion", caseNumber, unique, "pay-slips"), "publish");
+    assertThat(register.search(null, null, null, "46"))
+        .extracting(Lesson::whatWasSaid)
+        .contains(unique);
+
+    visibility.restrict(caseNumber, "coordinator");
+
+    // every companion reads lessons, with the case's prefecture and categories
+    assertThat(register.search(null, null, null, null))
+        .extracting(Lesson::whatWasSaid)
+        .doesNotContain(unique);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private String openCase(Intake intake) {
