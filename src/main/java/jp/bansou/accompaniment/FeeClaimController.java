@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Approved fees of one month, for the office that pays them: {@code /api/fee-claims?month=2026-11}.
  * Access is limited to coordinators and supervisors by {@code ApiAccessFilter}. A restricted (DV)
  * case is seen only by its companion and one coordinator: its claims are paid as any others, but
- * the list names neither the case nor the day of the visit, only 「（閲覧制限のあるケース）」.
+ * the list names neither the case nor the day of the visit, only 「制限されたケース（番号は担当のコーディネーターにだけ見えます）」.
  */
 @RestController
 public class FeeClaimController {
@@ -45,7 +45,7 @@ public class FeeClaimController {
     List<FeeClaim> approved = feeClaims.approvedIn(parsed);
     Set<String> restricted =
         visibility.restrictedAmong(approved.stream().map(FeeClaim::caseNumber).toList());
-    String hidden = texts.get("fund.case.restricted");
+    String hidden = texts.get("case.restrictedLabel");
     List<FeeClaim> claims =
         approved.stream()
             .map(

@@ -96,7 +96,7 @@ public class FundSteps {
     REGION.set(execution, region);
     AID_CASE_LABEL.set(
         execution,
-        visibility.isRestricted(caseNumber) ? texts.get("fund.case.restricted") : caseNumber);
+        visibility.isRestricted(caseNumber) ? texts.get("case.restrictedLabel") : caseNumber);
   }
 
   /** When a decision task opens: the application and this month's budget of its region. */

@@ -84,7 +84,7 @@ public class ErasureSteps {
     CASE_TO_ERASE_LABEL.set(
         execution,
         access.find(caseNumber).map(CaseAccess.Access::restricted).orElse(true)
-            ? texts.get("erasure.caseLabel.restricted")
+            ? texts.get("case.restrictedLabel")
             : texts.get("erasure.caseLabel", caseNumber));
   }
 

@@ -504,7 +504,7 @@ class OfficeAccompanimentProcessTest {
         rest.withBasicAuth("supervisor", "supervisor")
             .getForEntity("/api/fee-claims?month=" + YearMonth.now(EngineClock.JAPAN), String.class)
             .getBody();
-    assertThat(list).doesNotContain(caseNumber).contains("（閲覧制限のあるケース）");
+    assertThat(list).doesNotContain(caseNumber).contains("制限されたケース（番号は担当のコーディネーターにだけ見えます）");
     assertThat(list).contains("\"visitDate\":null");
   }
 

@@ -97,7 +97,8 @@ class EmergencyFundProcessTest {
     ProcessInstance pi = apply(restricted, 2, "");
     execute(job("weeklyReviewDue", pi));
     Task review = task("reviewAidApplication", pi);
-    assertThat(taskService.getVariable(review.getId(), "aidCaseLabel")).isEqualTo("（閲覧制限のあるケース）");
+    assertThat(taskService.getVariable(review.getId(), "aidCaseLabel"))
+        .isEqualTo("制限されたケース（番号は担当のコーディネーターにだけ見えます）");
 
     // not through the task, a search on the number, or history (where the start form was kept)
     var reviewer = rest.withBasicAuth("reviewer", "reviewer");
