@@ -63,6 +63,18 @@ public class SubmissionGuard extends OncePerRequestFilter {
               + "(?:variables|localVariables)(?:/.*)?$");
 
   /**
+   * Ways around a task's form that only an administrator takes: a BPMN error or escalation thrown
+   * from the task (a companion merely offered a case ended the whole case with an error no model
+   * catches), and a message or signal, which starts or moves processes with any variables, past the
+   * start form's checks, and answers with the started process's variables.
+   */
+  static final Pattern AROUND_THE_FORM =
+      Pattern.compile(API + "(?:/task/[^/]+/(?:bpmnError|bpmnEscalation)|/message|/signal)$");
+
+  /** A claim, which Tasklist sends with the claimer's own id. */
+  static final Pattern CLAIM = Pattern.compile(API + "/task/[^/]+/claim$");
+
+  /**
    * What a submission may carry: its variables, nothing else. Not {@code withVariablesInReturn}
    * either: the answer would carry every variable of the case as the submission left it, the steps'
    * findings included (a start would answer which open case has the same phone number), past the
@@ -108,6 +120,36 @@ public class SubmissionGuard extends OncePerRequestFilter {
     String method = request.getMethod();
     if (!"GET".equals(method) && VARIABLES.matcher(path).matches() && !isAdmin(user(request))) {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("form.refused.variables"), null);
+      return;
+    }
+    if ("POST".equals(method)
+        && AROUND_THE_FORM.matcher(path).matches()
+        && !isAdmin(user(request))) {
+      refuse(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          texts.get("form.refused.aroundTheForm"),
+          null);
+      return;
+    }
+    if ("POST".equals(method) && CLAIM.matcher(path).matches()) {
+      byte[] claim = CachedBody.read(request.getInputStream(), MAX_BODY);
+      String claimer = null;
+      try {
+        claimer = claim == null ? null : JSON.readTree(claim).path("userId").asText(null);
+      } catch (IOException notJson) {
+        // the engine answers an unreadable body itself
+      }
+      String user = user(request);
+      if (claim == null || (claimer != null && !claimer.equals(user) && !isAdmin(user))) {
+        refuse(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            texts.get("form.refused.claimForOthers"),
+            null);
+        return;
+      }
+      chain.doFilter(new CachedBody(request, claim), response);
       return;
     }
     Matcher task = TASK_SUBMIT.matcher(path);

@@ -230,6 +230,67 @@ class WideningAttackTest {
         403);
   }
 
+  /**
+   * Around the form: a BPMN error or escalation thrown from the offer (no model catches one: the
+   * whole case would end), a message or a signal (which start processes past their start forms and
+   * answer with their variables). Found by a helper trying it: companion2 ended a case.
+   */
+  @Test
+  void nobodyButAnAdministratorGoesAroundTheForm() {
+    String task = "/engine-rest/task/" + offer.getId();
+    assertRefused(
+        attacker.post("companion2", task + "/bpmnError", "{\"errorCode\": \"nonexistent\"}"),
+        403,
+        "権限がありません");
+    assertRefused(
+        attacker.post(
+            "companion2", task + "/bpmnEscalation", "{\"escalationCode\": \"nonexistent\"}"),
+        403);
+    // the same through the webapps' own path
+    assertRefused(
+        attacker.asTasklist(
+            "companion2",
+            "POST",
+            "/camunda/api/engine/engine/default/task/" + offer.getId() + "/bpmnError",
+            "{\"errorCode\": \"nonexistent\"}"),
+        403);
+    long calls =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("call-for-help").count();
+    assertRefused(
+        attacker.post(
+            "companion2",
+            "/engine-rest/message",
+            """
+            {"messageName": "callForHelp", "resultEnabled": true, "variablesInResultEnabled": true,
+             "processVariables": {"caseNumber": {"value": "%s"},
+               "helpAskedBy": {"value": "companion"}, "helpQuestion": {"value": "x"}}}"""
+                .formatted(pi.getBusinessKey())),
+        403);
+    assertRefused(attacker.post("companion", "/engine-rest/signal", "{\"name\": \"s\"}"), 403);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("call-for-help")
+                .count())
+        .isEqualTo(calls);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count())
+        .isOne();
+  }
+
+  @Test
+  void aTaskIsClaimedForOneselfOnly() {
+    ProcessInstance other = CaseDriver.start(engine, Intake.person());
+    Task triage = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    String claim = "/engine-rest/task/" + triage.getId() + "/claim";
+    assertRefused(attacker.post("coordinator", claim, "{\"userId\": \"companion\"}"), 403, "自分");
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee())
+        .isNull();
+    assertThat(attacker.post("coordinator", claim, "{\"userId\": \"coordinator\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee())
+        .isEqualTo("coordinator");
+  }
+
   @Test
   void aCoordinatorCannotOfferACaseToAnAccountThatIsNoCandidate() {
     ProcessInstance other = CaseDriver.start(engine, Intake.person());
