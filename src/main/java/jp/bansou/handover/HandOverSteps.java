@@ -103,26 +103,47 @@ public class HandOverSteps {
    */
   public void check(DelegateExecution execution) {
     String caseNumber = CaseFacts.CASE_NUMBER.orElse(execution, "");
-    Access a = access.find(caseNumber).filter(Access::open).orElse(null);
-    if (a == null || a.companionId() == null) {
-      throw new Refusal(texts.get("handOver.refused.noCase", caseNumber));
-    }
     if (REASON.find(execution).isEmpty()) {
       throw new Refusal(texts.get("handOver.refused.reason"));
     }
+    Access a =
+        access
+            .find(caseNumber)
+            .filter(Access::open)
+            .filter(c -> c.companionId() != null)
+            .orElse(null);
     String requester = REQUESTED_BY.orElse(execution, null);
+    if (a != null && a.restricted() && partOfHandingOverEveryCase(execution)) {
+      // a coordinator decided that all of a companion's cases go (a pause, a retirement); a
+      // restricted one among them is handed over by its own coordinator, whose tasks these are
+      requester = a.restrictedCoordinator();
+      REQUESTED_BY.set(execution, requester);
+    }
     boolean coordinator =
-        isMember(requester, Role.COORDINATORS)
+        a != null
+            && isMember(requester, Role.COORDINATORS)
             && records.sightOf(requester, caseNumber) == Sight.ALL;
-    boolean ownCompanion = requester != null && requester.equals(a.companionId());
+    boolean ownCompanion = a != null && requester != null && requester.equals(a.companionId());
     if (!coordinator && !ownCompanion) {
-      throw new Refusal(texts.get("handOver.refused.notResponsible"));
+      // the same answer whether the case is not there, not open or not theirs: it tells nobody
+      // which case numbers exist, restricted ones among them
+      throw new Refusal(texts.get("handOver.refused.notThisCase", caseNumber));
     }
     identifierCheck.refuseIfIdentifying(
         caseNumber, "handOver.refused.identifiers", NOTE.orElse(execution, ""));
     ASKED_BY_COMPANION.set(execution, !coordinator);
     PREVIOUS_COMPANION.set(execution, a.companionId());
     copyCaseFacts(execution, caseNumber);
+  }
+
+  /**
+   * Called by {@code companion-hand-over}, whose start a coordinator's decision made (checked
+   * there: {@link #listCasesToHandOver}), not by a request of its own.
+   */
+  private static boolean partOfHandingOverEveryCase(DelegateExecution execution) {
+    DelegateExecution caller = execution.getSuperExecution();
+    return caller != null
+        && caller.getProcessDefinitionId().startsWith(HandOver.BULK_PROCESS_KEY + ":");
   }
 
   /** Copies the case's category facts into another process of the case (never the person). */

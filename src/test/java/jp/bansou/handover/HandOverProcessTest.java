@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.bansou.CaseEngineTest;
+import jp.bansou.Refusals;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.CaseFile;
 import jp.bansou.casefile.Intake;
@@ -221,10 +222,17 @@ class HandOverProcessTest {
     String b = newCompanion();
     String caseNumber = openCase(a, "labour").getBusinessKey();
 
-    assertThatThrownBy(() -> requestHandOver(b, caseNumber, ""))
-        .hasRootCauseInstanceOf(Refusal.class)
-        .rootCause()
-        .hasMessageContaining("伴走者と、担当のコーディネーターだけ");
+    String notTheirs = Refusals.messageOf(() -> requestHandOver(b, caseNumber, ""));
+    assertThat(notTheirs).contains("伴走者と担当のコーディネーターだけ");
+    // a number that is no case, or a restricted case, gets the same answer: it tells nobody
+    // which case numbers exist
+    assertThat(Refusals.messageOf(() -> requestHandOver(b, "2026-999999", "")))
+        .isEqualTo(notTheirs.replace(caseNumber, "2026-999999"));
+    String restricted =
+        openCase(Intake.person().with("prefecture", PREFECTURE).with("restrictCase", true), a, "dv")
+            .getBusinessKey();
+    assertThat(Refusals.messageOf(() -> requestHandOver(b, restricted, "")))
+        .isEqualTo(notTheirs.replace(caseNumber, restricted));
   }
 
   @Test
@@ -279,10 +287,43 @@ class HandOverProcessTest {
     assertThat((String) runtimeService.getVariable(pause.getId(), "handOverCaseSummary"))
         .contains(ordinary, "制限されたケース")
         .doesNotContain(restricted.getBusinessKey());
-    // it is handed over all the same, by its own coordinator
+    // it is handed over all the same, whoever of the coordinators decides: by its own coordinator
     assertThat(runtimeService.getVariable(pause.getId(), "handOverCases"))
         .asList()
         .contains(restricted.getBusinessKey());
+    String named = access.find(restricted.getBusinessKey()).orElseThrow().restrictedCoordinator();
+    String other = "coordinator-" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(other);
+    user.setPassword("a-long-test-password");
+    identityService.saveUser(user);
+    identityService.createMembership(other, "coordinators");
+    access.setRegions(other, List.of(PREFECTURE));
+    assertThat(other).isNotEqualTo(named);
+
+    complete(pause, "reviewPausedCases", other, Map.of("pauseCasesDecision", "handOverAll"));
+
+    ProcessInstance bulk =
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(pause.getId())
+            .singleResult();
+    List<ProcessInstance> each =
+        runtimeService.createProcessInstanceQuery().superProcessInstanceId(bulk.getId()).list();
+    assertThat(each)
+        .extracting(h -> runtimeService.getVariable(h.getId(), "caseNumber"))
+        .containsExactlyInAnyOrder(ordinary, restricted.getBusinessKey());
+    ProcessInstance restrictedHandOver =
+        each.stream()
+            .filter(
+                h ->
+                    restricted
+                        .getBusinessKey()
+                        .equals(runtimeService.getVariable(h.getId(), "caseNumber")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(task("chooseSuccessor", restrictedHandOver).getAssignee()).isEqualTo(named);
+    assertThat(runtimeService.getVariable(restrictedHandOver.getId(), "handOverRequestedBy"))
+        .isEqualTo(named);
   }
 
   @Test
