@@ -110,12 +110,11 @@ public class CallForHelpSteps {
   public void check(DelegateExecution execution) {
     String caseNumber = CaseFacts.CASE_NUMBER.orElse(execution, "");
     Access a = access.find(caseNumber).filter(Access::open).orElse(null);
-    if (a == null) {
-      throw new Refusal(texts.get("help.refused.noCase", caseNumber));
-    }
     String askedBy = ASKED_BY.orElse(execution, null);
-    if (askedBy == null || !askedBy.equals(a.companionId())) {
-      throw new Refusal(texts.get("help.refused.notYours"));
+    if (a == null || askedBy == null || !askedBy.equals(a.companionId())) {
+      // the same answer whether the case is not there, not open or not theirs: it tells nobody
+      // which case numbers exist, restricted ones among them
+      throw new Refusal(texts.get("help.refused.notThisCase", caseNumber));
     }
     identifierCheck.refuseIfIdentifying(
         caseNumber, "help.refused.identifiers", QUESTION.orElse(execution, ""));

@@ -228,10 +228,11 @@ class CallForHelpProcessTest {
     Intake intake = Intake.person();
     String caseNumber = openCase(intake, a).getBusinessKey();
 
-    assertThatThrownBy(() -> ask(b, caseNumber, "相談です"))
-        .hasRootCauseInstanceOf(Refusal.class)
-        .rootCause()
-        .hasMessageContaining("このケースの伴走者だけ");
+    String notTheirs = jp.bansou.Refusals.messageOf(() -> ask(b, caseNumber, "相談です"));
+    assertThat(notTheirs).contains("ケースの伴走者だけ");
+    // a number that is no case gets the same answer: it tells nobody which case numbers exist
+    assertThat(jp.bansou.Refusals.messageOf(() -> ask(b, "2026-999999", "相談です")))
+        .isEqualTo(notTheirs.replace(caseNumber, "2026-999999"));
     assertThatThrownBy(() -> ask(a, caseNumber, intake.personName() + "さんのことで相談です"))
         .hasRootCauseInstanceOf(Refusal.class)
         .rootCause()
