@@ -13,6 +13,8 @@ import jp.bansou.engine.Texts;
 import jp.bansou.engine.Trial;
 import jp.bansou.person.CaseVisibility;
 import jp.bansou.person.IdentifierCheck;
+import jp.bansou.person.PersonRecords;
+import jp.bansou.person.PersonRecords.Sight;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,6 +41,7 @@ public class FundSteps {
   private final FundLedger ledger;
   private final CaseSummaries cases;
   private final CaseVisibility visibility;
+  private final PersonRecords records;
   private final IdentifierCheck identifiers;
   private final RuntimeService runtimeService;
   private final ReferenceData reference;
@@ -50,6 +53,7 @@ public class FundSteps {
       FundLedger ledger,
       CaseSummaries cases,
       CaseVisibility visibility,
+      PersonRecords records,
       IdentifierCheck identifiers,
       RuntimeService runtimeService,
       ReferenceData reference,
@@ -59,6 +63,7 @@ public class FundSteps {
     this.ledger = ledger;
     this.cases = cases;
     this.visibility = visibility;
+    this.records = records;
     this.identifiers = identifiers;
     this.runtimeService = runtimeService;
     this.reference = reference;
@@ -66,14 +71,22 @@ public class FundSteps {
     this.texts = texts;
   }
 
-  /** The application: for an open case, one at a time, with a note that names nobody. */
+  /**
+   * The application: by a coordinator who sees the case (its region's, or a restricted case's own),
+   * for an open case, one at a time, with a note that names nobody.
+   */
   public void register(DelegateExecution execution) {
     String caseNumber = AID_CASE_NUMBER.get(execution);
+    String applicant = APPLICANT.orElse(execution, null);
+    // the same answer whether the case is not there, is closed or is not the applicant's: it
+    // tells nobody which case numbers exist, and nothing below (a pending application, a note
+    // that names the person) is told about a case the applicant does not see
     CaseSummary found =
         cases
             .find(caseNumber)
             .filter(c -> c.closedAt() == null)
-            .orElseThrow(() -> new Refusal(texts.get("fund.refused.noCase", caseNumber)));
+            .filter(c -> applicant != null && records.sightOf(applicant, caseNumber) == Sight.ALL)
+            .orElseThrow(() -> new Refusal(texts.get("fund.refused.notThisCase", caseNumber)));
     if (pending(caseNumber) > 0) {
       throw new Refusal(texts.get("fund.refused.pending", caseNumber));
     }

@@ -55,6 +55,7 @@ class EmergencyFundProcessTest {
   @Autowired IdentityService identityService;
   @Autowired FundLedger ledger;
   @Autowired TestRestTemplate rest;
+  @Autowired jp.bansou.person.CaseAccess caseAccess;
 
   @BeforeEach
   void initAssertions() {
@@ -225,7 +226,7 @@ class EmergencyFundProcessTest {
   void anApplicationForAnUnknownOrClosedCaseOrTwiceOrNamingThePersonIsRefused() {
     assertThatThrownBy(() -> apply("1999-999999", 1, ""))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("見つからないか、すでに終結");
+        .hasMessageContaining("申請できるのは、進行中のケースを担当するコーディネーターだけ");
 
     Intake person = Intake.person();
     ProcessInstance theCase = triagedCase(person);
@@ -237,6 +238,30 @@ class EmergencyFundProcessTest {
     assertThatThrownBy(() -> apply(theCase.getBusinessKey(), 1, "家賃"))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("まだ審査中");
+
+    // a coordinator of another region: the same answer as for no case, whatever the note says,
+    // so that the answer tells neither which cases exist nor whose name or phone is in one
+    String other = "coordinator-fund-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    var user = identityService.newUser(other);
+    user.setPassword("a-long-test-password");
+    identityService.saveUser(user);
+    identityService.createMembership(other, "coordinators");
+    caseAccess.setRegions(other, List.of("47"));
+    String noCase = jp.bansou.Refusals.messageOf(() -> apply(other, "1999-999999", 1, ""));
+    Intake another = Intake.person();
+    String notTheirs = triagedCase(another).getBusinessKey();
+    for (String note :
+        List.of("", another.personName() + "さんの家賃", "電話 " + another.variables().get("phone"))) {
+      assertThat(jp.bansou.Refusals.messageOf(() -> apply(other, notTheirs, 1, note)))
+          .isEqualTo(noCase.replace("1999-999999", notTheirs));
+    }
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(EmergencyFund.PROCESS_KEY)
+                .variableValueEquals("aidCaseNumber", notTheirs)
+                .count())
+        .isZero();
   }
 
   @Test
@@ -284,6 +309,10 @@ class EmergencyFundProcessTest {
   }
 
   private ProcessInstance apply(String caseNumber, int household, String note) {
+    return apply("coordinator", caseNumber, household, note);
+  }
+
+  private ProcessInstance apply(String coordinator, String caseNumber, int household, String note) {
     VariableMap application =
         Variables.createVariables()
             .putValue("aidCaseNumber", caseNumber)
@@ -298,7 +327,7 @@ class EmergencyFundProcessTest {
             .latestVersion()
             .singleResult()
             .getId();
-    identityService.setAuthentication("coordinator", List.of("coordinators"));
+    identityService.setAuthentication(coordinator, List.of("coordinators"));
     try {
       return formService.submitStartForm(definition, application);
     } finally {
