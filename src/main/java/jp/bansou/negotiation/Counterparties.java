@@ -64,9 +64,27 @@ public class Counterparties {
         + "))";
   }
 
+  /**
+   * A counterparty a list may show: one named by a real case that is not restricted, or by no case
+   * yet. One named only by restricted (DV) cases is in no list (the register, every companion's
+   * choice of counterparty at a claim), as a restricted case is in none; nor one of trials only.
+   */
+  static String listed(String alias) {
+    return "not (exists (select 1 from negotiation t where t.counterparty_id = "
+        + alias
+        + ".id) and not exists (select 1 from negotiation r where r.counterparty_id = "
+        + alias
+        + ".id and "
+        + Trial.realCase("r.case_number")
+        + " and "
+        + CountedCases.notRestricted("r.case_number")
+        + "))";
+  }
+
+  /** The counterparties a claim may name ({@link #listed}). */
   public List<Counterparty> all() {
     return jdbc.query(
-        "select * from counterparty c where " + real("c") + " order by name, id", COUNTERPARTY);
+        "select * from counterparty c where " + listed("c") + " order by name, id", COUNTERPARTY);
   }
 
   public Optional<Counterparty> find(long id) {
@@ -127,11 +145,9 @@ public class Counterparties {
         negotiationId);
   }
 
-  /** One row per counterparty: how many cases and open claims it has; repeaters first. */
   /**
-   * Each counterparty with its cases, open claims and recovered amount; a restricted (DV) case is
-   * counted nowhere, and a counterparty named in restricted cases only is not listed, as a
-   * restricted case appears in no list.
+   * One row per counterparty ({@link #listed}): how many cases and open claims it has and what was
+   * recovered, repeaters first; a restricted (DV) case counted nowhere.
    */
   public List<Statistics> statistics() {
     return jdbc.query(
@@ -144,12 +160,7 @@ public class Counterparties {
             + " and "
             + CountedCases.notRestricted("n.case_number")
             + " where "
-            + real("c")
-            // named in restricted cases only: not listed at all
-            + " and (n.id is not null or not exists (select 1 from negotiation o"
-            + " where o.counterparty_id = c.id and "
-            + Trial.realCase("o.case_number")
-            + "))"
+            + listed("c")
             + " group by c.id, c.name, c.counterparty_type, c.prefecture, c.corporate_number"
             + " order by cases desc, c.name",
         (rs, i) ->

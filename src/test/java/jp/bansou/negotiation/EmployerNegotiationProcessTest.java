@@ -307,6 +307,15 @@ class EmployerNegotiationProcessTest {
     assertThat(counterparties.statistics())
         .extracting(Counterparties.Statistics::name)
         .doesNotContain(restrictedOnly.name());
+    // nor is it among the counterparties every companion chooses from at a new claim
+    ProcessInstance next = start("engineer");
+    assertThat(
+            Negotiation.COUNTERPARTY_OPTIONS
+                .read(runtimeService.getVariable(next.getId(), "counterpartyOptions"))
+                .orElseThrow()
+                .toString())
+        .contains(shared.name())
+        .doesNotContain(restrictedOnly.name());
   }
 
   // --- steps ---
