@@ -98,6 +98,21 @@ class EmployerNegotiationProcessTest {
                 new HttpEntity<>("{\"employerResponse\": \"paid-in-gold\"}", headers),
                 String.class);
     assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // a supervisor is no coordinator of the case: to them it waits for nothing, as a number that
+    // is no case (found by a helper: a supervisor moved a restricted case's negotiation on)
+    ResponseEntity<String> supervisor =
+        rest.withBasicAuth("supervisor", "supervisor")
+            .postForEntity(path, new HttpEntity<>(answer, headers), String.class);
+    ResponseEntity<String> noCase =
+        rest.withBasicAuth("coordinator", "coordinator")
+            .postForEntity(
+                "/api/negotiations/2026-999999/response",
+                new HttpEntity<>(answer, headers),
+                String.class);
+    assertThat(supervisor.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(supervisor.getBody())
+        .isEqualTo(noCase.getBody().replace("2026-999999", pi.getBusinessKey()));
+    assertThat(pi).isWaitingAt("recordResponse");
     assertThat(wrong.getBody()).contains("agreed");
 
     // the engine's own message endpoint is no way around it
@@ -288,7 +303,7 @@ class EmployerNegotiationProcessTest {
             "制限製作所 " + UUID.randomUUID().toString().substring(0, 6), "employer", "23", null);
     ProcessInstance ordinary = start("engineer");
     ProcessInstance restricted = start("engineer");
-    access.opened(restricted.getBusinessKey(), "23", true, "coordinator", false);
+    access.restrict(restricted.getBusinessKey(), "coordinator");
     complete(
         task("prepareClaim", ordinary),
         claim().putValue("counterpartyId", String.valueOf(shared.id())));
@@ -296,7 +311,7 @@ class EmployerNegotiationProcessTest {
         task("prepareClaim", restricted),
         claim().putValue("counterpartyId", String.valueOf(shared.id())));
     ProcessInstance another = start("engineer");
-    access.opened(another.getBusinessKey(), "23", true, "coordinator", false);
+    access.restrict(another.getBusinessKey(), "coordinator");
     complete(
         task("prepareClaim", another),
         claim().putValue("counterpartyId", String.valueOf(restrictedOnly.id())));
@@ -323,6 +338,8 @@ class EmployerNegotiationProcessTest {
   private ProcessInstance start(String statusCategory) {
     String caseNumber =
         "2026-8" + String.format("%05d", Math.abs(UUID.randomUUID().hashCode() % 100000));
+    // as the intake records every case: who may see it
+    access.opened(caseNumber, "23", false, null, true);
     return runtimeService.startProcessInstanceByKey(
         "employer-negotiation",
         caseNumber,
