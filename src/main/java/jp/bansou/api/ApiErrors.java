@@ -164,9 +164,12 @@ public class ApiErrors extends OncePerRequestFilter {
       // execution gone, and the REST API says 500
       LOG.info("Answered {} to a request about a task already done", gone(request));
       answer(response, gone(request), texts.get("api.error.taskDone"));
-    } else if (status >= 500 && type.equals("NullValueException")) {
-      // the engine looked up what the request named (an execution to signal, a task) and found
-      // nothing: what was sent names something that is not there
+    } else if (status >= 500
+        && (type.equals("NullValueException")
+            || type.equals("RestException") && message.contains("doesn't exist"))) {
+      // the engine looked up what the request named (an execution to signal, a task, a variable
+      // of an ended case, which the REST API wraps) and found nothing: what was sent names
+      // something that is not there
       answer(response, 404, texts.get("api.error.notFound"));
     } else if (status >= 500
         && (message.contains("cannot be used to query")

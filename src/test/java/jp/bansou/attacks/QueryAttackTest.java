@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class QueryAttackTest {
 
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   @Test
   void aQueryOnAnObjectValueIsRefused() {
@@ -24,14 +25,42 @@ class QueryAttackTest {
         attacker.post(
             "coordinator",
             "/engine-rest/task",
-            "{\"processVariables\":[{\"name\":\"a\",\"operator\":\"eq\",\"value\":{\"a\":1}}]}"),
+            // a variable one may search on (VariableSearches refuses any other before the engine)
+            "{\"processVariables\":[{\"name\":\"caseNumber\",\"operator\":\"eq\","
+                + "\"value\":{\"a\":1}}]}"),
         400);
     assertRefused(
         attacker.post(
             "coordinator",
             "/engine-rest/task",
             "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\","
-                + "\"parameters\":{\"variable\":\"x\",\"type\":\"Object\"}}]}"),
+                + "\"parameters\":{\"variable\":\"caseNumber\",\"type\":\"Object\"}}]}"),
+        400);
+  }
+
+  @Test
+  void aVariableOfAnEndedCaseIsNotFoundAndAMessageWithAnObjectIsRefused() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    String ended =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .finished()
+            .listPage(0, 1)
+            .stream()
+            .findFirst()
+            .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId)
+            .orElse("no-such-instance");
+    assertRefused(
+        attacker.get("coordinator", "/engine-rest/process-instance/" + ended + "/variables/foo"),
+        404);
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/message",
+            "{\"messageName\":\"callForHelp\",\"processVariables\":{\"x\":{\"value\":\"{}\","
+                + "\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.lang.Object\","
+                + "\"serializationDataFormat\":\"application/json\"}}}}"),
         400);
   }
 
