@@ -15,6 +15,8 @@ import jp.bansou.facts.CaseFacts;
 import jp.bansou.handover.HandOverSteps;
 import jp.bansou.person.CaseAccess;
 import jp.bansou.person.IdentifierCheck;
+import jp.bansou.person.PersonRecords;
+import jp.bansou.person.PersonRecords.Sight;
 import jp.bansou.reference.ReferenceData;
 import jp.bansou.reference.ReferenceData.ReferenceList;
 import jp.bansou.security.Role;
@@ -37,6 +39,7 @@ public class LessonSteps {
   private final LessonRegister register;
   private final ReferenceData reference;
   private final CaseAccess access;
+  private final PersonRecords records;
   private final Texts texts;
 
   public LessonSteps(
@@ -46,7 +49,9 @@ public class LessonSteps {
       LessonRegister register,
       ReferenceData reference,
       CaseAccess access,
+      PersonRecords records,
       Texts texts) {
+    this.records = records;
     this.summaries = summaries;
     this.identifierCheck = identifierCheck;
     this.roles = roles;
@@ -68,14 +73,15 @@ public class LessonSteps {
     boolean restricted = facts.map(CaseAccess.Access::restricted).orElse(false);
     // a case that is not there and a case that is not theirs get the same answer: the refusal
     // tells nobody which case numbers exist; a restricted case is a coordinator's only if named
+    // a coordinator who sees the case (its region's, a restricted case's own): the note is checked
+    // for the person's identifiers, and that refusal would tell anyone else whose name or phone
+    // is in the case
     boolean theirs =
         summary != null
             && writer != null
             && (writer.equals(summary.companionId())
                 || roles.isMember(writer, Role.COORDINATORS)
-                    && (!restricted
-                        || writer.equals(
-                            facts.map(CaseAccess.Access::restrictedCoordinator).orElse(null))));
+                    && records.sightOf(writer, caseNumber) == Sight.ALL);
     if (!theirs) {
       throw new Refusal(texts.get("lesson.refused.notThisCase", caseNumber));
     }

@@ -42,6 +42,7 @@ class LessonProcessTest {
   @Autowired LessonRegister register;
   @Autowired jp.bansou.person.CaseVisibility visibility;
   @Autowired TestRestTemplate rest;
+  @Autowired jp.bansou.person.CaseAccess caseAccess;
 
   @BeforeEach
   void initAssertions() {
@@ -134,6 +135,27 @@ class LessonProcessTest {
     // a number that is no case gets the same answer: the refusal tells nobody which cases exist
     assertThat(Refusals.messageOf(() -> write("companion2", "2026-999999", "ないケース", "passport")))
         .isEqualTo(notTheirs.replace(caseNumber, "2026-999999"));
+    // a coordinator of another region, whatever the note says: the answer tells them neither
+    // that the case exists nor whose name is in it (found by a helper)
+    Intake person = Intake.person().with("prefecture", "46");
+    String another = openCase(person);
+    coordinatorOf("47");
+    for (String said : List.of("窓口で", person.personName() + "さんと窓口へ")) {
+      assertThat(
+              Refusals.messageOf(() -> write("coordinator-lessons-47", another, said, "passport")))
+          .isEqualTo(notTheirs.replace(caseNumber, another));
+    }
+  }
+
+  private void coordinatorOf(String prefecture) {
+    String id = "coordinator-lessons-" + prefecture;
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      var user = identityService.newUser(id);
+      user.setPassword(id);
+      identityService.saveUser(user);
+      identityService.createMembership(id, "coordinators");
+    }
+    caseAccess.setRegions(id, List.of(prefecture));
   }
 
   /**
