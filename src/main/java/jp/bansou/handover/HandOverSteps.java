@@ -113,16 +113,25 @@ public class HandOverSteps {
             .filter(c -> c.companionId() != null)
             .orElse(null);
     String requester = REQUESTED_BY.orElse(execution, null);
-    if (a != null && a.restricted() && partOfHandingOverEveryCase(execution)) {
-      // a coordinator decided that all of a companion's cases go (a pause, a retirement); a
-      // restricted one among them is handed over by its own coordinator, whose tasks these are
-      requester = a.restrictedCoordinator();
-      REQUESTED_BY.set(execution, requester);
+    boolean everyCase =
+        a != null
+            && partOfHandingOverEveryCase(execution)
+            && isMember(requester, Role.COORDINATORS);
+    if (everyCase && records.sightOf(requester, caseNumber) != Sight.ALL) {
+      // a coordinator decided that all of a companion's cases go (a pause, a retirement), this
+      // one among them, which they do not see: their note is not for it (checked against it, its
+      // refusal would tell them whose name is in it), and a restricted case is handed over by its
+      // own coordinator, whose tasks these are
+      NOTE.set(execution, "");
+      if (a.restricted()) {
+        requester = a.restrictedCoordinator();
+        REQUESTED_BY.set(execution, requester);
+      }
     }
     boolean coordinator =
         a != null
             && isMember(requester, Role.COORDINATORS)
-            && records.sightOf(requester, caseNumber) == Sight.ALL;
+            && (everyCase || records.sightOf(requester, caseNumber) == Sight.ALL);
     boolean ownCompanion = a != null && requester != null && requester.equals(a.companionId());
     if (!coordinator && !ownCompanion) {
       // the same answer whether the case is not there, not open or not theirs: it tells nobody
