@@ -69,7 +69,11 @@ public class SubmissionGuard extends OncePerRequestFilter {
    * start form's checks, and answers with the started process's variables.
    */
   static final Pattern AROUND_THE_FORM =
-      Pattern.compile(API + "(?:/task/[^/]+/(?:bpmnError|bpmnEscalation)|/message|/signal)$");
+      Pattern.compile(
+          API
+              + "(?:/task/[^/]+/(?:bpmnError|bpmnEscalation)|/message|/signal|/condition"
+              + "|/execution/[^/]+/(?:signal|messageSubscriptions/[^/]+/trigger)"
+              + "|/job/retries|/process-instance/job-retries|/migration/.+)$");
 
   /** A claim, which Tasklist sends with the claimer's own id. */
   static final Pattern CLAIM = Pattern.compile(API + "/task/[^/]+/claim$");

@@ -170,7 +170,8 @@ public class PersonController {
       return refuse(HttpStatus.BAD_REQUEST, "person.regions.notCoordinator");
     }
     List<String> prefectures = regions.prefectures() == null ? List.of() : regions.prefectures();
-    if (prefectures.stream().anyMatch(p -> !p.matches("\\*|0[1-9]|[1-3][0-9]|4[0-7]"))) {
+    if (prefectures.stream()
+        .anyMatch(p -> p == null || !p.matches("\\*|0[1-9]|[1-3][0-9]|4[0-7]"))) {
       return refuse(HttpStatus.BAD_REQUEST, "person.regions.badCode");
     }
     access.setRegions(userId, prefectures);

@@ -60,6 +60,12 @@ class PathAttackTest {
       }
     }
     assertThat(access.regionsOf("coordinator")).isEqualTo(before);
+    // an administrator's region that is no prefecture, null among them: refused, not a 500
+    for (String bad : List.of("{\"prefectures\":[null]}", "{\"prefectures\":[\"48\"]}")) {
+      assertRefused(
+          attacker.put("demo", "/api/admin/coordinators/coordinator/regions", bad), 400, "01〜47");
+    }
+    assertThat(access.regionsOf("coordinator")).isEqualTo(before);
   }
 
   @Test

@@ -267,6 +267,18 @@ class WideningAttackTest {
                 .formatted(pi.getBusinessKey())),
         403);
     assertRefused(attacker.post("companion", "/engine-rest/signal", "{\"name\": \"s\"}"), 403);
+    // the engine's other ways of moving processes and jobs from outside: refused, not a 500
+    for (String path :
+        List.of(
+            "/engine-rest/condition",
+            "/engine-rest/job/retries",
+            "/engine-rest/process-instance/job-retries",
+            "/engine-rest/migration/execute",
+            "/engine-rest/migration/executeAsync",
+            "/engine-rest/execution/" + pi.getId() + "/signal",
+            "/engine-rest/execution/" + pi.getId() + "/messageSubscriptions/x/trigger")) {
+      assertRefused(attacker.post("companion2", path, "{}"), 403);
+    }
     assertThat(
             runtimeService
                 .createProcessInstanceQuery()
