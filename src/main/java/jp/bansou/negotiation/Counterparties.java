@@ -55,13 +55,7 @@ public class Counterparties {
    * then in no list, and goes when the trials are removed.
    */
   public static String real(String alias) {
-    return "not (exists (select 1 from negotiation t where t.counterparty_id = "
-        + alias
-        + ".id) and not exists (select 1 from negotiation r where r.counterparty_id = "
-        + alias
-        + ".id and "
-        + Trial.realCase("r.case_number")
-        + "))";
+    return namedByNoneOrSome(alias, Trial.realCase("r.case_number"));
   }
 
   /**
@@ -70,14 +64,19 @@ public class Counterparties {
    * choice of counterparty at a claim), as a restricted case is in none; nor one of trials only.
    */
   static String listed(String alias) {
+    return namedByNoneOrSome(
+        alias,
+        Trial.realCase("r.case_number") + " and " + CountedCases.notRestricted("r.case_number"));
+  }
+
+  /** Named by no negotiation, or by one {@code r} that meets the condition. */
+  private static String namedByNoneOrSome(String alias, String condition) {
     return "not (exists (select 1 from negotiation t where t.counterparty_id = "
         + alias
         + ".id) and not exists (select 1 from negotiation r where r.counterparty_id = "
         + alias
         + ".id and "
-        + Trial.realCase("r.case_number")
-        + " and "
-        + CountedCases.notRestricted("r.case_number")
+        + condition
         + "))";
   }
 
