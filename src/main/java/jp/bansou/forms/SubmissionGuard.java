@@ -66,7 +66,10 @@ public class SubmissionGuard extends OncePerRequestFilter {
    * Ways around a task's form that only an administrator takes: a BPMN error or escalation thrown
    * from the task (a companion merely offered a case ended the whole case with an error no model
    * catches), and a message or signal, which starts or moves processes with any variables, past the
-   * start form's checks, and answers with the started process's variables.
+   * start form's checks, and answers with the started process's variables. Also the engine's other
+   * ways of moving processes and jobs from outside (a condition, an execution's signal or message,
+   * job retries, a migration), which the engine refuses to others only after failing on the
+   * request's contents with a server error.
    */
   static final Pattern AROUND_THE_FORM =
       Pattern.compile(
@@ -138,14 +141,18 @@ public class SubmissionGuard extends OncePerRequestFilter {
     }
     if ("POST".equals(method) && CLAIM.matcher(path).matches()) {
       byte[] claim = CachedBody.read(request.getInputStream(), MAX_BODY);
+      if (claim == null) {
+        refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
+        return;
+      }
       String claimer = null;
       try {
-        claimer = claim == null ? null : JSON.readTree(claim).path("userId").asText(null);
+        claimer = JSON.readTree(claim).path("userId").asText(null);
       } catch (IOException notJson) {
         // the engine answers an unreadable body itself
       }
       String user = user(request);
-      if (claim == null || (claimer != null && !claimer.equals(user) && !isAdmin(user))) {
+      if (claimer != null && !claimer.equals(user) && !isAdmin(user)) {
         refuse(
             response,
             HttpServletResponse.SC_FORBIDDEN,
