@@ -245,7 +245,7 @@ public class ApiErrors extends OncePerRequestFilter {
       throws IOException {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", status == 400 ? "refused" : "error");
-    body.put("message", message);
+    body.put("message", ApiError.text(message));
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");

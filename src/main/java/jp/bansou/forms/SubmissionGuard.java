@@ -367,7 +367,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
       throws IOException {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", "refused");
-    body.put("message", message);
+    body.put("message", jp.bansou.api.ApiError.text(message));
     if (problem != null) {
       body.put("field", problem.field());
       if (problem.component() != null) {

@@ -138,6 +138,18 @@ class TaskReadAttackTest {
       assertRefused(attempt, 400, refusal);
     }
 
+    // the refusal names what was searched for, as text: Tasklist shows a refusal's message as
+    // HTML, and a link to a Tasklist search could fill the name with markup
+    String markup =
+        companion
+            .get(
+                "companion2",
+                "/engine-rest/task?processVariables="
+                    + URLEncoder.encode(
+                        "<img src=x onerror=alert(1)>_eq_1", StandardCharsets.UTF_8))
+            .body();
+    assertThat(markup).contains("&lt;img").doesNotContain("<img");
+
     // the case number, which every task's row shows, can still be searched for
     String found =
         companion
