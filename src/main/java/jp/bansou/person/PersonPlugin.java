@@ -2,12 +2,12 @@ package jp.bansou.person;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.bansou.engine.LastValueHistory;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -32,7 +32,7 @@ public class PersonPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new IdentityHistoryFilter(new DbHistoryEventHandler()));
+    configuration.setHistoryEventHandler(new IdentityHistoryFilter(new LastValueHistory()));
     List<Deployer> preDeployers =
         configuration.getCustomPreDeployers() == null
             ? new ArrayList<>()
