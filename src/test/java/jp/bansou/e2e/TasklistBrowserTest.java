@@ -269,18 +269,35 @@ class TasklistBrowserTest {
   }
 
   @Test
-  void aCompanionWhoChangesTheirNameIsToldWhoDoes() throws Exception {
+  void aCompanionChangesTheirEmailButNotTheirName() throws Exception {
     String name = people.name("companion");
+    var identity = engine.getIdentityService();
+    String email = identity.createUserQuery().userId("companion").singleResult().getEmail();
     try (Browser companion = Browser.japanese(base(), 390)) {
       companion.logIn("welcome", "companion");
       companion.click(Browser.text("プロフィールを編集"));
-      WebElement field = companion.visible(By.id("user-profile-lastname"));
+      // the name: shown, not editable, and who changes it said; the empty last name not shown
+      WebElement first = companion.visible(By.id("user-profile-firstname"));
+      assertThat(first.getAttribute("value")).isEqualTo(name);
+      assertThat(first.getAttribute("readonly")).isNotNull();
+      companion.visible(Browser.text("名前は管理者が登録します"));
+      assertThat(companion.driver.findElement(By.id("user-profile-lastname")).isDisplayed())
+          .isFalse();
+      // the e-mail address: one's own, and the form can now be saved
+      WebElement field = companion.visible(By.id("user-profile-email"));
       field.clear();
-      field.sendKeys("（コーディネーター）");
+      field.sendKeys("companion-new@demo.invalid");
+      companion.screenshot("r-welcome-390-profile");
       companion.click(By.cssSelector("form[ng-submit='submitProfile()'] button[type='submit']"));
-      companion.visible(Browser.text("管理者に頼んでください"));
-      companion.screenshot("r-welcome-390-rename-refused");
+      companion.visible(Browser.text("変更を保存しました"));
+      companion.screenshot("r-welcome-390-profile-saved");
       assertThat(companion.scriptErrors()).isEmpty();
+      assertThat(identity.createUserQuery().userId("companion").singleResult().getEmail())
+          .isEqualTo("companion-new@demo.invalid");
+    } finally {
+      var user = identity.createUserQuery().userId("companion").singleResult();
+      user.setEmail(email);
+      identity.saveUser(user);
     }
     assertThat(people.name("companion")).isEqualTo(name);
   }

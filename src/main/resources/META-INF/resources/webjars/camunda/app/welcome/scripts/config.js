@@ -43,6 +43,15 @@ export default {
   //   "long":   "LLLL"
   // },
   //
+  // bansou: the profile's name is read-only (an administrator gives it), so that the page can be
+  // saved with a new e-mail address: see bansou-welcome.js
+  requireJsConfig: {
+    deps: ['bansou-welcome'],
+    ngDeps: ['bansou.welcome'],
+    paths: {
+      'bansou-welcome': 'scripts/bansou-welcome'
+    }
+  },
   // bansou: Japanese for companions and coordinators, chosen from the browser's language
   locales: {
     availableLocales: ['en', 'de', 'ja'],
