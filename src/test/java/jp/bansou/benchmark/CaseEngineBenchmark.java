@@ -150,7 +150,7 @@ class CaseEngineBenchmark {
             + " delegate, listener or DMN, driven the same way. **No-op delegates**: our lifecycle's"
             + " time less the time spent inside our own delegates, listeners and bean calls"
             + " (measured by a delegate interceptor; DMN tables evaluated by the engine stay in),"
-            + " i.e. our models with every delegate a no-op. History level FULL, job executor off."
+            + " i.e. our models with every delegate a no-op. History level FULL without each variable's earlier values (`LastValueHistory`), job executor off."
             + " **Cores busy**: how many cores this JVM and its PostgreSQL kept busy on average during"
             + " the run (their CPU time, from /proc; other processes not counted); **CPU per lifecycle**: cores"
             + " busy / lifecycles per second. More threads can only fill the cores one thread leaves"
