@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The production profile on a real PostgreSQL: start-up, one process instance, no demo users. */
 class PostgresStartupTest {
@@ -104,6 +105,16 @@ class PostgresStartupTest {
     taskHistory.setResourceId(doneTaskId);
     taskHistory.addPermission(HistoricTaskPermissions.READ);
     authorizations.saveAuthorization(taskHistory);
+    app.getBean(JdbcTemplate.class)
+        .update(
+            "insert into ACT_HI_DETAIL (ID_, TYPE_, PROC_DEF_KEY_, ROOT_PROC_INST_ID_,"
+                + " PROC_INST_ID_, NAME_, TEXT_, TIME_)"
+                + " values (?, 'FormProperty', 'accompaniment-case', ?, ?, 'referrerNote', ?,"
+                + " current_timestamp)",
+            "earlier-" + instance.getId(),
+            instance.getId(),
+            instance.getId(),
+            "an earlier draft");
     try {
       identity.setAuthentication("once-offered", List.of());
       assertThat(history.createHistoricTaskInstanceQuery().taskId(doneTaskId).count()).isOne();
@@ -122,6 +133,9 @@ class PostgresStartupTest {
                   .processInstanceId(instance.getId())
                   .count())
           .isPositive();
+      // the earlier value a database from before LastValueHistory keeps, read the same way
+      assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).count())
+          .isOne();
     } finally {
       identity.clearAuthentication();
     }

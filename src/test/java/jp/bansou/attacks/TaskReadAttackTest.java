@@ -34,6 +34,37 @@ class TaskReadAttackTest {
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * History keeps no earlier values any more ({@link jp.bansou.engine.LastValueHistory}), but a
+   * database from before holds them in ACT_HI_DETAIL until its clean-up: the case's grants read
+   * them, an offer does not.
+   */
+  @Test
+  void anEarlierVersionsDetailsAreReadByTheCasesGrantsNotThroughAnOffer() {
+    String marker = "Dt" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    CaseDriver.complete(engine, pi, "reviewTriage", "coordinator", Map.of());
+    CaseDriver.complete(
+        engine, pi, "confirmCompanion", "coordinator", Map.of("companionId", "companion2"));
+    jdbc.update(
+        "insert into ACT_HI_DETAIL (ID_, TYPE_, PROC_DEF_KEY_, ROOT_PROC_INST_ID_, PROC_INST_ID_,"
+            + " NAME_, TEXT_, TIME_)"
+            + " values (?, 'FormProperty', 'accompaniment-case', ?, ?, 'referrerNote', ?,"
+            + " current_timestamp)",
+        marker,
+        pi.getId(),
+        pi.getId(),
+        marker + "Referrer");
+    Attacker attacker = new Attacker(rest.getRootUri());
+    String details = "/engine-rest/history/detail?processInstanceId=" + pi.getId();
+
+    var offered = attacker.get("companion2", details);
+    assertThat(offered.statusCode()).isEqualTo(200);
+    assertThat(offered.body()).doesNotContain(marker);
+    assertThat(attacker.get("coordinator", details).body()).contains(marker + "Referrer");
+  }
 
   @Test
   void anOfferedCompanionReadsTheOfferAndNothingElseOfTheCase() {

@@ -101,7 +101,8 @@ class EmergencyFundProcessTest {
     assertThat(taskService.getVariable(review.getId(), "aidCaseLabel"))
         .isEqualTo("制限されたケース（番号は担当のコーディネーターにだけ見えます）");
 
-    // not through the task, a search on the number, or history (where the start form was kept)
+    // not through the task, a search on the number, or history (its variables; and its details,
+    // where a database from before LastValueHistory kept the start form)
     var reviewer = rest.withBasicAuth("reviewer", "reviewer");
     for (String path :
         List.of(
