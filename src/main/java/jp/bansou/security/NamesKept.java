@@ -1,5 +1,7 @@
 package jp.bansou.security;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +34,12 @@ import org.springframework.stereotype.Component;
  * to come from someone else. Here a change of one's first or last name is refused unless an
  * administrator makes it; the e-mail address and the password stay one's own to change. This holds
  * for every way in: the webapps' profile page, {@code /engine-rest/user/…/profile}, and Java.
+ *
+ * <p>Two more rules for every account saved, by anyone: a name left out is an empty name (the
+ * webapps show "first last", and a last name sent as absent was stored as null and shown as
+ * 「null」), and an e-mail address is one plain address as Jakarta Mail reads it ({@code
+ * name@domain}), since the tasks' mails go there: "not an email", a missing domain, a list or a
+ * display name are refused, not kept.
  */
 @Component
 public class NamesKept extends AbstractProcessEnginePlugin {
@@ -46,6 +54,7 @@ public class NamesKept extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     String table = configuration.getDatabaseTablePrefix() + "ACT_ID_USER";
     String refusal = texts.get("account.refused.rename");
+    String badEmail = texts.get("account.refused.email");
     configuration.setIdentityProviderSessionFactory(
         new SessionFactory() {
           @Override
@@ -55,7 +64,7 @@ public class NamesKept extends AbstractProcessEnginePlugin {
 
           @Override
           public Session openSession() {
-            return new Provider(table, refusal);
+            return new Provider(table, refusal, badEmail);
           }
         });
   }
@@ -65,14 +74,19 @@ public class NamesKept extends AbstractProcessEnginePlugin {
 
     private final String table;
     private final String refusal;
+    private final String badEmail;
 
-    Provider(String table, String refusal) {
+    Provider(String table, String refusal, String badEmail) {
       this.table = table;
       this.refusal = refusal;
+      this.badEmail = badEmail;
     }
 
     @Override
     public IdentityOperationResult saveUser(User user) {
+      if (!isAddress(user.getEmail())) {
+        throw new Refusal(badEmail);
+      }
       if (user instanceof UserEntity entity && entity.getRevision() != 0 && !mayRename()) {
         // may they change this account at all (the engine asks again below)? Only then is its
         // name read: another's account, named in the body, is refused as before, and its name
@@ -84,7 +98,30 @@ public class NamesKept extends AbstractProcessEnginePlugin {
           throw new Refusal(refusal);
         }
       }
+      if (user.getFirstName() == null) {
+        user.setFirstName("");
+      }
+      if (user.getLastName() == null) {
+        user.setLastName("");
+      }
       return super.saveUser(user);
+    }
+
+    /**
+     * None, or one plain address: not a list, not a display name. (A domain without a dot stays
+     * allowed: the engine names its first administrator {@code id@localhost}.)
+     */
+    static boolean isAddress(String email) {
+      if (email == null || email.isEmpty()) {
+        return true;
+      }
+      try {
+        InternetAddress address = new InternetAddress(email, true);
+        address.validate();
+        return address.getAddress().equals(email);
+      } catch (AddressException e) {
+        return false;
+      }
     }
 
     /** A name left empty is the same whether it is sent empty or not at all. */

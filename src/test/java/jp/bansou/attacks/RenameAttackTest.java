@@ -75,6 +75,32 @@ class RenameAttackTest {
   }
 
   @Test
+  void anEmailAddressThatIsNotOneIsRefusedAndNothingChanges() {
+    for (String bad :
+        List.of(
+            "not an email",
+            "tanaka",
+            "tanaka@",
+            "tanaka@example.jp, eve@example.com",
+            "Eve <eve@example.com>")) {
+      assertRefused(
+          attacker.put(
+              "companion",
+              "/engine-rest/user/companion/profile",
+              profile(firstName, lastName, bad)),
+          400,
+          "メールアドレスの形が正しくありません");
+    }
+    // the same for an administrator's change and an account made by a process
+    User companion = user("companion");
+    companion.setEmail("tanaka example.jp");
+    assertThatThrownBy(() -> identityService.saveUser(companion))
+        .isInstanceOf(Refusal.class)
+        .hasMessageContaining("tanaka@example.jp");
+    assertThat(user("companion").getEmail()).isEqualTo(email);
+  }
+
+  @Test
   void aCompanionCannotRenameThemselvesInJavaEither() {
     User companion = user("companion");
     companion.setLastName("（コーディネーター）");
@@ -107,6 +133,8 @@ class RenameAttackTest {
                 + "\", \"email\": \"other-address@demo.invalid\"}");
     assertThat(withoutLastName.statusCode()).as(withoutLastName.body()).isEqualTo(204);
     assertThat(user("companion").getEmail()).isEqualTo("other-address@demo.invalid");
+    // and stays empty, not null (the webapps would show "… null" after the name)
+    assertThat(user("companion").getLastName()).isEqualTo(lastName).isEmpty();
 
     HttpResponse<String> newPassword =
         attacker.put(
