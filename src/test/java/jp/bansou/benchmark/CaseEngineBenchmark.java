@@ -178,6 +178,8 @@ class CaseEngineBenchmark {
     }
     Map<Integer, Double> oursRate = new LinkedHashMap<>();
     double busyAtOne = Double.NaN;
+    List<Map.Entry<String, Double>> longestCalls = List.of();
+    double lifecycleSeconds = Double.NaN;
     long postmaster =
         CpuMeter.postmaster(
             app.getBean(JdbcTemplate.class).queryForObject("select pg_backend_pid()", Long.class));
@@ -196,6 +198,8 @@ class CaseEngineBenchmark {
       oursRate.put(threads, oursPerSecond);
       if (threads == 1) {
         busyAtOne = oursBusy;
+        longestCalls = timer.longest(8);
+        lifecycleSeconds = wall / LIFECYCLES;
       }
       double vsBare = basePerSecond / oursPerSecond;
       double vsNoop = 1 / (1 - inDelegates);
@@ -229,6 +233,16 @@ class CaseEngineBenchmark {
             "×",
             "time per lifecycle / (time − time in our Java)");
       }
+    }
+    report.append(
+        "\nOur Java that took the longest, one thread (a call's time includes what it calls, DMN"
+            + " tables among it):\n\n| call | ms per lifecycle | share of a lifecycle |\n|---|---|---|\n");
+    for (Map.Entry<String, Double> call : longestCalls) {
+      double perLifecycle = call.getValue() / LIFECYCLES;
+      progress(
+          String.format(
+              "| `%s` | %.1f | %.1f %% |%n",
+              call.getKey(), perLifecycle * 1000, perLifecycle / lifecycleSeconds * 100));
     }
     int cores = Runtime.getRuntime().availableProcessors();
     aims.atLeast(

@@ -1,13 +1,21 @@
 package jp.bansou.benchmark;
 
 import java.lang.reflect.Field;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.camunda.bpm.engine.impl.bpmn.delegate.ExecutionListenerInvocation;
 import org.camunda.bpm.engine.impl.bpmn.delegate.JavaDelegateInvocation;
+import org.camunda.bpm.engine.impl.bpmn.listener.DelegateExpressionExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.listener.ExpressionExecutionListener;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
 import org.camunda.bpm.engine.impl.delegate.ExpressionGetInvocation;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.impl.task.delegate.TaskListenerInvocation;
+import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
+import org.camunda.bpm.engine.impl.task.listener.ExpressionTaskListener;
 import org.camunda.bpm.impl.juel.jakarta.el.ValueExpression;
 
 /**
@@ -23,6 +31,7 @@ final class DelegateTimer implements DelegateInterceptor {
   private static final Field EXPRESSION;
   private static final Field EXECUTION_LISTENER;
   private static final Field TASK_LISTENER;
+  private static final Field DELEGATE;
 
   static {
     try {
@@ -33,6 +42,8 @@ final class DelegateTimer implements DelegateInterceptor {
       EXECUTION_LISTENER.setAccessible(true);
       TASK_LISTENER = TaskListenerInvocation.class.getDeclaredField("taskListenerInstance");
       TASK_LISTENER.setAccessible(true);
+      DELEGATE = JavaDelegateInvocation.class.getDeclaredField("delegateInstance");
+      DELEGATE.setAccessible(true);
     } catch (NoSuchFieldException e) {
       throw new IllegalStateException(e);
     }
@@ -54,6 +65,7 @@ final class DelegateTimer implements DelegateInterceptor {
   private final DelegateInterceptor next;
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
   private final LongAdder nanos = new LongAdder();
+  private final Map<String, LongAdder> byCall = new ConcurrentHashMap<>();
 
   DelegateTimer(DelegateInterceptor next) {
     this.next = next;
@@ -73,7 +85,9 @@ final class DelegateTimer implements DelegateInterceptor {
     } finally {
       level[0]--;
       if (level[0] == 0) {
-        nanos.add(System.nanoTime() - start);
+        long took = System.nanoTime() - start;
+        nanos.add(took);
+        byCall.computeIfAbsent(call(invocation), c -> new LongAdder()).add(took);
       }
     }
   }
@@ -85,6 +99,49 @@ final class DelegateTimer implements DelegateInterceptor {
 
   void reset() {
     nanos.reset();
+    byCall.clear();
+  }
+
+  /** The calls that took longest since the last reset, with their seconds, longest first. */
+  List<Map.Entry<String, Double>> longest(int calls) {
+    return byCall.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue().sum() / 1e9))
+        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+        .limit(calls)
+        .toList();
+  }
+
+  /** An expression as the model writes it, or the class of a delegate or listener. */
+  private static String call(DelegateInvocation invocation) throws IllegalAccessException {
+    if (invocation instanceof ExpressionGetInvocation) {
+      return ((ValueExpression) EXPRESSION.get(invocation)).getExpressionString();
+    }
+    Object target =
+        invocation instanceof ExecutionListenerInvocation
+            ? EXECUTION_LISTENER.get(invocation)
+            : invocation instanceof TaskListenerInvocation
+                ? TASK_LISTENER.get(invocation)
+                : invocation instanceof JavaDelegateInvocation
+                    ? DELEGATE.get(invocation)
+                    : invocation;
+    if (target instanceof DelegateExpressionTaskListener listener) {
+      return listener.getExpressionText();
+    }
+    if (target instanceof ExpressionTaskListener listener) {
+      return listener.getExpressionText();
+    }
+    if (target instanceof DelegateExpressionExecutionListener listener) {
+      return listener.getExpressionText();
+    }
+    if (target instanceof ExpressionExecutionListener listener) {
+      return listener.getExpressionText();
+    }
+    // a listener our plug-ins add as a lambda: its class, without the lambda's number
+    return target
+        .getClass()
+        .getName()
+        .replaceFirst("^jp\\.bansou\\.", "")
+        .replaceFirst("\\$\\$Lambda.*", " (plug-in)");
   }
 
   private static boolean ours(DelegateInvocation invocation) throws IllegalAccessException {
