@@ -84,9 +84,6 @@ public class NamesKept extends AbstractProcessEnginePlugin {
 
     @Override
     public IdentityOperationResult saveUser(User user) {
-      if (!isAddress(user.getEmail())) {
-        throw new Refusal(badEmail);
-      }
       if (user instanceof UserEntity entity && entity.getRevision() != 0 && !mayRename()) {
         // may they change this account at all (the engine asks again below)? Only then is its
         // name read: another's account, named in the body, is refused as before, and its name
@@ -97,6 +94,10 @@ public class NamesKept extends AbstractProcessEnginePlugin {
             && (!same(stored[0], user.getFirstName()) || !same(stored[1], user.getLastName()))) {
           throw new Refusal(refusal);
         }
+      }
+      // after the permission check above: another's account is refused as before, whatever is sent
+      if (!isAddress(user.getEmail())) {
+        throw new Refusal(badEmail);
       }
       if (user.getFirstName() == null) {
         user.setFirstName("");

@@ -164,6 +164,13 @@ class RenameAttackTest {
                 "{\"id\": \"" + id + "\", \"firstName\": \"" + guess + "\", \"lastName\": \"\"}"),
             403);
       }
+      // nor does an e-mail address that is not one make the answer any different
+      assertRefused(
+          attacker.put(
+              "companion",
+              "/engine-rest/user/companion/profile",
+              "{\"id\": \"" + id + "\", \"firstName\": \"x\", \"email\": \"not an email\"}"),
+          403);
     }
     assertThat(user("coordinator").getFirstName()).isEqualTo(coordinatorsName);
     assertThat(user("companion").getFirstName()).isEqualTo(firstName);
