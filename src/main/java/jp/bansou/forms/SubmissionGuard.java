@@ -78,6 +78,12 @@ public class SubmissionGuard extends OncePerRequestFilter {
               + "|/execution/[^/]+/(?:signal|messageSubscriptions/[^/]+/trigger)"
               + "|/job/retries|/process-instance/job-retries|/migration/.+)$");
 
+  /**
+   * An account's profile, changed or created: the engine fails with a server error on a body
+   * without the account's id, before any permission check.
+   */
+  static final Pattern PROFILE = Pattern.compile(API + "/user/(?:[^/]+/profile|create)$");
+
   /** A claim, which Tasklist sends with the claimer's own id. */
   static final Pattern CLAIM = Pattern.compile(API + "/task/[^/]+/claim$");
 
@@ -137,6 +143,29 @@ public class SubmissionGuard extends OncePerRequestFilter {
           HttpServletResponse.SC_FORBIDDEN,
           texts.get("form.refused.aroundTheForm"),
           null);
+      return;
+    }
+    if (("PUT".equals(method) || "POST".equals(method)) && PROFILE.matcher(path).matches()) {
+      byte[] profile = CachedBody.read(request.getInputStream(), MAX_BODY);
+      if (profile == null) {
+        refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
+        return;
+      }
+      JsonNode sent = null;
+      try {
+        sent = JSON.readTree(profile);
+      } catch (IOException notJson) {
+        // the engine answers an unreadable body itself
+      }
+      if (sent != null) {
+        // user/create carries the profile one level down
+        JsonNode fields = path.endsWith("/create") ? sent.path("profile") : sent;
+        if (fields.path("id").asText("").isBlank()) {
+          refuse(response, 400, texts.get("account.refused.noId"), null);
+          return;
+        }
+      }
+      chain.doFilter(new CachedBody(request, profile), response);
       return;
     }
     if ("POST".equals(method) && CLAIM.matcher(path).matches()) {

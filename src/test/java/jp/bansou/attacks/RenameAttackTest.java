@@ -177,6 +177,31 @@ class RenameAttackTest {
   }
 
   @Test
+  void aProfileWithoutItsIdIsRefusedInJapaneseNotAServerError() {
+    for (String body : List.of("{\"firstName\": \"Eve\"}", "{\"id\": \" \", \"lastName\": \"\"}")) {
+      assertRefused(
+          attacker.put("companion", "/engine-rest/user/companion/profile", body), 400, "ユーザー名");
+      assertRefused(
+          attacker.asTasklist(
+              "companion",
+              "PUT",
+              "/camunda/api/engine/engine/default/user/companion/profile",
+              body),
+          400,
+          "ユーザー名");
+    }
+    // an administrator creating an account without one
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/user/create",
+            "{\"profile\": {\"firstName\": \"x\"}, \"credentials\": {\"password\": \"a-long-Passw0rd\"}}"),
+        400,
+        "ユーザー名");
+    assertThat(user("companion").getFirstName()).isEqualTo(firstName);
+  }
+
+  @Test
   void anAdministratorRenamesThem() {
     HttpResponse<String> renamed =
         attacker.put("demo", "/engine-rest/user/companion/profile", profile("山田", "花子", email));
