@@ -164,9 +164,18 @@ public class ApiErrors extends OncePerRequestFilter {
       // execution gone, and the REST API says 500
       LOG.info("Answered {} to a request about a task already done", gone(request));
       answer(response, gone(request), texts.get("api.error.taskDone"));
+    } else if (status >= 500 && (incomplete(type, message) || negativePage(request))) {
+      // the REST API reads its request bodies without checking them: a body, a field or a list
+      // entry left out, a value of a kind a condition cannot take, fails deep in the engine
+      LOG.info(
+          "Answered 400 to a request the engine could not use: {} {}",
+          type.isEmpty() ? "no type" : type,
+          engineCode(message));
+      answer(response, 400, texts.get("api.error.badRequest"));
     } else if (status >= 500
         && (type.equals("NullValueException")
-            || type.equals("RestException") && message.contains("doesn't exist"))) {
+            || type.equals("RestException")
+                && (message.contains("doesn't exist") || message.contains("no deployed")))) {
       // the engine looked up what the request named (an execution to signal, a task, a variable
       // of an ended case, which the REST API wraps) and found nothing: what was sent names
       // something that is not there
@@ -239,6 +248,36 @@ public class ApiErrors extends OncePerRequestFilter {
       setStatus(status);
       error = message;
     }
+  }
+
+  /**
+   * A request the engine's REST API failed on because of what it left out or sent: its reading of a
+   * body (a missing body or list entry: a null pointer in one of its request classes, {@code
+   * org.camunda.bpm.engine.rest.dto}), a required value missing ({@code "workerId is null"}, {@code
+   * "type is required …"}), an argument it cannot use, a comparison of a value that cannot be
+   * compared, an expression in a query, or a condition with nothing waiting for it. Anything else
+   * stays a server error with its reference.
+   */
+  static boolean incomplete(String type, String message) {
+    return type.equals("NullPointerException") && message.contains(".rest.dto.")
+        || type.equals("NullValueException")
+            && (message.matches("\\w+ is null") || message.contains(" is required "))
+        || type.equals("IllegalArgumentException")
+        || message.contains("cannot be used in '")
+        || message.contains("Unable to resolve expression")
+        || message.contains("can't be set larger than")
+        || message.contains("ENGINE-13043");
+  }
+
+  /** A page before the first row or of fewer than none: the database refuses it, not the API. */
+  private static boolean negativePage(HttpServletRequest request) {
+    for (String parameter : new String[] {"firstResult", "maxResults"}) {
+      String value = request.getParameter(parameter);
+      if (value != null && value.trim().startsWith("-")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void answer(ContentCachingResponseWrapper response, int status, String message)

@@ -45,6 +45,12 @@ public class ApiExceptions {
         .body(new ApiError(texts.get("api.error.badRequest")));
   }
 
+  /** The caller accepts no JSON: nothing we could answer would be read, so no body at all. */
+  @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<Void> notAcceptable(Exception e) {
+    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+  }
+
   /** A date in the address written another way (2025/1/2, 令和7年): says how to write it. */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> mismatched(MethodArgumentTypeMismatchException e) {

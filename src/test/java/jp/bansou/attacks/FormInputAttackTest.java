@@ -186,6 +186,41 @@ class FormInputAttackTest {
     assertRefused(attacker.get("coordinator", "/api/cases/not-a-number/person"), 403);
   }
 
+  @Test
+  void incompleteRequestsGetAJapaneseAnswerNotAServerError() {
+    // the engine's REST API reads bodies unchecked: each of these failed deep inside it with a 500
+    for (String body :
+        List.of(
+            "null",
+            "{\"sorting\": [null]}",
+            "{\"orQueries\": [null]}",
+            "{\"processVariables\": [{\"name\": \"caseNumber\", \"operator\": \"lt\","
+                + " \"value\": true}]}")) {
+      assertRefused(attacker.post("companion", "/engine-rest/task", body), 400, "受け付けられません");
+    }
+    assertRefused(
+        attacker.post("companion", "/engine-rest/external-task/fetchAndLock", "{}"),
+        400,
+        "受け付けられません");
+    assertRefused(
+        attacker.post("companion", "/engine-rest/process-instance", "null"), 400, "受け付けられません");
+    // a page before the first row, or more rows than the engine gives at once
+    assertRefused(attacker.get("companion", "/engine-rest/group?firstResult=-5"), 400, "受け付けられません");
+    assertRefused(
+        attacker.get("companion", "/engine-rest/history/task?firstResult=-5"), 400, "受け付けられません");
+    assertRefused(
+        attacker.get("companion", "/engine-rest/metrics?maxResults=201"), 400, "受け付けられません");
+    // a procedure that is not there
+    assertRefused(
+        attacker.post("coordinator", "/engine-rest/process-definition/no-such-thing/start", "{}"),
+        404);
+    // our API, asked for something other than JSON: 406, not a server error
+    HttpResponse<String> png =
+        attacker.send(
+            "supervisor", attacker.request("/api/dashboard").header("Accept", "image/png").GET());
+    assertThat(png.statusCode()).isEqualTo(406);
+  }
+
   private long cases() {
     return historyService
         .createHistoricProcessInstanceQuery()
