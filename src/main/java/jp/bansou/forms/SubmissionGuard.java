@@ -146,17 +146,11 @@ public class SubmissionGuard extends OncePerRequestFilter {
       return;
     }
     if (("PUT".equals(method) || "POST".equals(method)) && PROFILE.matcher(path).matches()) {
-      byte[] profile = CachedBody.read(request.getInputStream(), MAX_BODY);
+      byte[] profile = smallBody(request, response);
       if (profile == null) {
-        refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
         return;
       }
-      JsonNode sent = null;
-      try {
-        sent = JSON.readTree(profile);
-      } catch (IOException notJson) {
-        // the engine answers an unreadable body itself
-      }
+      JsonNode sent = jsonOf(profile);
       if (sent != null) {
         // user/create carries the profile one level down
         JsonNode fields = path.endsWith("/create") ? sent.path("profile") : sent;
@@ -169,17 +163,12 @@ public class SubmissionGuard extends OncePerRequestFilter {
       return;
     }
     if ("POST".equals(method) && CLAIM.matcher(path).matches()) {
-      byte[] claim = CachedBody.read(request.getInputStream(), MAX_BODY);
+      byte[] claim = smallBody(request, response);
       if (claim == null) {
-        refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
         return;
       }
-      String claimer = null;
-      try {
-        claimer = JSON.readTree(claim).path("userId").asText(null);
-      } catch (IOException notJson) {
-        // the engine answers an unreadable body itself
-      }
+      JsonNode sent = jsonOf(claim);
+      String claimer = sent == null ? null : sent.path("userId").asText(null);
       String user = user(request);
       if (claimer != null && !claimer.equals(user) && !isAdmin(user)) {
         refuse(
@@ -389,6 +378,25 @@ public class SubmissionGuard extends OncePerRequestFilter {
     return user != null
         && identityService.createUserQuery().userId(user).memberOfGroup(Role.ADMIN_GROUP).count()
             > 0;
+  }
+
+  /** The request's body, read into memory; null once a body too large is answered with 413. */
+  private byte[] smallBody(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    byte[] body = CachedBody.read(request.getInputStream(), MAX_BODY);
+    if (body == null) {
+      refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
+    }
+    return body;
+  }
+
+  /** The body as JSON, or null when it is none: the engine answers an unreadable body itself. */
+  private static JsonNode jsonOf(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException notJson) {
+      return null;
+    }
   }
 
   private static void refuse(
