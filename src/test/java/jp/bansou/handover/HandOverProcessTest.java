@@ -297,11 +297,7 @@ class HandOverProcessTest {
 
     complete(pause, "reviewPausedCases", other, Map.of("pauseCasesDecision", "handOverAll"));
 
-    ProcessInstance bulk =
-        runtimeService
-            .createProcessInstanceQuery()
-            .superProcessInstanceId(pause.getId())
-            .singleResult();
+    ProcessInstance bulk = calledBy(pause);
     List<ProcessInstance> each =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(bulk.getId()).list();
     assertThat(each)
@@ -346,11 +342,7 @@ class HandOverProcessTest {
                 "handOverNote",
                 person.personName() + "さんの件は慎重に"));
 
-    ProcessInstance handOver =
-        runtimeService
-            .createProcessInstanceQuery()
-            .superProcessInstanceId(bulk.getId())
-            .singleResult();
+    ProcessInstance handOver = calledBy(bulk);
     assertThat(runtimeService.getVariable(handOver.getId(), "handOverNote")).isEqualTo("");
     assertThat(task("chooseSuccessor", handOver).getAssignee()).isEqualTo(named);
   }
@@ -380,16 +372,8 @@ class HandOverProcessTest {
 
     complete(
         pause, "reviewPausedCases", "coordinator", Map.of("pauseCasesDecision", "handOverAll"));
-    ProcessInstance bulk =
-        runtimeService
-            .createProcessInstanceQuery()
-            .superProcessInstanceId(pause.getId())
-            .singleResult();
-    ProcessInstance handOver =
-        runtimeService
-            .createProcessInstanceQuery()
-            .superProcessInstanceId(bulk.getId())
-            .singleResult();
+    ProcessInstance bulk = calledBy(pause);
+    ProcessInstance handOver = calledBy(bulk);
     assertThat(runtimeService.getVariable(handOver.getId(), "handOverReason")).isEqualTo("pause");
     choose(handOver, b);
     taskService.complete(task("offerHandOver", handOver).getId(), Map.of("offerAnswer", "accept"));
@@ -550,5 +534,13 @@ class HandOverProcessTest {
     var management = engine.getManagementService();
     management.executeJob(
         management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+  }
+
+  /** The process a call activity of {@code caller} is running now (the one it waits for). */
+  private ProcessInstance calledBy(ProcessInstance caller) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(caller.getId())
+        .singleResult();
   }
 }

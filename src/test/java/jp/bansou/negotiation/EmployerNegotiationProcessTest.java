@@ -261,12 +261,7 @@ class EmployerNegotiationProcessTest {
     ProcessInstance first = start("technical-intern");
     ProcessInstance second = start("technical-intern");
 
-    assertThat(
-            Negotiation.COUNTERPARTY_OPTIONS
-                .read(runtimeService.getVariable(first.getId(), "counterpartyOptions"))
-                .orElseThrow()
-                .toString())
-        .contains("反復監理協同組合");
+    assertThat(counterpartyOptions(first)).contains("反復監理協同組合");
     for (ProcessInstance pi : List.of(first, second)) {
       complete(
           task("prepareClaim", pi),
@@ -324,11 +319,7 @@ class EmployerNegotiationProcessTest {
         .doesNotContain(restrictedOnly.name());
     // nor is it among the counterparties every companion chooses from at a new claim
     ProcessInstance next = start("engineer");
-    assertThat(
-            Negotiation.COUNTERPARTY_OPTIONS
-                .read(runtimeService.getVariable(next.getId(), "counterpartyOptions"))
-                .orElseThrow()
-                .toString())
+    assertThat(counterpartyOptions(next))
         .contains(shared.name())
         .doesNotContain(restrictedOnly.name());
   }
@@ -406,5 +397,13 @@ class EmployerNegotiationProcessTest {
         .filter(r -> name.equals(r.name()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The counterparties a claim of this negotiation offers to choose from, as text. */
+  private String counterpartyOptions(ProcessInstance negotiation) {
+    return Negotiation.COUNTERPARTY_OPTIONS
+        .read(runtimeService.getVariable(negotiation.getId(), "counterpartyOptions"))
+        .orElseThrow()
+        .toString();
   }
 }
