@@ -47,7 +47,7 @@ class PostgresStartupTest {
       IdentityService identity = app.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().userId("companion").count()).isZero();
       assertThat(identity.createUserQuery().userId("demo").count()).isZero();
-      assertThat(identity.checkPassword("operator", "a-strong-operator-password")).isTrue();
+      assertThat(identity.checkPassword("operator", "a-strong-password-of-the-office")).isTrue();
       assertThat(
               identity.createUserQuery().memberOfGroup("camunda-admin").userId("operator").count())
           .isEqualTo(1);
@@ -78,7 +78,8 @@ class PostgresStartupTest {
       // a demo account left in the database must stop the next production start
       User leftover = identity.newUser("companion");
       leftover.setPassword("companion");
-      identity.saveUser(leftover);
+      // as demo mode saves it, past the password rules
+      TestAccounts.save(identity, leftover);
     }
     assertThatThrownBy(PostgresStartupTest::startProduction)
         .isInstanceOf(UnsafeConfigurationException.class)
@@ -176,7 +177,7 @@ class PostgresStartupTest {
     var engine = app.getBean(org.camunda.bpm.engine.ProcessEngine.class);
     IdentityService identity = engine.getIdentityService();
     User companion = identity.newUser("pg-companion");
-    companion.setPassword("pg-companion-password");
+    companion.setPassword("a-password-on-postgres");
     identity.saveUser(companion);
     identity.createMembership("pg-companion", "companions");
     app.getBean(jp.bansou.companion.CompanionProfiles.class)
@@ -308,7 +309,7 @@ class PostgresStartupTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "username=operator&password=a-strong-operator-password"))
+                        "username=operator&password=a-strong-password-of-the-office"))
                 .build(),
             ofString);
     assertThat(password.statusCode()).isEqualTo(400);
@@ -343,7 +344,7 @@ class PostgresStartupTest {
             "DB_USER=postgres",
             "DB_PASSWORD=unused-with-trust-auth",
             "ADMIN_USER=operator",
-            "ADMIN_PASSWORD=a-strong-operator-password",
+            "ADMIN_PASSWORD=a-strong-password-of-the-office",
             "BANSOU_IDENTITY_KEYS=" + KEYS,
             "camunda.bpm.job-execution.enabled=false")
         // arguments, not defaults: application.yaml's port 8080 would win over a default;

@@ -164,6 +164,12 @@ public class ApiErrors extends OncePerRequestFilter {
       // execution gone, and the REST API says 500
       LOG.info("Answered {} to a request about a task already done", gone(request));
       answer(response, gone(request), texts.get("api.error.taskDone"));
+    } else if (message.contains("Password does not match policy")) {
+      // the engine's password rules (PasswordRules), which the webapps show as one types
+      answer(
+          response,
+          400,
+          texts.get("account.refused.password", jp.bansou.security.PasswordRules.MIN_LENGTH));
     } else if (status >= 500 && (incomplete(type, message) || negativePage(request))) {
       // the REST API reads its request bodies without checking them: a body, a field or a list
       // entry left out, a value of a kind a condition cannot take, fails deep in the engine

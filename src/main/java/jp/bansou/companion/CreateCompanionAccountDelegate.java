@@ -9,6 +9,7 @@ import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.notification.MailPreferences;
+import jp.bansou.security.PasswordRules;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,7 +52,7 @@ public class CreateCompanionAccountDelegate implements JavaDelegate {
       user.setLastName("");
       user.setEmail(APPLICANT_EMAIL.orElse(execution, null));
       // unusable until the welcome mail (or an administrator) sets the real one
-      user.setPassword(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+      user.setPassword(PasswordRules.random(identityService, user));
       identityService.saveUser(user);
     }
     boolean interprets = WANTS_TO_INTERPRET.isTrue(execution);

@@ -25,6 +25,7 @@ import jp.bansou.forms.FormSchema.FormField;
 import jp.bansou.forms.SubmissionCheck.Problem;
 import jp.bansou.person.IdentifierCheck;
 import jp.bansou.security.ApiAccessFilter;
+import jp.bansou.security.PasswordRules;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -83,6 +84,9 @@ public class SubmissionGuard extends OncePerRequestFilter {
    * without the account's id, before any permission check.
    */
   static final Pattern PROFILE = Pattern.compile(API + "/user/(?:[^/]+/profile|create)$");
+
+  /** A new password for an account ({@code jp.bansou.security.PasswordRules}). */
+  static final Pattern CREDENTIALS = Pattern.compile(API + "/user/([^/]+)/credentials$");
 
   /** A claim, which Tasklist sends with the claimer's own id. */
   static final Pattern CLAIM = Pattern.compile(API + "/task/[^/]+/claim$");
@@ -158,8 +162,38 @@ public class SubmissionGuard extends OncePerRequestFilter {
           refuse(response, 400, texts.get("account.refused.noId"), null);
           return;
         }
+        if (path.endsWith("/create") && !passwordSent(sent.path("credentials"), response)) {
+          return;
+        }
       }
       chain.doFilter(new CachedBody(request, profile), response);
+      return;
+    }
+    Matcher credentials = CREDENTIALS.matcher(path);
+    if ("PUT".equals(method) && credentials.matches()) {
+      String user = user(request);
+      String account =
+          java.net.URLDecoder.decode(
+              credentials.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      if (user != null && !user.equals(account) && !isAdmin(user)) {
+        // before the engine's password rules, which read the account's own id, name and e-mail
+        // address: a refusal of a password for another's account would tell what they contain
+        refuse(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            texts.get("account.refused.othersPassword"),
+            null);
+        return;
+      }
+      byte[] sent = smallBody(request, response);
+      if (sent == null) {
+        return;
+      }
+      JsonNode body = jsonOf(sent);
+      if (body != null && !passwordSent(body, response)) {
+        return;
+      }
+      chain.doFilter(new CachedBody(request, sent), response);
       return;
     }
     if ("POST".equals(method) && CLAIM.matcher(path).matches()) {
@@ -363,6 +397,28 @@ public class SubmissionGuard extends OncePerRequestFilter {
       options.add(option.isObject() ? option.path("value").asText() : option.asText());
     }
     return options;
+  }
+
+  /**
+   * A new password is there, as text, and not longer than the rules allow; the engine takes a
+   * missing one as "no change" and answers as if it were changed.
+   */
+  private boolean passwordSent(JsonNode credentials, HttpServletResponse response)
+      throws IOException {
+    JsonNode password = credentials.path("password");
+    if (!password.isTextual() || password.asText().isEmpty()) {
+      refuse(response, 400, texts.get("account.refused.passwordMissing"), null);
+      return false;
+    }
+    if (password.asText().length() > PasswordRules.MAX_LENGTH) {
+      refuse(
+          response,
+          400,
+          texts.get("account.refused.passwordTooLong", PasswordRules.MAX_LENGTH),
+          null);
+      return false;
+    }
+    return true;
   }
 
   private String user(HttpServletRequest request) {

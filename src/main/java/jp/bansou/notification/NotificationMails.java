@@ -3,10 +3,10 @@ package jp.bansou.notification;
 import static jp.bansou.facts.CaseFacts.CASE_NUMBER;
 import static jp.bansou.notification.Notification.*;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import jp.bansou.person.CaseVisibility;
+import jp.bansou.security.PasswordRules;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,9 +24,6 @@ import org.springframework.stereotype.Component;
 class NotificationMails {
 
   static final int DIGEST_LINES = 50;
-  static final String PASSWORD_ALPHABET =
-      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A mail and its recipient's address. */
   record Outgoing(String to, MailTemplates.Mail mail) {}
@@ -67,7 +64,7 @@ class NotificationMails {
           case DIGEST ->
               templates.digest(language, openCoordinatorTasks(), settings.tasklistLink());
           case WELCOME -> {
-            String password = newPassword();
+            String password = PasswordRules.random(identityService, user);
             user.setPassword(password);
             identityService.saveUser(user);
             yield templates.welcome(language, recipient, password, settings.tasklistLink());
@@ -88,14 +85,6 @@ class NotificationMails {
     return new String[] {
       RECIPIENT.name(), KIND.name(), TASK_ID.name(), TASK_NAME.name(), CASE_NUMBER.name()
     };
-  }
-
-  private static String newPassword() {
-    StringBuilder password = new StringBuilder();
-    for (int i = 0; i < 16; i++) {
-      password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
-    }
-    return password.toString();
   }
 
   private List<MailTemplates.Line> openCoordinatorTasks() {

@@ -43,8 +43,14 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
       throw new UnsafeConfigurationException(
           "ADMIN_PASSWORD is a demo password; choose a password of your own");
     }
-    if (adminPassword.length() < 12) {
-      throw new UnsafeConfigurationException("ADMIN_PASSWORD must have at least 12 characters");
+    if (!PasswordRules.allows(adminPassword, environment.getProperty("ADMIN_USER"))) {
+      // the engine's password rules, which would otherwise refuse the account at its creation
+      throw new UnsafeConfigurationException(
+          "ADMIN_PASSWORD must have "
+              + PasswordRules.MIN_LENGTH
+              + " to "
+              + PasswordRules.MAX_LENGTH
+              + " characters and must not contain ADMIN_USER");
     }
     if (!isKeyDocument(environment.getProperty("BANSOU_IDENTITY_KEYS"))) {
       throw new UnsafeConfigurationException(

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LoginThrottleAttackTest {
 
   static final String COORDINATOR = "throttled-coordinator";
-  static final String PASSWORD = "a-long-password-of-the-coordinator";
+  static final String PASSWORD = "a-long-phrase-nobody-guesses";
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.util.List;
 import jp.bansou.CaseEngineTest;
+import jp.bansou.TestAccounts;
 import jp.bansou.engine.Refusal;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -49,7 +50,7 @@ class RenameAttackTest {
     companion.setLastName(lastName);
     companion.setEmail(email);
     companion.setPassword("companion");
-    identityService.saveUser(companion);
+    TestAccounts.save(identityService, companion);
   }
 
   @Test

@@ -303,6 +303,40 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void aCompanionIsShownThePasswordRulesAsTheyTypeAndChangesTheirPassword() throws Exception {
+    var identity = engine.getIdentityService();
+    String phrase = "さくらの花が咲くころ 2026";
+    try (Browser companion = Browser.japanese(base(), 390)) {
+      companion.logIn("welcome", "companion");
+      companion.click(Browser.text("パスワードを変更"));
+      companion.visible(By.id("user-password-current")).sendKeys("companion");
+      WebElement newPassword = companion.visible(By.id("inputPassword"));
+      newPassword.sendKeys("short-pw");
+      // the rules, in Japanese, while the password is too short; the button stays off
+      companion.visible(Browser.text("12 文字以上"));
+      companion.visible(Browser.text("ユーザー名・名前・メールアドレスを含まない"));
+      companion.screenshot("r-welcome-390-password-rules");
+      WebElement change =
+          companion.driver.findElement(
+              By.cssSelector("form[ng-submit='submitPassword()'] button[type='submit']"));
+      assertThat(change.isEnabled()).isFalse();
+      newPassword.clear();
+      newPassword.sendKeys(phrase);
+      companion.visible(By.id("user-password-confirmation")).sendKeys(phrase);
+      companion.wait.until(d -> change.isEnabled());
+      change.click();
+      companion.visible(Browser.text("パスワードを変更しました"));
+      companion.screenshot("r-welcome-390-password-changed");
+      assertThat(companion.scriptErrors()).isEmpty();
+      assertThat(identity.checkPassword("companion", phrase)).isTrue();
+    } finally {
+      var user = identity.createUserQuery().userId("companion").singleResult();
+      user.setPassword("companion");
+      jp.bansou.TestAccounts.save(identity, user);
+    }
+  }
+
+  @Test
   void supervisorSeesTheRunningCaseInCockpit() throws Exception {
     ProcessInstance pi = caseOfferedTo("companion2");
     try (Browser supervisor = Browser.japanese(base(), 1366)) {

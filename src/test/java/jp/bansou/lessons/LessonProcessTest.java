@@ -11,6 +11,7 @@ import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.FormJson;
 import jp.bansou.Refusals;
+import jp.bansou.TestAccounts;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.casefile.Intake;
 import jp.bansou.engine.Refusal;
@@ -152,7 +153,7 @@ class LessonProcessTest {
     if (identityService.createUserQuery().userId(id).count() == 0) {
       var user = identityService.newUser(id);
       user.setPassword(id);
-      identityService.saveUser(user);
+      TestAccounts.save(identityService, user);
       identityService.createMembership(id, "coordinators");
     }
     caseAccess.setRegions(id, List.of(prefecture));
@@ -174,7 +175,7 @@ class LessonProcessTest {
       var user = identityService.newUser("coordinator-lessons");
       user.setFirstName("別の地域のコーディネーター");
       user.setPassword("coordinator-lessons");
-      identityService.saveUser(user);
+      TestAccounts.save(identityService, user);
       identityService.createMembership("coordinator-lessons", "coordinators");
     }
     String other =

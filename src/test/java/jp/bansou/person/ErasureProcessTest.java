@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.Refusals;
+import jp.bansou.TestAccounts;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.engine.Refusal;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -350,7 +351,7 @@ class ErasureProcessTest {
     if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
       var user = engine.getIdentityService().newUser(id);
       user.setPassword(id);
-      engine.getIdentityService().saveUser(user);
+      TestAccounts.save(engine.getIdentityService(), user);
       engine.getIdentityService().createMembership(id, "coordinators");
     }
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.FormJson;
+import jp.bansou.TestAccounts;
 import jp.bansou.casefile.CaseDriver;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -490,7 +491,7 @@ class IdentityAccessTest {
     if (identityService.createUserQuery().userId(id).count() == 0) {
       User user = identityService.newUser(id);
       user.setPassword(id);
-      identityService.saveUser(user);
+      TestAccounts.save(identityService, user);
       identityService.createMembership(id, group);
     }
   }

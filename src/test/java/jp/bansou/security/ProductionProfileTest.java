@@ -53,6 +53,22 @@ class ProductionProfileTest {
   }
 
   @Test
+  void refusesAnAdministratorPasswordThePasswordRulesWouldRefuse() {
+    // too short, too long, or with the administrator's id in it: the engine would refuse to make
+    // the account later, with a stack trace instead of this one line
+    for (String password :
+        new String[] {"short-pass1", "x".repeat(129), "my-Admin-password-2026", "ADMIN-at-home!"}) {
+      Map<String, Object> settings = new HashMap<>(COMPLETE);
+      settings.put("ADMIN_PASSWORD", password);
+      assertThatThrownBy(() -> startProduction(settings))
+          .as(password)
+          .hasMessage(
+              "Refusing to start in production: ADMIN_PASSWORD must have 12 to 128 characters and"
+                  + " must not contain ADMIN_USER.");
+    }
+  }
+
+  @Test
   void refusesADatabaseThatIsNotPostgres() {
     Map<String, Object> settings = new HashMap<>(COMPLETE);
     settings.put("DB_URL", "jdbc:h2:mem:x");

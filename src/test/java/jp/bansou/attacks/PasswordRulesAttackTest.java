@@ -1,0 +1,224 @@
+package jp.bansou.attacks;
+
+import static jp.bansou.attacks.Attacker.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.List;
+import jp.bansou.CaseEngineTest;
+import jp.bansou.TestAccounts;
+import jp.bansou.security.PasswordRules;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * A password anyone could guess, or one that is not there at all, is not taken: not from the person
+ * themselves, not from an administrator, not from Java. A password for another person's account is
+ * refused before the rules compare it with that account's name and address.
+ */
+@CaseEngineTest
+class PasswordRulesAttackTest {
+
+  private static final String RULES = "12 文字以上で、ユーザー名・名前・メールアドレスを含まない";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identityService;
+
+  @AfterEach
+  void putBack() {
+    for (String id : List.of("companion", "companion2")) {
+      User user = identityService.createUserQuery().userId(id).singleResult();
+      user.setPassword(id);
+      TestAccounts.save(identityService, user);
+    }
+    identityService.deleteUser("new-companion");
+  }
+
+  @Test
+  void aShortPasswordOrOneWithTheirOwnNameIsRefusedAndTheOldOneStillWorks() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    String name = user("companion").getFirstName();
+    for (String weak :
+        List.of(
+            "short-pw",
+            "12345678901",
+            "my-companion-pass",
+            "COMPANION-2026!",
+            name + "のパスワード123")) {
+      assertRefused(
+          attacker.put("companion", "/engine-rest/user/companion/credentials", credentials(weak)),
+          400,
+          RULES);
+      // the profile page of the webapps sends it this way
+      assertRefused(
+          attacker.asTasklist(
+              "companion",
+              "PUT",
+              "/camunda/api/engine/engine/default/user/companion/credentials",
+              credentials(weak)),
+          400,
+          RULES);
+      assertThat(identityService.checkPassword("companion", weak)).as(weak).isFalse();
+    }
+    assertThat(identityService.checkPassword("companion", "companion")).isTrue();
+  }
+
+  @Test
+  void aLongPhraseIsTakenAndLetsThemIn() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    String phrase = "さくらの花が咲くころ 2026";
+
+    HttpResponse<String> changed =
+        attacker.put("companion", "/engine-rest/user/companion/credentials", credentials(phrase));
+
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+    assertThat(identityService.checkPassword("companion", phrase)).isTrue();
+    assertThat(identityService.checkPassword("companion", "companion")).isFalse();
+  }
+
+  @Test
+  void aMissingOrOverlongPasswordIsRefusedNotTakenAsNoChange() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    for (String body :
+        List.of(
+            "{\"password\": null, \"authenticatedUserPassword\": \"companion\"}",
+            "{\"authenticatedUserPassword\": \"companion\"}",
+            "{\"password\": \"\", \"authenticatedUserPassword\": \"companion\"}",
+            "{\"password\": 123456789012345, \"authenticatedUserPassword\": \"companion\"}",
+            "{\"password\": [\"a-long-enough-phrase\"], \"authenticatedUserPassword\": \"companion\"}")) {
+      // before: 204, and nothing changed
+      assertRefused(
+          attacker.put("companion", "/engine-rest/user/companion/credentials", body),
+          400,
+          "新しいパスワードがありません");
+    }
+    assertRefused(
+        attacker.put(
+            "companion",
+            "/engine-rest/user/companion/credentials",
+            credentials("a".repeat(PasswordRules.MAX_LENGTH + 1))),
+        400,
+        "128 文字まで");
+    assertRefused(
+        attacker.put(
+            "companion",
+            "/engine-rest/user/companion/credentials",
+            credentials("a-phrase ".repeat(600))),
+        400,
+        "128 文字まで");
+    assertThat(identityService.checkPassword("companion", "companion")).isTrue();
+  }
+
+  @Test
+  void anotherPersonsPasswordIsRefusedBeforeItIsComparedWithTheirName() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    String othersName = user("companion2").getFirstName();
+    // refused with its reason (before: "not found", as if there were no such account), and the
+    // same for a password with the other's name in it as for one without: were the rules applied
+    // first, their refusal would tell whoever may read accounts what a name or address contains
+    for (String guess : List.of(othersName + "-long-enough", "nothing-of-theirs-2026", "x")) {
+      assertRefused(
+          attacker.put(
+              "companion",
+              "/engine-rest/user/companion2/credentials",
+              "{\"password\": \"" + guess + "\", \"authenticatedUserPassword\": \"companion\"}"),
+          403,
+          "ほかの人のパスワードは変えられません");
+    }
+    assertThat(identityService.checkPassword("companion2", "companion2")).isTrue();
+
+    // an administrator sets a forgotten one, under the same rules
+    assertRefused(
+        attacker.put(
+            "demo",
+            "/engine-rest/user/companion2/credentials",
+            "{\"password\": \"short\", \"authenticatedUserPassword\": \"demo\"}"),
+        400,
+        RULES);
+    HttpResponse<String> set =
+        attacker.put(
+            "demo",
+            "/engine-rest/user/companion2/credentials",
+            "{\"password\": \"a-new-phrase-for-you\", \"authenticatedUserPassword\": \"demo\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(204);
+    assertThat(identityService.checkPassword("companion2", "a-new-phrase-for-you")).isTrue();
+  }
+
+  @Test
+  void anAccountIsCreatedOnlyWithAPasswordTheRulesAllow() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    for (String credentials :
+        List.of(
+            "{\"password\": \"short\"}",
+            "{\"password\": \"new-companion-pass\"}",
+            "{}",
+            "{\"password\": null}")) {
+      HttpResponse<String> created =
+          attacker.post(
+              "demo",
+              "/engine-rest/user/create",
+              "{\"profile\": {\"id\": \"new-companion\", \"firstName\": \"新人\", \"lastName\": \"\"},"
+                  + " \"credentials\": "
+                  + credentials
+                  + "}");
+      assertThat(created.statusCode()).as(credentials + " " + created.body()).isEqualTo(400);
+      assertThat(created.body()).containsAnyOf(RULES, "新しいパスワードがありません");
+      assertThat(user("new-companion")).as(credentials).isNull();
+    }
+  }
+
+  @Test
+  void javaMeetsTheSameRules() {
+    User companion = user("companion");
+    companion.setPassword("companion-1");
+    assertThatThrownBy(() -> identityService.saveUser(companion))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Password does not match policy");
+    assertThat(identityService.checkPassword("companion", "companion")).isTrue();
+  }
+
+  @Test
+  void aGeneratedPasswordMeetsTheRulesEvenForAOneLetterId() {
+    User a = identityService.newUser("a");
+    a.setFirstName("B");
+    for (int i = 0; i < 50; i++) {
+      String password = PasswordRules.random(identityService, a);
+      assertThat(password)
+          .hasSize(16)
+          .doesNotContainIgnoringCase("a")
+          .doesNotContainIgnoringCase("b");
+      assertThat(identityService.checkPasswordAgainstPolicy(password, a).isValid()).isTrue();
+    }
+  }
+
+  @Test
+  void theWebappsAreToldTheRulesToShowAsOneTypes() throws Exception {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    HttpResponse<String> policy =
+        attacker.get("companion", "/engine-rest/identity/password-policy");
+
+    assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);
+    JsonNode rules = new ObjectMapper().readTree(policy.body()).path("rules");
+    assertThat(rules.findValuesAsText("placeholder"))
+        .containsExactly("PASSWORD_POLICY_LENGTH", "PASSWORD_POLICY_USER_DATA");
+    assertThat(rules.get(0).path("parameter").path("minLength").asText()).isEqualTo("12");
+  }
+
+  private User user(String id) {
+    return identityService.createUserQuery().userId(id).singleResult();
+  }
+
+  private static String credentials(String password) {
+    return "{\"password\": \""
+        + password.replace("\"", "\\\"")
+        + "\", \"authenticatedUserPassword\": \"companion\"}";
+  }
+}
