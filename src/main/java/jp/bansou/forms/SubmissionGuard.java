@@ -88,6 +88,24 @@ public class SubmissionGuard extends OncePerRequestFilter {
   /** A new password for an account ({@code jp.bansou.security.PasswordRules}). */
   static final Pattern CREDENTIALS = Pattern.compile(API + "/user/([^/]+)/credentials$");
 
+  /**
+   * A search sent as a body: tasks, cases, their history, a saved filter's list. The engine's REST
+   * API fails with a server error on a variable's condition without its operator.
+   */
+  static final Pattern SEARCH =
+      Pattern.compile(
+          API
+              + "/(?:task|process-instance|execution|variable-instance|case-instance"
+              + "|case-execution|external-task|history/[a-z-]+|filter/[^/]+/(?:list|count|singleResult))"
+              + "(?:/count)?$");
+
+  /** A list of variables' conditions in a search ({@code processVariables}, {@code variables}…). */
+  private static final Pattern CONDITIONS =
+      Pattern.compile("variables|[a-zA-Z]+Variables|variableValues");
+
+  /** A search's body is read whole up to this size (a long list of ids from Cockpit). */
+  static final int MAX_SEARCH = 4 * 1024 * 1024;
+
   /** A claim, which Tasklist sends with the claimer's own id. */
   static final Pattern CLAIM = Pattern.compile(API + "/task/[^/]+/claim$");
 
@@ -194,6 +212,20 @@ public class SubmissionGuard extends OncePerRequestFilter {
         return;
       }
       chain.doFilter(new CachedBody(request, sent), response);
+      return;
+    }
+    if ("POST".equals(method) && SEARCH.matcher(path).matches()) {
+      byte[] search = CachedBody.read(request.getInputStream(), MAX_SEARCH);
+      if (search == null) {
+        refuse(response, 413, texts.get("form.refused.tooLarge", MAX_SEARCH / 1024), null);
+        return;
+      }
+      String incomplete = incompleteCondition(jsonOf(search));
+      if (incomplete != null) {
+        refuse(response, 400, texts.get("search.refused.condition", incomplete), null);
+        return;
+      }
+      chain.doFilter(new CachedBody(request, search), response);
       return;
     }
     if ("POST".equals(method) && CLAIM.matcher(path).matches()) {
@@ -444,6 +476,33 @@ public class SubmissionGuard extends OncePerRequestFilter {
       refuse(response, 413, texts.get("form.refused.tooLarge", MAX_BODY / 1024), null);
     }
     return body;
+  }
+
+  /**
+   * The list of a search (also inside {@code orQueries}) with a variable's condition that is no
+   * object with a name and an operator, or null when every condition has both.
+   */
+  static String incompleteCondition(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) node::fields) {
+      JsonNode value = field.getValue();
+      if (value.isArray() && CONDITIONS.matcher(field.getKey()).matches()) {
+        for (JsonNode condition : value) {
+          if (!condition.path("name").isTextual() || !condition.path("operator").isTextual()) {
+            return field.getKey();
+          }
+        }
+      }
+    }
+    for (JsonNode child : node) {
+      String incomplete = incompleteCondition(child);
+      if (incomplete != null) {
+        return incomplete;
+      }
+    }
+    return null;
   }
 
   /** The body as JSON, or null when it is none: the engine answers an unreadable body itself. */

@@ -221,6 +221,42 @@ class FormInputAttackTest {
     assertThat(png.statusCode()).isEqualTo(406);
   }
 
+  @Test
+  void aSearchConditionWithoutItsOperatorIsRefusedInJapaneseNotAServerError() {
+    // each failed in the REST API's reading of the condition with a 500 before
+    String[][] searches = {
+      {"companion", "/engine-rest/task", "{\"processVariables\": [{}]}"},
+      {"companion", "/engine-rest/task/count", "{\"taskVariables\": [{\"name\": \"caseNumber\"}]}"},
+      {"companion", "/engine-rest/task", "{\"caseInstanceVariables\": [{\"operator\": \"eq\"}]}"},
+      {"companion", "/engine-rest/task", "{\"orQueries\": [{\"processVariables\": [{}]}]}"},
+      {"coordinator", "/engine-rest/execution", "{\"processVariables\": [{\"name\": \"x\"}]}"},
+      {"demo", "/engine-rest/process-instance", "{\"variables\": [{}]}"},
+      {"demo", "/engine-rest/history/process-instance/count", "{\"variables\": [7]}"},
+      {"demo", "/engine-rest/variable-instance", "{\"variableValues\": [{\"name\": \"x\"}]}"},
+    };
+    for (String[] search : searches) {
+      assertRefused(attacker.post(search[0], search[1], search[2]), 400, "name（変数の名前）と operator");
+    }
+    // Tasklist's own way in
+    assertRefused(
+        attacker.asTasklist(
+            "companion",
+            "POST",
+            "/camunda/api/engine/engine/default/task",
+            "{\"processVariables\": [{\"name\": \"caseNumber\"}]}"),
+        400,
+        "operator");
+    // a condition with both, as Tasklist sends it, searches as before
+    HttpResponse<String> complete =
+        attacker.post(
+            "companion",
+            "/engine-rest/task/count",
+            "{\"orQueries\": [{\"processVariables\": [{\"name\": \"caseNumber\","
+                + " \"operator\": \"eq\", \"value\": \"2026-0001\"}]}]}");
+    assertThat(complete.statusCode()).as(complete.body()).isEqualTo(200);
+    assertThat(complete.body()).contains("\"count\"");
+  }
+
   private long cases() {
     return historyService
         .createHistoricProcessInstanceQuery()
