@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import jp.bansou.deployment.LiveModels;
 import jp.bansou.deployment.ModelDeployer;
+import jp.bansou.person.IdentityFields;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,32 @@ class RestartTest {
     try (ConfigurableApplicationContext later = start(checkout)) {
       assertThat(later.getBean(ModelDeployer.class).deploymentOfThisStart()).isNotNull();
       assertThat(aidFor3(later)).isEqualTo(70_000);
+    }
+  }
+
+  /**
+   * A field a modeller marks as the person's identity in a form deployed live is known from the
+   * first moment of the next start, before anything uses the form again: its value is kept out of
+   * history, and a model that writes it is refused.
+   */
+  @Test
+  void anIdentityFieldOfALiveFormIsKnownRightAfterARestart() {
+    String form =
+        "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"visit-card\","
+            + " \"components\": [{\"type\": \"textfield\", \"key\": \"formerAddress\","
+            + " \"label\": \"以前の住所\", \"properties\": {\"identity\": \"true\"}}]}";
+    try (ConfigurableApplicationContext first = start()) {
+      first
+          .getBean(RepositoryService.class)
+          .createDeployment()
+          .name("訪問カード")
+          .source("Camunda Modeler")
+          .addString("visit-card.form", form)
+          .deploy();
+      assertThat(first.getBean(IdentityFields.class).contains("formerAddress")).isTrue();
+    }
+    try (ConfigurableApplicationContext next = start()) {
+      assertThat(next.getBean(IdentityFields.class).contains("formerAddress")).isTrue();
     }
   }
 
