@@ -81,9 +81,9 @@ public class WebFilters {
   /** Growing waits after failed logins, before anyone's password is checked. */
   @Bean
   FilterRegistrationBean<LoginThrottle> loginThrottle(
-      LoginFailures failures, Clock clock, Texts texts) {
+      LoginFailures failures, Clock clock, Texts texts, IdentityService identityService) {
     FilterRegistrationBean<LoginThrottle> registration =
-        new FilterRegistrationBean<>(new LoginThrottle(failures, clock, texts));
+        new FilterRegistrationBean<>(new LoginThrottle(failures, clock, texts, identityService));
     registration.setName("login-throttle");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*", "/dashboard/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

@@ -1,5 +1,7 @@
 package jp.bansou.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import jp.bansou.api.ApiError;
 import jp.bansou.api.CachedBody;
 import jp.bansou.engine.Texts;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,14 +31,28 @@ public class LoginThrottle extends OncePerRequestFilter {
 
   static final String LOGIN_FORM = "/camunda/api/admin/auth/user/";
 
+  /**
+   * A change of one's password, which asks for the current one ({@code authenticatedUserPassword}):
+   * whoever holds a logged-in session (a phone left unlocked) could otherwise try current passwords
+   * as fast as the server answers, and take the account for good with the one that fits.
+   */
+  static final Pattern PASSWORD_CHANGE =
+      Pattern.compile(
+          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/user/[^/]+/credentials$");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final LoginFailures failures;
   private final Clock clock;
   private final Texts texts;
+  private final IdentityService identityService;
 
-  public LoginThrottle(LoginFailures failures, Clock clock, Texts texts) {
+  public LoginThrottle(
+      LoginFailures failures, Clock clock, Texts texts, IdentityService identityService) {
     this.failures = failures;
     this.clock = clock;
     this.texts = texts;
+    this.identityService = identityService;
   }
 
   @Override
@@ -56,7 +74,14 @@ public class LoginThrottle extends OncePerRequestFilter {
       }
       request = new CachedBody(request, body);
     }
+    boolean passwordChange =
+        "PUT".equals(request.getMethod()) && PASSWORD_CHANGE.matcher(path).matches();
     String account = loginForm ? formValue((CachedBody) request, "username") : basicUser(request);
+    if (passwordChange) {
+      // the current password asked for is the logged-in person's own
+      String sessionUser = ApiAccessFilter.fromSession(request);
+      account = sessionUser != null ? sessionUser : account;
+    }
     if (!loginForm && account == null) {
       chain.doFilter(request, response);
       return;
@@ -69,12 +94,38 @@ public class LoginThrottle extends OncePerRequestFilter {
       ApiError.failure(texts.get("login.wait", waitText(seconds))).send(response, 429);
       return;
     }
+    if (passwordChange) {
+      byte[] body = CachedBody.read(request.getInputStream(), 16 * 1024);
+      if (body == null) {
+        response.sendError(413);
+        return;
+      }
+      request = new CachedBody(request, body);
+      if (!identityService.checkPassword(account, currentPassword(body))) {
+        // a wrong current password counts as a failed login, and says what is wrong
+        failures.failed(account, source);
+        new ApiError(texts.get("account.refused.currentPassword")).send(response, 400);
+        return;
+      }
+    }
     chain.doFilter(request, response);
     int status = response.getStatus();
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       failures.failed(account, source);
     } else if (status < 400 && account != null) {
       failures.succeeded(account, source);
+    }
+  }
+
+  /** The current password a change of password sends, or null when there is none. */
+  private static String currentPassword(byte[] body) {
+    try {
+      JsonNode given = JSON.readTree(body);
+      return given != null && given.path("authenticatedUserPassword").isTextual()
+          ? given.path("authenticatedUserPassword").asText()
+          : null;
+    } catch (IOException notJson) {
+      return null;
     }
   }
 

@@ -84,6 +84,12 @@ final class Attacker {
    * As Tasklist sends it to the webapps' API: logged in with a session, its CSRF token in a header.
    */
   HttpResponse<String> asTasklist(String user, String method, String path, String json) {
+    return asTasklist(user, method, path, java.util.List.of(json)).get(0);
+  }
+
+  /** Several requests in one logged-in session, as someone holding that session sends them. */
+  java.util.List<HttpResponse<String>> asTasklist(
+      String user, String method, String path, java.util.List<String> bodies) {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String csrf = csrfToken(browser, null);
     HttpResponse<String> login =
@@ -96,12 +102,17 @@ final class Attacker {
                     HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)));
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     // the session is new after the login: its CSRF token is fetched again, as Tasklist does
-    return exchange(
-        browser,
-        request(path)
-            .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", csrfToken(browser, csrf))
-            .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    String token = csrfToken(browser, csrf);
+    return bodies.stream()
+        .map(
+            json ->
+                exchange(
+                    browser,
+                    request(path)
+                        .header("Content-Type", "application/json")
+                        .header("X-XSRF-TOKEN", token)
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))))
+        .toList();
   }
 
   private String csrfToken(HttpClient browser, String otherwise) {

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.security.Role;
 import org.camunda.bpm.engine.IdentityService;
@@ -123,6 +125,36 @@ class LoginThrottleAttackTest {
       assertRefused(failed, 401, "パスワードが違います");
     }
     assertRefused(loginForm(COORDINATOR, PASSWORD), 429, "待ってから");
+  }
+
+  @Test
+  void someoneHoldingASessionCannotTryCurrentPasswordsToTakeTheAccount() {
+    List<String> guesses = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      guesses.add(
+          "{\"password\": \"a-new-phrase-of-theirs\", \"authenticatedUserPassword\": \"guess-"
+              + i
+              + "\"}");
+    }
+    // and then the right one, too late
+    guesses.add(
+        "{\"password\": \"a-new-phrase-of-theirs\", \"authenticatedUserPassword\":"
+            + " \"companion\"}");
+    List<HttpResponse<String>> answers =
+        attacker.asTasklist(
+            "companion",
+            "PUT",
+            "/camunda/api/engine/engine/default/user/companion/credentials",
+            guesses);
+
+    for (int i = 0; i < 4; i++) {
+      // before: as many tries as the server answers, each "送られた内容を受け付けられません"
+      assertRefused(answers.get(i), 400, "いまのパスワードが正しくありません");
+    }
+    // as after four wrong logins
+    assertRefused(answers.get(4), 429, "待ってから");
+    assertThat(identityService.checkPassword("companion", "companion")).isTrue();
+    assertThat(identityService.checkPassword("companion", "a-new-phrase-of-theirs")).isFalse();
   }
 
   private HttpResponse<String> login(String user, String password) {
