@@ -89,15 +89,20 @@ public class SubmissionGuard extends OncePerRequestFilter {
   static final Pattern CREDENTIALS = Pattern.compile(API + "/user/([^/]+)/credentials$");
 
   /**
-   * A search sent as a body: tasks, cases, their history, a saved filter's list. The engine's REST
-   * API fails with a server error on a variable's condition without its operator.
+   * A search sent as a body: tasks, cases, their history, a saved filter's list; or a search inside
+   * a body: the cases a batch acts on, a filter saved. The engine's REST API fails with a server
+   * error on a variable's condition without its operator.
    */
   static final Pattern SEARCH =
       Pattern.compile(
           API
-              + "/(?:task|process-instance|execution|variable-instance|case-instance"
+              + "/(?:(?:task|process-instance|execution|variable-instance|case-instance"
               + "|case-execution|external-task|history/[a-z-]+|filter/[^/]+/(?:list|count|singleResult))"
-              + "(?:/count)?$");
+              + "(?:/count)?"
+              + "|process-instance/(?:delete|variables-async|suspended-async|job-retries)"
+              + "|history/process-instance/(?:delete|set-removal-time)"
+              + "|modification/executeAsync|modification/execute|process-definition/[^/]+/restart(?:-async)?"
+              + "|filter/create|filter/[^/]+)$");
 
   /** A list of variables' conditions in a search ({@code processVariables}, {@code variables}…). */
   private static final Pattern CONDITIONS =
@@ -214,7 +219,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
       chain.doFilter(new CachedBody(request, sent), response);
       return;
     }
-    if ("POST".equals(method) && SEARCH.matcher(path).matches()) {
+    if (("POST".equals(method) || "PUT".equals(method)) && SEARCH.matcher(path).matches()) {
       byte[] search = CachedBody.read(request.getInputStream(), MAX_SEARCH);
       if (search == null) {
         refuse(response, 413, texts.get("form.refused.tooLarge", MAX_SEARCH / 1024), null);

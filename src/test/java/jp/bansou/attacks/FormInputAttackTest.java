@@ -233,6 +233,22 @@ class FormInputAttackTest {
       {"demo", "/engine-rest/process-instance", "{\"variables\": [{}]}"},
       {"demo", "/engine-rest/history/process-instance/count", "{\"variables\": [7]}"},
       {"demo", "/engine-rest/variable-instance", "{\"variableValues\": [{\"name\": \"x\"}]}"},
+      // a search inside a batch's body, or a filter saved (a reviewing helper's finds)
+      {
+        "companion",
+        "/engine-rest/process-instance/delete",
+        "{\"processInstanceQuery\": {\"variables\": [{}]}}"
+      },
+      {
+        "companion",
+        "/engine-rest/history/process-instance/delete",
+        "{\"historicProcessInstanceQuery\": {\"variables\": [{}]}}"
+      },
+      {
+        "demo",
+        "/engine-rest/filter/create",
+        "{\"query\": {\"processVariables\": [{\"name\": \"caseNumber\"}]}}"
+      },
     };
     for (String[] search : searches) {
       assertRefused(attacker.post(search[0], search[1], search[2]), 400, "name（変数の名前）と operator");
