@@ -1,7 +1,10 @@
 package jp.bansou.security;
 
 import java.security.SecureRandom;
+import java.text.BreakIterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
@@ -19,9 +22,10 @@ import org.springframework.stereotype.Component;
  * What a new password must be, through the engine's own password policy, so that every way of
  * setting one (the webapps' profile and Admin pages, {@code /engine-rest}, Java) is checked the
  * same way and the webapps show the rules as the password is typed: at least {@value #MIN_LENGTH}
- * characters, and none of the account's id, name or e-mail address in it. No rules on kinds of
- * characters: a companion of seventy remembers a long phrase better than {@code Xy7#…}, and length
- * is what makes a password hard to guess. Passwords set before stay valid until they are changed.
+ * characters as a person sees them, and none of the account's id, name or e-mail address in it. No
+ * rules on kinds of characters: a companion of seventy remembers a long phrase better than {@code
+ * Xy7#…}, and length is what makes a password hard to guess. Passwords set before stay valid until
+ * they are changed.
  *
  * <p>At most {@value #MAX_LENGTH} characters, checked before the engine sees the request ({@code
  * SubmissionGuard}): a rule the webapps would show in English browsers as a bare key otherwise.
@@ -47,14 +51,47 @@ public class PasswordRules extends AbstractProcessEnginePlugin {
   private static final PasswordPolicy POLICY =
       new PasswordPolicy() {
         private final List<PasswordPolicyRule> rules =
-            List.of(
-                new PasswordPolicyLengthRuleImpl(MIN_LENGTH), new PasswordPolicyUserDataRuleImpl());
+            List.of(new VisibleLength(), new PasswordPolicyUserDataRuleImpl());
 
         @Override
         public List<PasswordPolicyRule> getRules() {
           return rules;
         }
       };
+
+  /**
+   * At least {@value #MIN_LENGTH} characters as a person sees them, spaces at either end not
+   * counted: the engine's own rule counts Java's code units, so six emoji (two each), six accented
+   * letters written as letter and accent, or twelve spaces passed it. Shown by the webapps with the
+   * engine's rule's words ({@code PASSWORD_POLICY_LENGTH}).
+   */
+  static final class VisibleLength implements PasswordPolicyRule {
+    @Override
+    public String getPlaceholder() {
+      return PasswordPolicyLengthRuleImpl.PLACEHOLDER;
+    }
+
+    @Override
+    public Map<String, String> getParameters() {
+      return Map.of("minLength", String.valueOf(MIN_LENGTH));
+    }
+
+    @Override
+    public boolean execute(String password) {
+      return characters(password.strip()) >= MIN_LENGTH;
+    }
+  }
+
+  /** The characters a person sees: a letter with its accents, an emoji, each counted once. */
+  static int characters(String text) {
+    BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
+    characters.setText(text);
+    int count = 0;
+    while (characters.next() != BreakIterator.DONE) {
+      count++;
+    }
+    return count;
+  }
 
   private ProcessEngineConfigurationImpl configuration;
 
@@ -75,7 +112,7 @@ public class PasswordRules extends AbstractProcessEnginePlugin {
    * without an engine, for {@code ProductionSettingsCheck}.
    */
   static boolean allows(String password, String userId) {
-    return password.length() >= MIN_LENGTH
+    return characters(password.strip()) >= MIN_LENGTH
         && password.length() <= MAX_LENGTH
         && !password.toUpperCase().contains(userId.toUpperCase());
   }

@@ -52,7 +52,13 @@ class PasswordRulesAttackTest {
             "12345678901",
             "my-companion-pass",
             "COMPANION-2026!",
-            name + "のパスワード123")) {
+            name + "のパスワード123",
+            // twelve of Java's code units, fewer characters as a person sees them (a reviewing
+            // helper's finds): six emoji, six letters each written with a separate accent, spaces
+            "😀😀😀😀😀😀",
+            "e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301",
+            "            ",
+            "   short-pw   ")) {
       assertRefused(
           attacker.put("companion", "/engine-rest/user/companion/credentials", credentials(weak)),
           400,
