@@ -192,16 +192,44 @@ class PasswordRulesAttackTest {
   }
 
   @Test
-  void aGeneratedPasswordMeetsTheRulesEvenForAOneLetterId() {
-    User a = identityService.newUser("a");
-    a.setFirstName("B");
-    for (int i = 0; i < 50; i++) {
-      String password = PasswordRules.random(identityService, a);
+  void theNameIsFoundAsAPersonWouldReadIt() {
+    // as onboarding stores a companion: the whole name in the first name, the last name empty
+    User hanako = identityService.newUser("htanaka");
+    hanako.setFirstName("田中 花子");
+    hanako.setLastName("");
+    hanako.setEmail("hanako.t@example.jp");
+    for (String weak :
+        List.of(
+            "田中花子の新しいパスワード",
+            "花子のパスワードです2026",
+            "ｈｔａｎａｋａ-ｐａｓｓ-２０２６",
+            "h t a n a k a 2026 pass",
+            "my-Hanako.T-mailbox-1")) {
+      assertThat(identityService.checkPasswordAgainstPolicy(weak, hanako).isValid())
+          .as(weak)
+          .isFalse();
+    }
+    assertThat(identityService.checkPasswordAgainstPolicy("さくらの花が咲くころ 2026", hanako).isValid())
+        .isTrue();
+    // a name part of one letter does not forbid that letter everywhere
+    User e = identityService.newUser("eva-l");
+    e.setFirstName("E");
+    assertThat(identityService.checkPasswordAgainstPolicy("every evening we eat", e).isValid())
+        .isTrue();
+  }
+
+  @Test
+  void aGeneratedPasswordMeetsTheRulesEvenForATwoLetterId() {
+    // about one draw in fifty holds "ab" or "cd" somewhere: drawn again
+    User ab = identityService.newUser("ab");
+    ab.setFirstName("Cd");
+    for (int i = 0; i < 300; i++) {
+      String password = PasswordRules.random(identityService, ab);
       assertThat(password)
           .hasSize(16)
-          .doesNotContainIgnoringCase("a")
-          .doesNotContainIgnoringCase("b");
-      assertThat(identityService.checkPasswordAgainstPolicy(password, a).isValid()).isTrue();
+          .doesNotContainIgnoringCase("ab")
+          .doesNotContainIgnoringCase("cd");
+      assertThat(identityService.checkPasswordAgainstPolicy(password, ab).isValid()).isTrue();
     }
   }
 
