@@ -39,6 +39,11 @@ public class ApiErrors extends OncePerRequestFilter {
       Pattern.compile(
           "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/task/([^/]+)/.+$");
 
+  /** A new account, group or tenant, through the engine's REST API or the webapps'. */
+  static final Pattern ACCOUNT_CREATED =
+      Pattern.compile(
+          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/(?:user|group|tenant)/create$");
+
   private final Texts texts;
   private final Supplier<Optional<String>> suspensionReasons;
   private final Predicate<String> taskExists;
@@ -148,6 +153,16 @@ public class ApiErrors extends OncePerRequestFilter {
       answer(response, 403, texts.get("api.error.forbidden"));
     } else if (type.equals("TaskAlreadyClaimedException") || message.contains("already claimed")) {
       answer(response, 409, texts.get("api.error.claimed"));
+    } else if (message.matches("(?s).*(User|Group|Tenant) has an invalid id.*")) {
+      // an administrator typed an id with a space or in Japanese (the engine's allowed ids)
+      answer(response, 400, texts.get("account.refused.badId"));
+    } else if ((type.equals("OptimisticLockingException")
+            || message.contains("ENGINE-03005")
+            || SimultaneousGrants.lost())
+        && ACCOUNT_CREATED.matcher(jp.bansou.security.CanonicalPaths.guarded(request)).matches()) {
+      // the engine inserts the account and fails on the id already there, as if two people had
+      // changed the same thing at once
+      answer(response, 409, texts.get("account.refused.idTaken"));
     } else if (type.equals("OptimisticLockingException")
         || message.contains("ENGINE-03005")
         || SimultaneousGrants.lost() && status != 404) {

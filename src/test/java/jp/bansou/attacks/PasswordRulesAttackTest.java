@@ -182,6 +182,34 @@ class PasswordRulesAttackTest {
   }
 
   @Test
+  void anAdministratorIsToldWhatIsWrongWithAnIdNotAServerError() {
+    Attacker attacker = new Attacker(rest.getRootUri());
+    for (String id : List.of("new companion", "新人")) {
+      assertRefused(
+          attacker.post(
+              "demo",
+              "/engine-rest/user/create",
+              "{\"profile\": {\"id\": \""
+                  + id
+                  + "\", \"firstName\": \"新人\"}, \"credentials\": {\"password\":"
+                  + " \"a-long-enough-phrase\"}}"),
+          400,
+          "半角の英字か数字で始め");
+    }
+    // an id already there: not "the task was changed at the same time"
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/user/create",
+            "{\"profile\": {\"id\": \"companion2\", \"firstName\": \"別人\"},"
+                + " \"credentials\": {\"password\": \"a-long-enough-phrase\"}}"),
+        409,
+        "もう使われています");
+    assertThat(user("companion2").getFirstName()).isNotEqualTo("別人");
+    assertThat(identityService.checkPassword("companion2", "companion2")).isTrue();
+  }
+
+  @Test
   void javaMeetsTheSameRules() {
     User companion = user("companion");
     companion.setPassword("companion-1");
