@@ -159,7 +159,9 @@ public class ApiErrors extends OncePerRequestFilter {
     } else if ((type.equals("OptimisticLockingException")
             || message.contains("ENGINE-03005")
             || SimultaneousGrants.lost())
-        && ACCOUNT_CREATED.matcher(jp.bansou.security.CanonicalPaths.guarded(request)).matches()) {
+        && ACCOUNT_CREATED
+            .matcher(request.getRequestURI().substring(request.getContextPath().length()))
+            .matches()) {
       // the engine inserts the account and fails on the id already there, as if two people had
       // changed the same thing at once
       answer(response, 409, texts.get("account.refused.idTaken"));
