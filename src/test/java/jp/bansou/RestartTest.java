@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import jp.bansou.deployment.LiveModels;
 import jp.bansou.deployment.ModelDeployer;
 import jp.bansou.person.IdentityFields;
+import jp.bansou.statistics.StatisticForms;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
@@ -110,14 +111,17 @@ class RestartTest {
   /**
    * A field a modeller marks as the person's identity in a form deployed live is known from the
    * first moment of the next start, before anything uses the form again: its value is kept out of
-   * history, and a model that writes it is refused.
+   * history, and a model that writes it is refused. So is a question marked as a statistic.
    */
   @Test
   void anIdentityFieldOfALiveFormIsKnownRightAfterARestart() {
     String form =
         "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"visit-card\","
             + " \"components\": [{\"type\": \"textfield\", \"key\": \"formerAddress\","
-            + " \"label\": \"以前の住所\", \"properties\": {\"identity\": \"true\"}}]}";
+            + " \"label\": \"以前の住所\", \"properties\": {\"identity\": \"true\"}},"
+            + " {\"type\": \"radio\", \"key\": \"visitedBefore\", \"label\": \"前にも来ましたか\","
+            + " \"values\": [{\"label\": \"はい\", \"value\": \"yes\"}],"
+            + " \"properties\": {\"statistic\": \"true\"}}]}";
     try (ConfigurableApplicationContext first = start()) {
       first
           .getBean(RepositoryService.class)
@@ -130,6 +134,9 @@ class RestartTest {
     }
     try (ConfigurableApplicationContext next = start()) {
       assertThat(next.getBean(IdentityFields.class).contains("formerAddress")).isTrue();
+      // and its statistic question is looked for when a task with this form is completed
+      assertThat(next.getBean(StatisticForms.class).mayAsk("visit-card")).isTrue();
+      assertThat(next.getBean(StatisticForms.class).mayAsk("offer-case")).isFalse();
     }
   }
 

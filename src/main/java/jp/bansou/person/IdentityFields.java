@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * stay in a process; the set only grows, so a field once marked stays protected.
  */
 @Component
-public class IdentityFields {
+public class IdentityFields implements jp.bansou.engine.FormLearner {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +78,8 @@ public class IdentityFields {
   }
 
   /** Learns the fields a Camunda Form marks as identity. */
-  void learn(byte[] formJson) {
+  @Override
+  public void learn(byte[] formJson) {
     names.addAll(marked(formJson));
   }
 

@@ -10,9 +10,11 @@ import jp.bansou.engine.UserTasks;
 import jp.bansou.forms.DeployedForms;
 import jp.bansou.forms.FormSchema;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,9 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
   }
 
   private void completed(DelegateTask task) {
+    if (withoutStatistics(task)) {
+      return;
+    }
     Optional<String> caseNumber = CASE_NUMBER.find(task);
     // a trial case (jp.bansou.engine.Trial) is counted nowhere
     if (caseNumber.isEmpty() || Trial.of(task)) {
@@ -59,5 +64,24 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
     if (!answers.isEmpty()) {
       context.getBean(FormStatistics.class).record(caseNumber.get(), form, answers);
     }
+  }
+
+  /**
+   * The task's form is named in the model ({@code camunda:formRef} without an expression) and no
+   * version of it deployed asks a statistic question ({@link StatisticForms}).
+   */
+  private boolean withoutStatistics(DelegateTask task) {
+    if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
+      return false;
+    }
+    Expression formRef = entity.getTaskDefinition().getCamundaFormDefinitionKey();
+    if (formRef == null) {
+      return false;
+    }
+    String key = formRef.getExpressionText();
+    return key != null
+        && !key.contains("${")
+        && !key.contains("#{")
+        && !context.getBean(StatisticForms.class).mayAsk(key);
   }
 }
