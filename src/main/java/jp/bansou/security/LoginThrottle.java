@@ -64,8 +64,10 @@ public class LoginThrottle extends OncePerRequestFilter {
         "POST".equals(request.getMethod())
             && path.startsWith(LOGIN_FORM)
             && path.contains("/login/");
-    if (loginForm) {
-      // read the form here and hand it on: asking the request for a parameter would consume the
+    boolean passwordChange =
+        "PUT".equals(request.getMethod()) && PASSWORD_CHANGE.matcher(path).matches();
+    if (loginForm || passwordChange) {
+      // read the body here and hand it on: asking the request for a parameter would consume the
       // body before the webapp's own login reads it
       byte[] body = CachedBody.read(request.getInputStream(), 16 * 1024);
       if (body == null) {
@@ -74,8 +76,6 @@ public class LoginThrottle extends OncePerRequestFilter {
       }
       request = new CachedBody(request, body);
     }
-    boolean passwordChange =
-        "PUT".equals(request.getMethod()) && PASSWORD_CHANGE.matcher(path).matches();
     String account = loginForm ? formValue((CachedBody) request, "username") : basicUser(request);
     if (passwordChange) {
       // the current password asked for is the logged-in person's own
@@ -95,13 +95,7 @@ public class LoginThrottle extends OncePerRequestFilter {
       return;
     }
     if (passwordChange) {
-      byte[] body = CachedBody.read(request.getInputStream(), 16 * 1024);
-      if (body == null) {
-        response.sendError(413);
-        return;
-      }
-      request = new CachedBody(request, body);
-      if (!identityService.checkPassword(account, currentPassword(body))) {
+      if (!identityService.checkPassword(account, currentPassword(((CachedBody) request).body()))) {
         // a wrong current password counts as a failed login, and says what is wrong
         failures.failed(account, source);
         new ApiError(texts.get("account.refused.currentPassword")).send(response, 400);
