@@ -99,7 +99,7 @@ public class CreateCompanionAccountDelegate implements JavaDelegate {
   }
 
   private void join(String userId, String groupId) {
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+    if (!People.isMember(identityService, userId, groupId)) {
       identityService.createMembership(userId, groupId);
     }
   }

@@ -3,6 +3,7 @@ package jp.bansou.demo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.engine.People;
 import jp.bansou.engine.StartupStep;
 import jp.bansou.person.CaseAccess;
 import jp.bansou.reference.CsvRows;
@@ -65,8 +66,7 @@ public class DemoAccounts implements StartupStep {
           // everyone knows, on purpose; production refuses to start while one works
           ((IdentityServiceImpl) identityService).saveUser(user, true);
         }
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count()
-            == 0) {
+        if (!People.isMember(identityService, userId, role.groupId())) {
           identityService.createMembership(userId, role.groupId());
         }
       }

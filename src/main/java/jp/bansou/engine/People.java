@@ -31,6 +31,12 @@ public class People {
         .toList();
   }
 
+  /** Whether the account is a member of the group (no account, none: false). */
+  public static boolean isMember(IdentityService identityService, String userId, String groupId) {
+    return userId != null
+        && identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
   /** "山田 花子", or the id when the account has no name (or no longer exists). */
   public String name(String userId) {
     if (userId == null || userId.isBlank()) {

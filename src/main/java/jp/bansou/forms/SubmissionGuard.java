@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.bansou.api.CachedBody;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.forms.FormSchema.FormField;
@@ -468,9 +469,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
   }
 
   private boolean isAdmin(String user) {
-    return user != null
-        && identityService.createUserQuery().userId(user).memberOfGroup(Role.ADMIN_GROUP).count()
-            > 0;
+    return People.isMember(identityService, user, Role.ADMIN_GROUP);
   }
 
   /** The request's body, read into memory; null once a body too large is answered with 413. */

@@ -9,6 +9,7 @@ import jp.bansou.casefile.CaseFile;
 import jp.bansou.casefile.CaseSummaries;
 import jp.bansou.companion.RankCompanionsDelegate;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.SummaryLines;
 import jp.bansou.engine.Texts;
@@ -303,14 +304,8 @@ public class HandOverSteps {
 
   /** Whether the user holds the role, whatever the asking user may list of accounts. */
   public boolean isMember(String user, Role role) {
-    if (user == null) {
-      return false;
-    }
     return Context.getCommandContext()
-        .runWithoutAuthorization(
-            () ->
-                identityService.createUserQuery().userId(user).memberOfGroup(role.groupId()).count()
-                    > 0);
+        .runWithoutAuthorization(() -> People.isMember(identityService, user, role.groupId()));
   }
 
   /** Reads and moves the case's work whoever's action got here: the model decided, not them. */

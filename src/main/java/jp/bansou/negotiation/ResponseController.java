@@ -2,6 +2,7 @@ package jp.bansou.negotiation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.bansou.api.ApiError;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Texts;
 import jp.bansou.person.PersonRecords;
 import jp.bansou.person.PersonRecords.Sight;
@@ -53,13 +54,7 @@ public class ResponseController {
       @PathVariable String caseNumber, @RequestBody Response response, HttpServletRequest request) {
     String user = (String) request.getAttribute(ApiAccessFilter.USER_ATTRIBUTE);
     boolean responsible =
-        user != null
-            && identityService
-                    .createUserQuery()
-                    .userId(user)
-                    .memberOfGroup(Role.COORDINATORS.groupId())
-                    .count()
-                > 0
+        People.isMember(identityService, user, Role.COORDINATORS.groupId())
             && records.sightOf(user, caseNumber) == Sight.ALL;
     if (!responsible) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND)

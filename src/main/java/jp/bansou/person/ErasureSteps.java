@@ -5,6 +5,7 @@ import static jp.bansou.person.Erasure.*;
 import java.time.Clock;
 import java.util.List;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Texts;
 import jp.bansou.person.PersonRecords.Sight;
@@ -193,6 +194,6 @@ public class ErasureSteps {
   }
 
   private boolean isMember(String user, String group) {
-    return identityService.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
+    return People.isMember(identityService, user, group);
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.bansou.api.ApiError;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Texts;
 import jp.bansou.facts.CaseFacts;
 import jp.bansou.person.PersonRecords.NotEntitled;
@@ -161,12 +162,7 @@ public class PersonController {
 
   @PutMapping("/api/admin/coordinators/{userId}/regions")
   public ResponseEntity<?> regions(@PathVariable String userId, @RequestBody Regions regions) {
-    if (identityService
-            .createUserQuery()
-            .userId(userId)
-            .memberOfGroup(Role.COORDINATORS.groupId())
-            .count()
-        == 0) {
+    if (!isCoordinator(userId)) {
       return refuse(HttpStatus.BAD_REQUEST, "person.regions.notCoordinator");
     }
     List<String> prefectures = regions.prefectures() == null ? List.of() : regions.prefectures();
@@ -191,8 +187,7 @@ public class PersonController {
   }
 
   private boolean isMember(String user, String group) {
-    return user != null
-        && identityService.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
+    return People.isMember(identityService, user, group);
   }
 
   private ResponseEntity<ApiError> refuse(HttpStatus status, String key) {
