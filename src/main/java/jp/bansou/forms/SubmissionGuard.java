@@ -490,18 +490,31 @@ public class SubmissionGuard extends OncePerRequestFilter {
     if (node == null) {
       return null;
     }
+    if (node.isArray()) {
+      for (JsonNode child : node) {
+        String incomplete = incompleteCondition(child);
+        if (incomplete != null) {
+          return incomplete;
+        }
+      }
+      return null;
+    }
     for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) node::fields) {
+      String key = field.getKey();
       JsonNode value = field.getValue();
-      if (value.isArray() && CONDITIONS.matcher(field.getKey()).matches()) {
+      if (key.equals("properties")) {
+        // a saved filter's display, not a search: the variables Tasklist shows on each of its
+        // tasks, by name and label
+        continue;
+      }
+      if (value.isArray() && CONDITIONS.matcher(key).matches()) {
         for (JsonNode condition : value) {
           if (!condition.path("name").isTextual() || !condition.path("operator").isTextual()) {
-            return field.getKey();
+            return key;
           }
         }
       }
-    }
-    for (JsonNode child : node) {
-      String incomplete = incompleteCondition(child);
+      String incomplete = incompleteCondition(value);
       if (incomplete != null) {
         return incomplete;
       }

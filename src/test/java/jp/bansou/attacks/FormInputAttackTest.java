@@ -36,6 +36,7 @@ class FormInputAttackTest {
   static final String START = "/engine-rest/process-definition/key/accompaniment-case/submit-form";
   static final ObjectMapper JSON = new ObjectMapper();
 
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
   @Autowired TestRestTemplate rest;
   @Autowired HistoryService historyService;
 
@@ -222,7 +223,7 @@ class FormInputAttackTest {
   }
 
   @Test
-  void aSearchConditionWithoutItsOperatorIsRefusedInJapaneseNotAServerError() {
+  void aSearchConditionWithoutItsOperatorIsRefusedInJapaneseNotAServerError() throws Exception {
     // each failed in the REST API's reading of the condition with a 500 before
     String[][] searches = {
       {"companion", "/engine-rest/task", "{\"processVariables\": [{}]}"},
@@ -262,6 +263,22 @@ class FormInputAttackTest {
             "{\"processVariables\": [{\"name\": \"caseNumber\"}]}"),
         400,
         "operator");
+    // a filter saved as Tasklist saves one, with the variables it shows on each task (by name and
+    // label, no operator: not a search)
+    HttpResponse<String> filter =
+        attacker.post(
+            "demo",
+            "/engine-rest/filter/create",
+            "{\"resourceType\": \"Task\", \"name\": \"表示する変数のあるフィルター\", \"query\":"
+                + " {\"processVariables\": [{\"name\": \"caseNumber\", \"operator\": \"eq\","
+                + " \"value\": \"2026-0001\"}]}, \"properties\": {\"variables\": [{\"name\":"
+                + " \"caseNumber\", \"label\": \"ケース番号\"}], \"priority\": 0}}");
+    assertThat(filter.statusCode()).as(filter.body()).isEqualTo(200);
+    filterService.deleteFilter(
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(filter.body())
+            .path("id")
+            .asText());
     // a condition with both, as Tasklist sends it, searches as before
     HttpResponse<String> complete =
         attacker.post(
