@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.bansou.api.ApiError;
 import jp.bansou.api.CachedBody;
+import jp.bansou.engine.People;
 import jp.bansou.engine.Texts;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,6 +40,17 @@ public class LoginThrottle extends OncePerRequestFilter {
   static final Pattern PASSWORD_CHANGE =
       Pattern.compile(
           "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/user/[^/]+/credentials$");
+
+  /**
+   * The REST API's check of any account's password ({@code {"username", "password"}}, answered with
+   * {@code authenticated: true|false}): open to every logged-in person and counted nowhere, it let
+   * anyone logged in try the administrator's password as fast as the server answered. Only an
+   * administrator may ask now, and a wrong answer counts as a failed login of the account asked
+   * about.
+   */
+  static final Pattern PASSWORD_CHECK =
+      Pattern.compile(
+          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/identity/verify$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +78,9 @@ public class LoginThrottle extends OncePerRequestFilter {
             && path.contains("/login/");
     boolean passwordChange =
         "PUT".equals(request.getMethod()) && PASSWORD_CHANGE.matcher(path).matches();
-    if (loginForm || passwordChange) {
+    boolean passwordCheck =
+        "POST".equals(request.getMethod()) && PASSWORD_CHECK.matcher(path).matches();
+    if (loginForm || passwordChange || passwordCheck) {
       // read the body here and hand it on: asking the request for a parameter would consume the
       // body before the webapp's own login reads it
       byte[] body = CachedBody.read(request.getInputStream(), 16 * 1024);
@@ -82,6 +96,20 @@ public class LoginThrottle extends OncePerRequestFilter {
       String sessionUser = ApiAccessFilter.fromSession(request);
       account = sessionUser != null ? sessionUser : account;
     }
+    if (passwordCheck) {
+      String caller = ApiAccessFilter.fromSession(request);
+      caller = caller != null ? caller : account;
+      if (caller == null) {
+        chain.doFilter(request, response);
+        return;
+      }
+      if (!People.isMember(identityService, caller, Role.ADMIN_GROUP)) {
+        ApiError.failure(texts.get("api.error.forbidden")).send(response, 403);
+        return;
+      }
+      account = bodyText(((CachedBody) request).body(), "username");
+      account = account == null || account.length() <= 64 ? account : account.substring(0, 64);
+    }
     if (!loginForm && account == null) {
       chain.doFilter(request, response);
       return;
@@ -94,8 +122,15 @@ public class LoginThrottle extends OncePerRequestFilter {
       ApiError.failure(texts.get("login.wait", waitText(seconds))).send(response, 429);
       return;
     }
+    if (passwordCheck
+        && !identityService.checkPassword(
+            account, bodyText(((CachedBody) request).body(), "password"))) {
+      // the REST API answers "authenticated: false" itself; the guess is counted here
+      failures.failed(account, source);
+    }
     if (passwordChange) {
-      if (!identityService.checkPassword(account, currentPassword(((CachedBody) request).body()))) {
+      if (!identityService.checkPassword(
+          account, bodyText(((CachedBody) request).body(), "authenticatedUserPassword"))) {
         // a wrong current password counts as a failed login, and says what is wrong
         failures.failed(account, source);
         new ApiError(texts.get("account.refused.currentPassword")).send(response, 400);
@@ -103,6 +138,10 @@ public class LoginThrottle extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+    if (passwordCheck) {
+      // answered 200 either way: counted above, by what was asked
+      return;
+    }
     int status = response.getStatus();
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       failures.failed(account, source);
@@ -111,13 +150,11 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
   }
 
-  /** The current password a change of password sends, or null when there is none. */
-  private static String currentPassword(byte[] body) {
+  /** A text field of a JSON body (a password, an account's id), or null when there is none. */
+  private static String bodyText(byte[] body, String field) {
     try {
       JsonNode given = JSON.readTree(body);
-      return given != null && given.path("authenticatedUserPassword").isTextual()
-          ? given.path("authenticatedUserPassword").asText()
-          : null;
+      return given != null && given.path(field).isTextual() ? given.path(field).asText() : null;
     } catch (IOException notJson) {
       return null;
     }

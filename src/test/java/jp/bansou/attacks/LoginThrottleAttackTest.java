@@ -157,6 +157,35 @@ class LoginThrottleAttackTest {
     assertThat(identityService.checkPassword("companion", "a-new-phrase-of-theirs")).isFalse();
   }
 
+  @Test
+  void anyonesPasswordIsNoLongerCheckedForWhoeverIsLoggedIn() {
+    String guess = "{\"username\": \"demo\", \"password\": \"guess\"}";
+    // before: 200 {"authenticated": false} for every companion, as often as they liked
+    assertRefused(attacker.post("companion", "/engine-rest/identity/verify", guess), 403);
+    assertRefused(
+        attacker.asTasklist(
+            "companion", "POST", "/camunda/api/engine/engine/default/identity/verify", guess),
+        403);
+    // an administrator may ask, and each wrong answer counts as a failed login of that account
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> answer =
+          attacker.post(
+              "demo",
+              "/engine-rest/identity/verify",
+              "{\"username\": \"" + COORDINATOR + "\", \"password\": \"guess-" + i + "\"}");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.body()).contains("\"authenticated\":false");
+    }
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/identity/verify",
+            "{\"username\": \"" + COORDINATOR + "\", \"password\": \"" + PASSWORD + "\"}"),
+        429,
+        "待ってから");
+    assertRefused(login(COORDINATOR, PASSWORD), 429, "待ってから");
+  }
+
   private HttpResponse<String> login(String user, String password) {
     return attacker.send(
         null,
