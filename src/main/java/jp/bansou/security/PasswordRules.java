@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * <p>The policy is switched on once the engine is built, after the Spring Boot starter made the
  * first administrator from its settings: in demo mode that is {@code demo}/{@code demo}, a demo
  * account like the others (which {@code DemoAccounts} saves past the policy); in production {@code
- * ProductionSettingsCheck} holds {@code ADMIN_PASSWORD} to the same rules before anything starts.
+ * ProductionSettingsCheck} holds {@code ADMIN_PASSWORD} to these rules ({@link #allows}) before
+ * anything starts, since nothing else does.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -60,7 +61,7 @@ public class PasswordRules extends AbstractProcessEnginePlugin {
       };
 
   /**
-   * At least {@value #MIN_LENGTH} characters as a person sees them, spaces at either end not
+   * At least {@value #MIN_LENGTH} characters as a person sees them, spaces (of any width) not
    * counted: the engine's own rule counts Java's code units, so six emoji (two each), six accented
    * letters written as letter and accent, or twelve spaces passed it. Shown by the webapps with the
    * engine's rule's words ({@code PASSWORD_POLICY_LENGTH}).
@@ -78,7 +79,7 @@ public class PasswordRules extends AbstractProcessEnginePlugin {
 
     @Override
     public boolean execute(String password) {
-      return characters(password.strip()) >= MIN_LENGTH;
+      return characters(password.replaceAll("[\\s\\p{Z}]", "")) >= MIN_LENGTH;
     }
   }
 
@@ -171,9 +172,11 @@ public class PasswordRules extends AbstractProcessEnginePlugin {
    * without an engine, for {@code ProductionSettingsCheck}.
    */
   static boolean allows(String password, String userId) {
-    return characters(password.strip()) >= MIN_LENGTH
-        && password.length() <= MAX_LENGTH
-        && !plain(password).contains(plain(userId));
+    // the account as the production settings make it: the id is also its first name
+    User administrator = new org.camunda.bpm.engine.impl.persistence.entity.UserEntity(userId);
+    administrator.setFirstName(userId);
+    return password.length() <= MAX_LENGTH
+        && POLICY.getRules().stream().allMatch(rule -> rule.execute(password, administrator));
   }
 
   /**

@@ -44,7 +44,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
           "ADMIN_PASSWORD is a demo password; choose a password of your own");
     }
     if (!PasswordRules.allows(adminPassword, environment.getProperty("ADMIN_USER"))) {
-      // the engine's password rules, which would otherwise refuse the account at its creation
+      // the password rules every later password is held to: the starter makes this account
+      // before they are switched on (PasswordRules), so only this check holds it to them
       throw new UnsafeConfigurationException(
           "ADMIN_PASSWORD must have "
               + PasswordRules.MIN_LENGTH

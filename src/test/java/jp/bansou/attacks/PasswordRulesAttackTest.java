@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @CaseEngineTest
 class PasswordRulesAttackTest {
 
-  private static final String RULES = "12 文字以上で、ユーザー名・名前・メールアドレスを含まない";
+  private static final String RULES = "12 文字以上（空白は数えません）で、ユーザー名・名前・メールアドレスを含まない";
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
@@ -58,7 +58,11 @@ class PasswordRulesAttackTest {
             "😀😀😀😀😀😀",
             "e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301",
             "            ",
-            "   short-pw   ")) {
+            "   short-pw   ",
+            // spaces between, and spaces of other widths, count no more than those at the ends
+            "a          b",
+            "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0",
+            "short\u3000\u3000\u3000\u3000\u3000\u3000\u3000pw")) {
       assertRefused(
           attacker.put("companion", "/engine-rest/user/companion/credentials", credentials(weak)),
           400,
