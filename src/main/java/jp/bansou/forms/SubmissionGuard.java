@@ -103,6 +103,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
               + "|process-instance/(?:delete|variables-async|suspended-async|job-retries)"
               + "|history/process-instance/(?:delete|set-removal-time)"
               + "|modification/executeAsync|modification/execute|process-definition/[^/]+/restart(?:-async)?"
+              + "|migration/execute(?:Async)?|message/async|external-task/retries(?:-async)?"
               + "|filter/create|filter/[^/]+)$");
 
   /** A list of variables' conditions in a search ({@code processVariables}, {@code variables}…). */

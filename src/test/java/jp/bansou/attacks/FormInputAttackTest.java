@@ -246,6 +246,11 @@ class FormInputAttackTest {
         "{\"historicProcessInstanceQuery\": {\"variables\": [{}]}}"
       },
       {
+        "companion",
+        "/engine-rest/external-task/retries-async",
+        "{\"processInstanceQuery\": {\"variables\": [{}]}}"
+      },
+      {
         "demo",
         "/engine-rest/filter/create",
         "{\"query\": {\"processVariables\": [{\"name\": \"caseNumber\"}]}}"
