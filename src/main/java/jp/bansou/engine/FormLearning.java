@@ -56,7 +56,7 @@ public class FormLearning extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String table = configuration.getDatabaseTablePrefix() + "ACT_GE_BYTEARRAY";
+    String prefix = configuration.getDatabaseTablePrefix();
     configuration
         .getCommandExecutorTxRequired()
         .execute(
@@ -64,9 +64,13 @@ public class FormLearning extends AbstractProcessEnginePlugin {
               Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
               try (PreparedStatement select =
                   connection.prepareStatement(
-                      "select NAME_, BYTES_ from "
-                          + table
-                          + " where DEPLOYMENT_ID_ is not null and NAME_ like ?")) {
+                      // by deployment, through the index on DEPLOYMENT_ID_: the same table holds
+                      // every JSON variable and attachment of every case
+                      "select b.NAME_, b.BYTES_ from "
+                          + prefix
+                          + "ACT_RE_DEPLOYMENT d join "
+                          + prefix
+                          + "ACT_GE_BYTEARRAY b on b.DEPLOYMENT_ID_ = d.ID_ where b.NAME_ like ?")) {
                 select.setString(1, "%form");
                 try (ResultSet rows = select.executeQuery()) {
                   while (rows.next()) {

@@ -67,8 +67,18 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The task's form is named in the model ({@code camunda:formRef} without an expression) and no
-   * version of it deployed asks a statistic question ({@link StatisticForms}).
+   * When each form key was last looked up in full (nanoTime): a version deployed on another node of
+   * a cluster is learned here only when this node reads it, so each key is read again at least once
+   * a minute.
+   */
+  private final Map<String, Long> lookedUp = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final long LOOK_AGAIN_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+  /**
+   * The task's form is named in the model ({@code camunda:formRef} without an expression), no
+   * version of it deployed asks a statistic question ({@link StatisticForms}), and it was looked up
+   * in full less than a minute ago.
    */
   private boolean withoutStatistics(DelegateTask task) {
     if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
@@ -79,9 +89,19 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
       return false;
     }
     String key = formRef.getExpressionText();
-    return key != null
-        && !key.contains("${")
-        && !key.contains("#{")
-        && !context.getBean(StatisticForms.class).mayAsk(key);
+    if (key == null
+        || key.contains("${")
+        || key.contains("#{")
+        || context.getBean(StatisticForms.class).mayAsk(key)) {
+      return false;
+    }
+    long now = System.nanoTime();
+    Long last = lookedUp.get(key);
+    if (last != null && now - last < LOOK_AGAIN_NANOS) {
+      return true;
+    }
+    // read in full this once: a newer version, deployed on another node, is learned on the way
+    lookedUp.put(key, now);
+    return false;
   }
 }
