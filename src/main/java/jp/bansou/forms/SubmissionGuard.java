@@ -113,6 +113,12 @@ public class SubmissionGuard extends OncePerRequestFilter {
   /** A search's body is read whole up to this size (a long list of ids from Cockpit). */
   static final int MAX_SEARCH = 4 * 1024 * 1024;
 
+  /** A group or tenant, created or changed. */
+  static final Pattern GROUP_OR_TENANT = Pattern.compile(API + "/(?:group|tenant)/[^/]+$");
+
+  /** A saved filter, created or changed (not its list or count). */
+  static final Pattern FILTER_SAVED = Pattern.compile(API + "/filter/[^/]+$");
+
   /** A claim, which Tasklist sends with the claimer's own id. */
   static final Pattern CLAIM = Pattern.compile(API + "/task/[^/]+/claim$");
 
@@ -190,6 +196,9 @@ public class SubmissionGuard extends OncePerRequestFilter {
         if (path.endsWith("/create") && !passwordSent(sent.path("credentials"), response)) {
           return;
         }
+        if (tooLong(fields, response)) {
+          return;
+        }
       }
       chain.doFilter(new CachedBody(request, profile), response);
       return;
@@ -227,12 +236,29 @@ public class SubmissionGuard extends OncePerRequestFilter {
         refuse(response, 413, texts.get("form.refused.tooLarge", MAX_SEARCH / 1024), null);
         return;
       }
-      String incomplete = incompleteCondition(jsonOf(search));
+      JsonNode sent = jsonOf(search);
+      String incomplete = incompleteCondition(sent);
       if (incomplete != null) {
         refuse(response, 400, texts.get("search.refused.condition", incomplete), null);
         return;
       }
+      if (sent != null && FILTER_SAVED.matcher(path).matches() && tooLong(sent, response)) {
+        return;
+      }
       chain.doFilter(new CachedBody(request, search), response);
+      return;
+    }
+    if (("POST".equals(method) || "PUT".equals(method))
+        && GROUP_OR_TENANT.matcher(path).matches()) {
+      byte[] sent = smallBody(request, response);
+      if (sent == null) {
+        return;
+      }
+      JsonNode body = jsonOf(sent);
+      if (body != null && tooLong(body, response)) {
+        return;
+      }
+      chain.doFilter(new CachedBody(request, sent), response);
       return;
     }
     if ("POST".equals(method) && CLAIM.matcher(path).matches()) {
@@ -458,6 +484,21 @@ public class SubmissionGuard extends OncePerRequestFilter {
       return false;
     }
     return true;
+  }
+
+  /**
+   * A text longer than the engine's column for it (an id 64 characters, a name, an e-mail address
+   * or a type 255), refused with its name: the database refused it with a server error.
+   */
+  private boolean tooLong(JsonNode fields, HttpServletResponse response) throws IOException {
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) fields::fields) {
+      int max = field.getKey().equals("id") ? 64 : 255;
+      if (field.getValue().isTextual() && field.getValue().asText().length() > max) {
+        refuse(response, 400, texts.get("form.refused.tooLongField", field.getKey(), max), null);
+        return true;
+      }
+    }
+    return false;
   }
 
   private String user(HttpServletRequest request) {

@@ -36,6 +36,7 @@ class FormInputAttackTest {
   static final String START = "/engine-rest/process-definition/key/accompaniment-case/submit-form";
   static final ObjectMapper JSON = new ObjectMapper();
 
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired org.camunda.bpm.engine.FilterService filterService;
   @Autowired TestRestTemplate rest;
   @Autowired HistoryService historyService;
@@ -293,6 +294,45 @@ class FormInputAttackTest {
                 + " \"operator\": \"eq\", \"value\": \"2026-0001\"}]}]}");
     assertThat(complete.statusCode()).as(complete.body()).isEqualTo(200);
     assertThat(complete.body()).contains("\"count\"");
+  }
+
+  @Test
+  void overlongNamesAndIdsAreRefusedInJapaneseNotAServerError() {
+    // each failed in the database with a server error before (an administrator's paths)
+    String name = "あ".repeat(300);
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/filter/create",
+            "{\"resourceType\": \"Task\", \"name\": \"" + name + "\", \"query\": {}}"),
+        400,
+        "「name」が長すぎます（255 文字まで）");
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/group/create",
+            "{\"id\": \"long-group\", \"name\": \"" + name + "\", \"type\": \"x\"}"),
+        400,
+        "255 文字まで");
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/tenant/create",
+            "{\"id\": \"" + "t".repeat(65) + "\", \"name\": \"x\"}"),
+        400,
+        "「id」が長すぎます（64 文字まで）");
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/user/create",
+            "{\"profile\": {\"id\": \"long-name\", \"firstName\": \""
+                + name
+                + "\"}, \"credentials\": {\"password\": \"a-long-enough-phrase\"}}"),
+        400,
+        "「firstName」が長すぎます");
+    assertThat(filterService.createFilterQuery().filterName(name).count()).isZero();
+    assertThat(identityService.createGroupQuery().groupId("long-group").count()).isZero();
+    assertThat(identityService.createUserQuery().userId("long-name").count()).isZero();
   }
 
   private long cases() {
