@@ -34,15 +34,20 @@ public class ApiErrors extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The start of a path into the engine: its REST API ({@code /engine-rest}, also with {@code
+   * /engine/{name}}) or the webapps' ({@code /camunda/api/engine/engine/{name}}). Every guard that
+   * reads an engine path starts its pattern with this.
+   */
+  public static final String ENGINE_API =
+      "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)";
+
   /** A request about one task, through the engine's REST API or the webapps' (its id). */
-  static final Pattern TASK_PATH =
-      Pattern.compile(
-          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/task/([^/]+)/.+$");
+  static final Pattern TASK_PATH = Pattern.compile(ENGINE_API + "/task/([^/]+)/.+$");
 
   /** A new account, group or tenant, through the engine's REST API or the webapps'. */
   static final Pattern ACCOUNT_CREATED =
-      Pattern.compile(
-          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/(?:user|group|tenant)/create$");
+      Pattern.compile(ENGINE_API + "/(?:user|group|tenant)/create$");
 
   private final Texts texts;
   private final Supplier<Optional<String>> suspensionReasons;

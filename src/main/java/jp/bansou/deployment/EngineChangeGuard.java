@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineChangeGuard extends OncePerRequestFilter {
 
   // the default engine, or one named in the path (/engine-rest/engine/default/…)
-  static final String API = "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)";
+  static final String API = jp.bansou.api.ApiErrors.ENGINE_API;
   static final Pattern DEPLOYMENT =
       Pattern.compile(
           API

@@ -51,7 +51,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
   public static final int MAX_BODY = 256 * 1024;
 
   // the default engine, or one named in the path (/engine-rest/engine/default/…)
-  static final String API = "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)";
+  static final String API = jp.bansou.api.ApiErrors.ENGINE_API;
   static final Pattern TASK_SUBMIT =
       Pattern.compile(API + "/task/([^/]+)/(?:submit-form|complete|resolve)$");
   static final Pattern START =

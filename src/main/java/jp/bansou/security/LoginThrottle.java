@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.bansou.api.ApiError;
+import jp.bansou.api.ApiErrors;
 import jp.bansou.api.CachedBody;
 import jp.bansou.engine.People;
 import jp.bansou.engine.Texts;
@@ -38,8 +39,7 @@ public class LoginThrottle extends OncePerRequestFilter {
    * as fast as the server answers, and take the account for good with the one that fits.
    */
   static final Pattern PASSWORD_CHANGE =
-      Pattern.compile(
-          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/user/[^/]+/credentials$");
+      Pattern.compile(ApiErrors.ENGINE_API + "/user/[^/]+/credentials$");
 
   /**
    * The REST API's check of any account's password ({@code {"username", "password"}}, answered with
@@ -48,9 +48,7 @@ public class LoginThrottle extends OncePerRequestFilter {
    * administrator may ask now, and a wrong answer counts as a failed login of the account asked
    * about.
    */
-  static final Pattern PASSWORD_CHECK =
-      Pattern.compile(
-          "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/identity/verify$");
+  static final Pattern PASSWORD_CHECK = Pattern.compile(ApiErrors.ENGINE_API + "/identity/verify$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
