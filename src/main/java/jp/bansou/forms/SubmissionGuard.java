@@ -119,6 +119,9 @@ public class SubmissionGuard extends OncePerRequestFilter {
   /** A saved filter, created or changed (not its list or count). */
   static final Pattern FILTER_SAVED = Pattern.compile(API + "/filter/[^/]+$");
 
+  /** The REST API's check of any account's password (see {@code LoginThrottle}). */
+  static final Pattern PASSWORD_CHECK = Pattern.compile(API + "/identity/verify$");
+
   /** A claim, which Tasklist sends with the claimer's own id. */
   static final Pattern CLAIM = Pattern.compile(API + "/task/[^/]+/claim$");
 
@@ -168,6 +171,14 @@ public class SubmissionGuard extends OncePerRequestFilter {
     String method = request.getMethod();
     if (!"GET".equals(method) && VARIABLES.matcher(path).matches() && !isAdmin(user(request))) {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("form.refused.variables"), null);
+      return;
+    }
+    if ("POST".equals(method)
+        && PASSWORD_CHECK.matcher(path).matches()
+        && !isAdmin(user(request))) {
+      // whether a password is anyone's: for administrators only (after the login, which is
+      // throttled; LoginThrottle counts an administrator's wrong answers from the webapps)
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("api.error.forbidden"), null);
       return;
     }
     if ("POST".equals(method)

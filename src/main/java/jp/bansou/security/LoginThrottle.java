@@ -45,8 +45,8 @@ public class LoginThrottle extends OncePerRequestFilter {
    * The REST API's check of any account's password ({@code {"username", "password"}}, answered with
    * {@code authenticated: true|false}): open to every logged-in person and counted nowhere, it let
    * anyone logged in try the administrator's password as fast as the server answered. Only an
-   * administrator may ask now, and a wrong answer counts as a failed login of the account asked
-   * about.
+   * administrator may ask now, and from a logged-in session (the webapps' way in) a wrong answer
+   * counts as a failed login of the account asked about.
    */
   static final Pattern PASSWORD_CHECK = Pattern.compile(ApiErrors.ENGINE_API + "/identity/verify$");
 
@@ -94,13 +94,11 @@ public class LoginThrottle extends OncePerRequestFilter {
       String sessionUser = ApiAccessFilter.fromSession(request);
       account = sessionUser != null ? sessionUser : account;
     }
+    // through /engine-rest, whoever asks logs in with the request (HTTP Basic): that login is
+    // throttled as any other, and SubmissionGuard refuses the question to all but administrators
+    String caller = passwordCheck ? ApiAccessFilter.fromSession(request) : null;
+    passwordCheck = caller != null;
     if (passwordCheck) {
-      String caller = ApiAccessFilter.fromSession(request);
-      caller = caller != null ? caller : account;
-      if (caller == null) {
-        chain.doFilter(request, response);
-        return;
-      }
       if (!People.isMember(identityService, caller, Role.ADMIN_GROUP)) {
         ApiError.failure(texts.get("api.error.forbidden")).send(response, 403);
         return;

@@ -166,23 +166,40 @@ class LoginThrottleAttackTest {
         attacker.asTasklist(
             "companion", "POST", "/camunda/api/engine/engine/default/identity/verify", guess),
         403);
-    // an administrator may ask, and each wrong answer counts as a failed login of that account
+    // an administrator may ask; from the webapps each wrong answer counts as a failed login of
+    // the account asked about
+    List<String> questions = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      HttpResponse<String> answer =
-          attacker.post(
-              "demo",
-              "/engine-rest/identity/verify",
-              "{\"username\": \"" + COORDINATOR + "\", \"password\": \"guess-" + i + "\"}");
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      assertThat(answer.body()).contains("\"authenticated\":false");
+      questions.add("{\"username\": \"" + COORDINATOR + "\", \"password\": \"guess-" + i + "\"}");
     }
-    assertRefused(
-        attacker.post(
-            "demo",
-            "/engine-rest/identity/verify",
-            "{\"username\": \"" + COORDINATOR + "\", \"password\": \"" + PASSWORD + "\"}"),
-        429,
-        "待ってから");
+    questions.add("{\"username\": \"" + COORDINATOR + "\", \"password\": \"" + PASSWORD + "\"}");
+    List<HttpResponse<String>> answers =
+        attacker.asTasklist(
+            "demo", "POST", "/camunda/api/engine/engine/default/identity/verify", questions);
+    for (int i = 0; i < 4; i++) {
+      assertThat(answers.get(i).statusCode()).as(answers.get(i).body()).isEqualTo(200);
+      assertThat(answers.get(i).body()).contains("\"authenticated\":false");
+    }
+    assertRefused(answers.get(4), 429, "待ってから");
+    assertRefused(login(COORDINATOR, PASSWORD), 429, "待ってから");
+  }
+
+  @Test
+  void theQuestionOfAnyonesPasswordIsNoWayAroundTheLoginsOwnWaits() {
+    // logging in with the question itself (HTTP Basic) is throttled as any login
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> guessed =
+          attacker.send(
+              null,
+              attacker
+                  .request("/engine-rest/identity/verify")
+                  .header("Authorization", Attacker.basic(COORDINATOR, "guess-" + i))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"username\": \"demo\", \"password\": \"demo\"}")));
+      assertThat(guessed.statusCode()).as(guessed.body()).isEqualTo(401);
+    }
     assertRefused(login(COORDINATOR, PASSWORD), 429, "待ってから");
   }
 
