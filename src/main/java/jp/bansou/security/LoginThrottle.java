@@ -90,9 +90,11 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
     String account = loginForm ? formValue((CachedBody) request, "username") : basicUser(request);
     if (passwordChange) {
-      // the current password asked for is the logged-in person's own
+      // the current password asked for is the logged-in person's own; through /engine-rest the
+      // request's own login (HTTP Basic) already proves it, and is throttled as any other
       String sessionUser = ApiAccessFilter.fromSession(request);
-      account = sessionUser != null ? sessionUser : account;
+      passwordChange = sessionUser != null;
+      account = passwordChange ? sessionUser : account;
     }
     // through /engine-rest, whoever asks logs in with the request (HTTP Basic): that login is
     // throttled as any other, and SubmissionGuard refuses the question to all but administrators
