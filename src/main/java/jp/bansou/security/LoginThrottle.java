@@ -50,6 +50,9 @@ public class LoginThrottle extends OncePerRequestFilter {
    */
   static final Pattern PASSWORD_CHECK = Pattern.compile(ApiErrors.ENGINE_API + "/identity/verify$");
 
+  /** The webapps' way into the engine, logged in with a session. */
+  private static final String WEBAPP_API = "/camunda/api/";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LoginFailures failures;
@@ -89,19 +92,21 @@ public class LoginThrottle extends OncePerRequestFilter {
       request = new CachedBody(request, body);
     }
     String account = loginForm ? formValue((CachedBody) request, "username") : basicUser(request);
+    // through /engine-rest, whoever asks logs in with the request (HTTP Basic), which is throttled
+    // as any other login and proves their password; SubmissionGuard refuses the question of
+    // anyone's password to all but administrators there. The webapps' API is used from a session.
+    String sessionUser =
+        path.startsWith(WEBAPP_API) && (passwordChange || passwordCheck)
+            ? ApiAccessFilter.fromSession(request)
+            : null;
+    passwordChange = passwordChange && sessionUser != null;
+    passwordCheck = passwordCheck && sessionUser != null;
     if (passwordChange) {
-      // the current password asked for is the logged-in person's own; through /engine-rest the
-      // request's own login (HTTP Basic) already proves it, and is throttled as any other
-      String sessionUser = ApiAccessFilter.fromSession(request);
-      passwordChange = sessionUser != null;
-      account = passwordChange ? sessionUser : account;
+      // the current password asked for is the logged-in person's own
+      account = sessionUser;
     }
-    // through /engine-rest, whoever asks logs in with the request (HTTP Basic): that login is
-    // throttled as any other, and SubmissionGuard refuses the question to all but administrators
-    String caller = passwordCheck ? ApiAccessFilter.fromSession(request) : null;
-    passwordCheck = caller != null;
     if (passwordCheck) {
-      if (!People.isMember(identityService, caller, Role.ADMIN_GROUP)) {
+      if (!People.isMember(identityService, sessionUser, Role.ADMIN_GROUP)) {
         ApiError.failure(texts.get("api.error.forbidden")).send(response, 403);
         return;
       }
