@@ -119,6 +119,12 @@ public class SubmissionGuard extends OncePerRequestFilter {
   /** A saved filter, created or changed (not its list or count). */
   static final Pattern FILTER_SAVED = Pattern.compile(API + "/filter/[^/]+$");
 
+  /**
+   * A password checked against the rules as one types it (the webapps' password field), open to
+   * anyone: its length is bounded here as the rules bound it.
+   */
+  static final Pattern RULES_CHECK = Pattern.compile(API + "/identity/password-policy$");
+
   /** The REST API's check of any account's password (see {@code LoginThrottle}). */
   static final Pattern PASSWORD_CHECK = Pattern.compile(API + "/identity/verify$");
 
@@ -171,6 +177,25 @@ public class SubmissionGuard extends OncePerRequestFilter {
     String method = request.getMethod();
     if (!"GET".equals(method) && VARIABLES.matcher(path).matches() && !isAdmin(user(request))) {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("form.refused.variables"), null);
+      return;
+    }
+    if ("POST".equals(method) && RULES_CHECK.matcher(path).matches()) {
+      byte[] sent = smallBody(request, response);
+      if (sent == null) {
+        return;
+      }
+      JsonNode body = jsonOf(sent);
+      if (body != null
+          && body.path("password").isTextual()
+          && body.path("password").asText().length() > PasswordRules.MAX_LENGTH) {
+        refuse(
+            response,
+            400,
+            texts.get("account.refused.passwordTooLong", PasswordRules.MAX_LENGTH),
+            null);
+        return;
+      }
+      chain.doFilter(new CachedBody(request, sent), response);
       return;
     }
     if ("POST".equals(method)

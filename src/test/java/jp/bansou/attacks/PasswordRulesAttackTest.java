@@ -276,6 +276,22 @@ class PasswordRulesAttackTest {
     assertThat(rules.findValuesAsText("placeholder"))
         .containsExactly("PASSWORD_POLICY_LENGTH", "PASSWORD_POLICY_USER_DATA");
     assertThat(rules.get(0).path("parameter").path("minLength").asText()).isEqualTo("12");
+
+    // the check as one types, open to anyone on the webapps' side: as long as the rules allow
+    HttpResponse<String> typed =
+        attacker.post(
+            "companion",
+            "/engine-rest/identity/password-policy",
+            "{\"password\": \"short\", \"profile\": {\"id\": \"companion\"}}");
+    assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+    assertThat(typed.body()).contains("\"valid\":false");
+    assertRefused(
+        attacker.post(
+            "companion",
+            "/engine-rest/identity/password-policy",
+            "{\"password\": \"" + "あ".repeat(20_000) + "\"}"),
+        400,
+        "128 文字まで");
   }
 
   private User user(String id) {
