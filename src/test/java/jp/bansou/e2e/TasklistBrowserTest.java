@@ -337,6 +337,43 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void anAdministratorCreatesAnAccountUnderThePasswordRules() throws Exception {
+    var identity = engine.getIdentityService();
+    String phrase = "あたらしい仲間の合言葉 2026";
+    try (Browser admin = Browser.japanese(base(), 1366)) {
+      admin.logIn("admin", "demo");
+      admin.open("/camunda/app/admin/default/#/user-create");
+      admin.visible(By.id("inputUserId")).sendKeys("new-companion-e2e");
+      WebElement password = admin.visible(By.id("inputPassword"));
+      password.sendKeys("new-companion-e2e-1");
+      // the id inside the password: once checked (the field's mark turns to a cross), only the
+      // rule it breaks is listed, in Japanese
+      admin.visible(By.cssSelector(".glyphicon-remove-circle"));
+      admin.visible(Browser.text("ユーザー名・名前・メールアドレスを含まない"));
+      assertThat(admin.driver.findElements(Browser.text("12 文字以上")))
+          .noneMatch(WebElement::isDisplayed);
+      admin.screenshot("s-admin-user-create-rules");
+      WebElement create =
+          admin.driver.findElement(By.cssSelector("button[ng-click='createUser()']"));
+      assertThat(create.isEnabled()).isFalse();
+      password.clear();
+      password.sendKeys(phrase);
+      admin.visible(By.id("inputPasswordRepeat")).sendKeys(phrase);
+      admin.visible(By.id("inputFirstname")).sendKeys("新しい");
+      // Admin's form requires a last name (accounts made by onboarding leave it empty)
+      admin.visible(By.id("inputLastname")).sendKeys("伴走者");
+      admin.visible(By.id("inputEmail")).sendKeys("new-companion-e2e@demo.invalid");
+      admin.wait.until(d -> create.isEnabled());
+      create.click();
+      admin.wait.until(d -> identity.createUserQuery().userId("new-companion-e2e").count() == 1);
+      assertThat(admin.scriptErrors()).isEmpty();
+      assertThat(identity.checkPassword("new-companion-e2e", phrase)).isTrue();
+    } finally {
+      identity.deleteUser("new-companion-e2e");
+    }
+  }
+
+  @Test
   void supervisorSeesTheRunningCaseInCockpit() throws Exception {
     ProcessInstance pi = caseOfferedTo("companion2");
     try (Browser supervisor = Browser.japanese(base(), 1366)) {
