@@ -186,6 +186,10 @@ public class ApiErrors extends OncePerRequestFilter {
       // execution gone, and the REST API says 500
       LOG.info("Answered {} to a request about a task already done", gone(request));
       answer(response, gone(request), texts.get("api.error.taskDone"));
+    } else if (status >= 500 && message.matches("(?s).*ENGINE-0302[5-8].*")) {
+      // a permission the engine cannot store for its type (one for everyone given to one person
+      // or a group): forms.RequestShapes checks a body's own type, this the type already stored
+      answer(response, 400, texts.get("authorization.refused.shape"));
     } else if (message.contains("Password does not match policy")) {
       // the engine's password rules (PasswordRules), which the webapps show as one types
       answer(

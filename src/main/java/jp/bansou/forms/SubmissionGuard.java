@@ -297,6 +297,19 @@ public class SubmissionGuard extends OncePerRequestFilter {
       chain.doFilter(new CachedBody(request, sent), response);
       return;
     }
+    if (RequestShapes.checked(method, path)) {
+      byte[] sent = smallBody(request, response);
+      if (sent == null) {
+        return;
+      }
+      String refused = RequestShapes.refusal(path, jsonOf(sent));
+      if (refused != null) {
+        refuse(response, 400, texts.get(refused), null);
+        return;
+      }
+      chain.doFilter(new CachedBody(request, sent), response);
+      return;
+    }
     if ("POST".equals(method) && CLAIM.matcher(path).matches()) {
       byte[] claim = smallBody(request, response);
       if (claim == null) {

@@ -66,11 +66,18 @@ final class Attacker {
   /** Several files in one deployment, as a modeller deploys a model with its forms. */
   HttpResponse<String> deploy(
       String user, String deploymentName, java.util.Map<String, String> files) {
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("deployment-name", deploymentName);
+    fields.put("deployment-source", "Camunda Modeler");
+    return deploy(user, fields, files);
+  }
+
+  /** A deployment with the form fields given (its name, source, activation time…). */
+  HttpResponse<String> deploy(
+      String user, java.util.Map<String, String> fields, java.util.Map<String, String> files) {
     String boundary = "----attack" + UUID.randomUUID();
-    StringBuilder body =
-        new StringBuilder()
-            .append(part(boundary, "deployment-name", null, deploymentName))
-            .append(part(boundary, "deployment-source", null, "Camunda Modeler"));
+    StringBuilder body = new StringBuilder();
+    fields.forEach((field, value) -> body.append(part(boundary, field, null, value)));
     files.forEach((file, content) -> body.append(part(boundary, file, file, content)));
     body.append("--").append(boundary).append("--\r\n");
     return send(

@@ -38,6 +38,9 @@ class FormInputAttackTest {
 
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired org.camunda.bpm.engine.FilterService filterService;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired TestRestTemplate rest;
   @Autowired HistoryService historyService;
 
@@ -212,6 +215,18 @@ class FormInputAttackTest {
         attacker.get("companion", "/engine-rest/history/task?firstResult=-5"), 400, "受け付けられません");
     assertRefused(
         attacker.get("companion", "/engine-rest/metrics?maxResults=201"), 400, "受け付けられません");
+    // an activation time that is no date, from an administrator deploying by hand
+    assertRefused(
+        attacker.deploy(
+            "demo",
+            Map.of(
+                "deployment-name", "attack-activation", "deployment-activation-time", "yesterday"),
+            Map.of("empty.form", "{\"id\": \"empty\", \"type\": \"default\", \"components\": []}")),
+        400,
+        "受け付けられません");
+    assertThat(
+            repositoryService.createDeploymentQuery().deploymentName("attack-activation").count())
+        .isZero();
     // a procedure that is not there
     assertRefused(
         attacker.post("coordinator", "/engine-rest/process-definition/no-such-thing/start", "{}"),
@@ -333,6 +348,125 @@ class FormInputAttackTest {
     assertThat(filterService.createFilterQuery().filterName(name).count()).isZero();
     assertThat(identityService.createGroupQuery().groupId("long-group").count()).isZero();
     assertThat(identityService.createUserQuery().userId("long-name").count()).isZero();
+  }
+
+  @Test
+  void anIncompletePermissionIsRefusedInJapaneseAndNothingIsStored() {
+    long before = authorizationService.createAuthorizationQuery().count();
+    // each failed in the engine with a server error before (an administrator's paths)
+    for (String body :
+        List.of(
+            "{}",
+            "null",
+            "{\"type\": 1, \"resourceType\": 0, \"resourceId\": \"x\", \"userId\": \"u\"}",
+            "{\"type\": 7, \"permissions\": [\"READ\"], \"resourceType\": 0,"
+                + " \"resourceId\": \"x\", \"userId\": \"u\"}",
+            "{\"type\": \"grant\", \"permissions\": [\"READ\"], \"userId\": \"u\"}",
+            "{\"type\": 1, \"permissions\": [7], \"userId\": \"u\"}",
+            "{\"type\": 1, \"permissions\": [\"READ\"], \"resourceId\": \"x\"}",
+            "{\"type\": 1, \"permissions\": [\"READ\"], \"userId\": \"u\","
+                + " \"groupId\": \"g\"}",
+            "{\"type\": 1, \"permissions\": [\"READ\"], \"userId\": \" \"}",
+            // a permission for everyone names everyone, no one person and no group
+            "{\"permissions\": [\"READ\"], \"resourceType\": 0, \"resourceId\": \"x\","
+                + " \"userId\": \"u\"}",
+            "{\"type\": 0, \"permissions\": [\"READ\"], \"resourceType\": 0,"
+                + " \"resourceId\": \"x\", \"groupId\": \"g\"}")) {
+      assertRefused(
+          attacker.post("demo", "/engine-rest/authorization/create", body),
+          400,
+          "permissions に権限の名前の一覧");
+    }
+    // a change without its permissions, as the same body would come from Camunda Admin's API
+    String id =
+        authorizationService.createAuthorizationQuery().userIdIn("companion").list().get(0).getId();
+    assertRefused(
+        attacker.asTasklist(
+            "demo",
+            "PUT",
+            "/camunda/api/engine/engine/default/authorization/" + id,
+            "{\"id\": \"" + id + "\", \"userId\": \"companion\"}"),
+        400,
+        "userId か groupId のどちらか一方");
+    // a change of a permission for everyone to one person: the engine's refusal, in Japanese
+    var everyone = authorizationService.createNewAuthorization(0);
+    everyone.setUserId("*");
+    everyone.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+    everyone.setResourceId("attack-test-everyone");
+    everyone.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizationService.saveAuthorization(everyone);
+    try {
+      assertRefused(
+          attacker.put(
+              "demo",
+              "/engine-rest/authorization/" + everyone.getId(),
+              "{\"permissions\": [\"READ\"], \"resourceType\": 6,"
+                  + " \"resourceId\": \"attack-test-everyone\", \"userId\": \"companion\"}"),
+          400,
+          "type 0 では userId を「*」に");
+      assertThat(
+              authorizationService
+                  .createAuthorizationQuery()
+                  .authorizationId(everyone.getId())
+                  .singleResult()
+                  .getUserId())
+          .isEqualTo("*");
+    } finally {
+      authorizationService.deleteAuthorization(everyone.getId());
+    }
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
+    // one as Camunda Admin creates it (its type as text) is stored as before
+    HttpResponse<String> granted =
+        attacker.post(
+            "demo",
+            "/engine-rest/authorization/create",
+            "{\"type\": \"1\", \"permissions\": [\"READ\"], \"resourceType\": 6,"
+                + " \"resourceId\": \"attack-test\", \"userId\": \"companion\"}");
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    var stored =
+        authorizationService
+            .createAuthorizationQuery()
+            .userIdIn("companion")
+            .resourceType(6)
+            .resourceId("attack-test")
+            .singleResult();
+    assertThat(stored.getAuthorizationType()).isEqualTo(1);
+    authorizationService.deleteAuthorization(stored.getId());
+  }
+
+  @Test
+  void aTaskLinkWithoutItsTypeIsRefusedAndTheTaskStaysReadable() {
+    org.camunda.bpm.engine.task.Task task = taskService.newTask();
+    taskService.saveTask(task);
+    try {
+      String links = "/engine-rest/task/" + task.getId() + "/identity-links";
+      // stored before, and every later reading of the task's links failed with a server error
+      for (String body :
+          List.of(
+              "{\"userId\": \"companion\"}",
+              "{\"type\": \"\", \"groupId\": \"companions\"}",
+              "{\"type\": \"candidate\"}",
+              "{\"type\": \"candidate\", \"userId\": \"companion\", \"groupId\": \"x\"}",
+              "null")) {
+        assertRefused(attacker.post("demo", links, body), 400, "type（candidate など）");
+        assertRefused(attacker.post("demo", links + "/delete", body), 400, "type（candidate など）");
+      }
+      assertThat(taskService.getIdentityLinksForTask(task.getId())).isEmpty();
+      // a candidate group as Tasklist adds it, read back
+      assertThat(
+              attacker
+                  .post(
+                      "demo",
+                      links,
+                      "{\"type\": \"candidate\", \"groupId\": \"companions\", \"userId\": null}")
+                  .statusCode())
+          .isEqualTo(204);
+      HttpResponse<String> read = attacker.get("demo", links);
+      assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+      assertThat(read.body()).contains("\"groupId\":\"companions\"");
+    } finally {
+      taskService.deleteTask(task.getId(), true);
+    }
   }
 
   private long cases() {

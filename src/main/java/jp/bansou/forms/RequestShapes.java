@@ -1,0 +1,103 @@
+package jp.bansou.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.authorization.Authorization;
+
+/**
+ * Bodies the engine's REST API takes unchecked and then fails on: checked here for the shape the
+ * engine needs, so that what is missing is named in Japanese instead of a server error, and nothing
+ * half-made is stored.
+ *
+ * <ul>
+ *   <li>A permission ({@code authorization/create}, {@code authorization/{id}}): without its list
+ *       of permissions, or with a type the engine does not know, it fails on a null pointer; a
+ *       permission for everyone (type 0) for one person or a group fails in the engine.
+ *   <li>A person or group linked to a task ({@code task/{id}/identity-links}): without a type the
+ *       engine stores the link, and every later reading of the task's links fails.
+ * </ul>
+ */
+final class RequestShapes {
+
+  /** A permission created or changed, through the engine's REST API or the webapps'. */
+  static final Pattern AUTHORIZATION =
+      Pattern.compile(SubmissionGuard.API + "/authorization/[^/]+$");
+
+  /** A person or group linked to a task, or unlinked. */
+  static final Pattern IDENTITY_LINK =
+      Pattern.compile(SubmissionGuard.API + "/task/[^/]+/identity-links(?:/delete)?$");
+
+  private RequestShapes() {}
+
+  /** Whether this request's body is one checked here. */
+  static boolean checked(String method, String path) {
+    return ("POST".equals(method) || "PUT".equals(method)) && AUTHORIZATION.matcher(path).matches()
+        || "POST".equals(method) && IDENTITY_LINK.matcher(path).matches();
+  }
+
+  /**
+   * The key of the refusal's text, or null when the body has the shape the engine needs (or is no
+   * JSON at all, which the REST API refuses itself).
+   */
+  static String refusal(String path, JsonNode body) {
+    if (body == null) {
+      return null;
+    }
+    if (AUTHORIZATION.matcher(path).matches()) {
+      return authorization(body, path.endsWith("/create")) ? null : "authorization.refused.shape";
+    }
+    return identityLink(body) ? null : "task.refused.identityLink";
+  }
+
+  /**
+   * A list of permission names, a known type, one person or one group; a permission for everyone
+   * names everyone ({@code "*"}) and no group.
+   */
+  private static boolean authorization(JsonNode body, boolean created) {
+    if (!body.isObject() || !body.path("permissions").isArray()) {
+      return false;
+    }
+    for (JsonNode permission : body.path("permissions")) {
+      if (!permission.isTextual()) {
+        return false;
+      }
+    }
+    // Camunda Admin sends the type it chose as text ("1"), and one it read back as a number
+    JsonNode type = body.path("type");
+    boolean typeSent = type.isInt() || type.isTextual() && type.asText().matches("\\d");
+    if (!type.isMissingNode() && !type.isNull() && !typeSent) {
+      return false;
+    }
+    int kind = typeSent ? type.asInt() : Authorization.AUTH_TYPE_GLOBAL;
+    if (kind != Authorization.AUTH_TYPE_GLOBAL
+        && kind != Authorization.AUTH_TYPE_GRANT
+        && kind != Authorization.AUTH_TYPE_REVOKE) {
+      return false;
+    }
+    if (!oneOf(body.path("userId"), body.path("groupId"))) {
+      return false;
+    }
+    // a change keeps the stored type: the engine refuses a wrong person for it (ApiErrors)
+    boolean global = kind == Authorization.AUTH_TYPE_GLOBAL && (created || typeSent);
+    return !global || Authorization.ANY.equals(body.path("userId").asText());
+  }
+
+  /** A type of link (candidate, or one of a process's own) and one person or one group. */
+  private static boolean identityLink(JsonNode body) {
+    return body.isObject()
+        && body.path("type").isTextual()
+        && !body.path("type").asText().isBlank()
+        && oneOf(body.path("userId"), body.path("groupId"));
+  }
+
+  /** Exactly one of the two is a text that is not blank, the other absent or null. */
+  private static boolean oneOf(JsonNode user, JsonNode group) {
+    return given(user) != given(group)
+        && (user.isMissingNode() || user.isNull() || given(user))
+        && (group.isMissingNode() || group.isNull() || given(group));
+  }
+
+  private static boolean given(JsonNode id) {
+    return id.isTextual() && !id.asText().isBlank();
+  }
+}
