@@ -1,10 +1,10 @@
 package jp.bansou.security;
 
 import java.security.SecureRandom;
-import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
@@ -142,16 +142,16 @@ public class PasswordRules extends AbstractProcessEnginePlugin {
     return normalized(text).replaceAll("[^\\p{L}\\p{N}]", "");
   }
 
-  /** The characters a person sees: a letter with its accents, an emoji, each counted once. */
+  /**
+   * The characters a person sees: a letter with its accents, an emoji with its skin tone, a flag, a
+   * family of emoji joined into one, each counted once (Unicode's extended grapheme clusters, as
+   * Java's regular expressions find them; its {@code BreakIterator} splits joined emoji).
+   */
   static int characters(String text) {
-    BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
-    characters.setText(text);
-    int count = 0;
-    while (characters.next() != BreakIterator.DONE) {
-      count++;
-    }
-    return count;
+    return (int) GRAPHEME.matcher(text).results().count();
   }
+
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
   private ProcessEngineConfigurationImpl configuration;
 

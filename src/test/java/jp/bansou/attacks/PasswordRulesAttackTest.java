@@ -57,6 +57,9 @@ class PasswordRulesAttackTest {
             // helper's finds): six emoji, six letters each written with a separate accent, spaces
             "😀😀😀😀😀😀",
             "e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301",
+            // two families of four joined emoji (14 code points each), three flags, two thumbs up
+            // with a skin tone: seven characters as they are seen
+            "👨‍👩‍👧‍👦👨‍👩‍👧‍👦🇯🇵🇯🇵🇯🇵👍🏽👍🏽",
             "            ",
             "   short-pw   ",
             // spaces between, and spaces of other widths, count no more than those at the ends
