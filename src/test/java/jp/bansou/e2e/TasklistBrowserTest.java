@@ -362,17 +362,52 @@ class TasklistBrowserTest {
       password.clear();
       password.sendKeys(phrase);
       admin.visible(By.id("inputPasswordRepeat")).sendKeys(phrase);
-      admin.visible(By.id("inputFirstname")).sendKeys("新しい");
-      // Admin's form requires a last name (accounts made by onboarding leave it empty)
-      admin.visible(By.id("inputLastname")).sendKeys("伴走者");
+      // the whole name in one field, as onboarding keeps it; the last name left empty
+      admin.visible(By.id("inputFirstname")).sendKeys("新井 ともこ");
+      admin.visible(Browser.text("この欄にまとめて書きます"));
       admin.visible(By.id("inputEmail")).sendKeys("new-companion-e2e@demo.invalid");
+      admin.screenshot("s-admin-user-create-name");
       admin.wait.until(d -> create.isEnabled());
       create.click();
       admin.wait.until(d -> identity.createUserQuery().userId("new-companion-e2e").count() == 1);
       assertThat(admin.scriptErrors()).isEmpty();
       assertThat(identity.checkPassword("new-companion-e2e", phrase)).isTrue();
+      var created = identity.createUserQuery().userId("new-companion-e2e").singleResult();
+      assertThat(created.getFirstName()).isEqualTo("新井 ともこ");
+      assertThat(created.getLastName()).isEmpty();
     } finally {
       identity.deleteUser("new-companion-e2e");
+    }
+  }
+
+  @Test
+  void anAdministratorChangesTheEmailOfAnAccountMadeByOnboarding() throws Exception {
+    var identity = engine.getIdentityService();
+    var before = identity.createUserQuery().userId("companion2").singleResult();
+    assertThat(before.getLastName()).isEmpty();
+    String earlier = before.getEmail();
+    try (Browser admin = Browser.japanese(base(), 1366)) {
+      admin.logIn("admin", "demo");
+      admin.open("/camunda/app/admin/default/#/users/companion2?tab=profile");
+      // its last name is empty, as onboarding leaves it: before, the form could not be saved
+      WebElement email = admin.visible(By.id("inputEmail"));
+      email.clear();
+      email.sendKeys("companion2-new@demo.invalid");
+      WebElement save =
+          admin.driver.findElement(By.cssSelector("button[ng-click='updateProfile()']"));
+      admin.wait.until(d -> save.isEnabled());
+      admin.screenshot("s-admin-user-edit-no-last-name");
+      save.click();
+      admin.visible(Browser.text("ユーザーのプロフィールを更新しました"));
+      assertThat(admin.scriptErrors()).isEmpty();
+      var after = identity.createUserQuery().userId("companion2").singleResult();
+      assertThat(after.getEmail()).isEqualTo("companion2-new@demo.invalid");
+      assertThat(after.getFirstName()).isEqualTo(before.getFirstName());
+      assertThat(after.getLastName()).isEmpty();
+    } finally {
+      var user = identity.createUserQuery().userId("companion2").singleResult();
+      user.setEmail(earlier);
+      identity.saveUser(user);
     }
   }
 

@@ -49,6 +49,14 @@ export default {
   //     'unit': 'day'
   //   }
   // },
+  // bansou: an account's whole name in its first name, the last name optional
+  requireJsConfig: {
+    deps: ['bansou-admin'],
+    ngDeps: ['bansou.admin'],
+    paths: {
+      'bansou-admin': 'scripts/bansou-admin'
+    }
+  },
   // bansou: Japanese for companions and coordinators, chosen from the browser's language
   locales: {
     availableLocales: ['en', 'de', 'ja'],
