@@ -69,9 +69,13 @@ public class ApiErrors extends OncePerRequestFilter {
    * this request ran (the engine then fails in many ways: a missing task, a missing execution).
    */
   private boolean taskGone(HttpServletRequest request) {
-    Matcher task =
-        TASK_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    Matcher task = TASK_PATH.matcher(path(request));
     return task.matches() && !taskExists.test(task.group(1));
+  }
+
+  /** The request's path inside the application. */
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 
   @Override
@@ -164,9 +168,7 @@ public class ApiErrors extends OncePerRequestFilter {
     } else if ((type.equals("OptimisticLockingException")
             || message.contains("ENGINE-03005")
             || SimultaneousGrants.lost())
-        && ACCOUNT_CREATED
-            .matcher(request.getRequestURI().substring(request.getContextPath().length()))
-            .matches()) {
+        && ACCOUNT_CREATED.matcher(path(request)).matches()) {
       // the engine inserts the account and fails on the id already there, as if two people had
       // changed the same thing at once
       answer(response, 409, texts.get("account.refused.idTaken"));
