@@ -120,6 +120,23 @@ public class WebFilters {
     return registration;
   }
 
+  /** The engine's own jobs and stack traces for administrators; no files attached to tasks. */
+  @Bean
+  FilterRegistrationBean<jp.bansou.security.OperationsGuard> operationsGuard(
+      Texts texts,
+      IdentityService identityService,
+      org.camunda.bpm.engine.ManagementService managementService,
+      org.camunda.bpm.engine.RuntimeService runtimeService) {
+    FilterRegistrationBean<jp.bansou.security.OperationsGuard> registration =
+        new FilterRegistrationBean<>(
+            new jp.bansou.security.OperationsGuard(
+                texts, identityService, managementService, runtimeService));
+    registration.setName("operations-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 55);
+    return registration;
+  }
+
   /** Form submissions checked against their forms, on both engine APIs. */
   @Bean
   FilterRegistrationBean<SubmissionGuard> submissionGuard(
@@ -150,9 +167,10 @@ public class WebFilters {
 
   /** Comments on tasks and cases: not too large, JSON (their text: {@code CommentCheckPlugin}). */
   @Bean
-  FilterRegistrationBean<CommentGuard> commentGuard(Texts texts) {
+  FilterRegistrationBean<CommentGuard> commentGuard(
+      Texts texts, TaskService taskService, IdentityService identityService) {
     FilterRegistrationBean<CommentGuard> registration =
-        new FilterRegistrationBean<>(new CommentGuard(texts));
+        new FilterRegistrationBean<>(new CommentGuard(texts, taskService, identityService));
     registration.setName("comment-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 61);

@@ -110,18 +110,25 @@ public class CommentCheckPlugin extends AbstractProcessEnginePlugin {
       // a task's comment names its task only
       CommandContext command = Context.getCommandContext();
       String instanceId = comment.getProcessInstanceId();
-      if (instanceId == null && comment.getTaskId() != null) {
+      if (comment.getTaskId() != null) {
+        String taskCase;
         TaskEntity task = command.getTaskManager().findTaskById(comment.getTaskId());
         if (task != null) {
-          instanceId = task.getProcessInstanceId();
+          taskCase = task.getProcessInstanceId();
         } else {
           // a task already done: its comments are read with its history
           HistoricTaskInstanceEntity done =
               command
                   .getHistoricTaskInstanceManager()
                   .findHistoricTaskInstanceById(comment.getTaskId());
-          instanceId = done == null ? null : done.getProcessInstanceId();
+          taskCase = done == null ? null : done.getProcessInstanceId();
         }
+        if (instanceId != null && !instanceId.equals(taskCase)) {
+          // the engine files a task's comment under whatever case the caller names, one they
+          // may not see included, and the check below would then answer about that case's person
+          throw new Refusal(texts.get("comment.refused.otherCase"));
+        }
+        instanceId = taskCase;
       }
       if (instanceId == null) {
         return; // a task of no case

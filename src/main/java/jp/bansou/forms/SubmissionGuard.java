@@ -33,7 +33,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -551,12 +550,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
   }
 
   private String user(HttpServletRequest request) {
-    String fromSession = ApiAccessFilter.fromSession(request);
-    if (fromSession != null) {
-      return fromSession;
-    }
-    Authentication engine = identityService.getCurrentAuthentication();
-    return engine == null ? null : engine.getUserId();
+    return ApiAccessFilter.caller(request, identityService);
   }
 
   private boolean isAdmin(String user) {

@@ -123,6 +123,21 @@ public class ApiAccessFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  /**
+   * Who sends a request into the engine: the user of the webapps' session, or the one the engine's
+   * REST API logged in (HTTP Basic), or null.
+   */
+  public static String caller(
+      HttpServletRequest request, org.camunda.bpm.engine.IdentityService identityService) {
+    String fromSession = fromSession(request);
+    if (fromSession != null) {
+      return fromSession;
+    }
+    org.camunda.bpm.engine.impl.identity.Authentication engine =
+        identityService.getCurrentAuthentication();
+    return engine == null ? null : engine.getUserId();
+  }
+
   /** The user of a Tasklist or Cockpit login session, or null. */
   public static String fromSession(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

@@ -75,6 +75,15 @@ final class Attacker {
   /** A deployment with the form fields given (its name, source, activation time…). */
   HttpResponse<String> deploy(
       String user, java.util.Map<String, String> fields, java.util.Map<String, String> files) {
+    return multipart(user, "/engine-rest/deployment/create", fields, files);
+  }
+
+  /** A multipart form: its fields, and files by name. */
+  HttpResponse<String> multipart(
+      String user,
+      String path,
+      java.util.Map<String, String> fields,
+      java.util.Map<String, String> files) {
     String boundary = "----attack" + UUID.randomUUID();
     StringBuilder body = new StringBuilder();
     fields.forEach((field, value) -> body.append(part(boundary, field, null, value)));
@@ -82,7 +91,7 @@ final class Attacker {
     body.append("--").append(boundary).append("--\r\n");
     return send(
         user,
-        request("/engine-rest/deployment/create")
+        request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }

@@ -105,6 +105,116 @@ class CommentAttackTest {
   }
 
   @Test
+  void aCommentFiledUnderAnotherCaseIsRefusedAndTellsNothingAboutItsPerson() {
+    // another case, whose person the coordinator's task has nothing to do with
+    Intake other = Intake.person();
+    ProcessInstance elsewhere = CaseDriver.start(engine, other);
+    String phone = (String) other.variables().get("phone");
+    String create = "/engine-rest/task/" + triage.getId() + "/comment/create";
+    for (String text : List.of("電話 " + phone, "電話 090-0000-0000", other.personName())) {
+      var answer =
+          attacker.post(
+              "coordinator",
+              create,
+              "{\"message\": \""
+                  + text
+                  + "\", \"processInstanceId\": \""
+                  + elsewhere.getId()
+                  + "\"}");
+      // the same answer for a right and a wrong guess: before, the check ran against that case's
+      // person and the comment was filed under it
+      assertRefused(answer, 400, "そのタスクのケースにだけ");
+      assertThat(answer.body()).doesNotContain("電話番号", "名前（");
+    }
+    assertThat(taskService.getProcessInstanceComments(elsewhere.getId())).isEmpty();
+    assertThat(comments()).isEmpty();
+    // the task's own case, named as Tasklist may name it, is the task's comment as before
+    var own =
+        attacker.post(
+            "coordinator",
+            create,
+            "{\"message\": \"書類を確認しました\", \"processInstanceId\": \""
+                + triage.getProcessInstanceId()
+                + "\"}");
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+  }
+
+  @Test
+  void anotherPersonsCommentIsNeitherChangedNorDeleted() {
+    engine.getIdentityService().setAuthenticatedUserId("supervisor");
+    Comment theirs;
+    Comment onTheCase;
+    try {
+      theirs = taskService.createComment(triage.getId(), null, "来週の会議で話します");
+      onTheCase = taskService.createComment(null, triage.getProcessInstanceId(), "担当を決めました");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String task = "/engine-rest/task/" + triage.getId() + "/comment";
+    String instance = "/engine-rest/process-instance/" + triage.getProcessInstanceId() + "/comment";
+    // the coordinator holds the task: the engine let them rewrite it under their own name, or
+    // delete it with every other comment on the task or case
+    assertRefused(
+        attacker.put(
+            "coordinator", task, "{\"id\": \"" + theirs.getId() + "\", \"message\": \"会議はなし\"}"),
+        403,
+        "ほかの人のコメント");
+    assertRefused(
+        attacker.asTasklist(
+            "coordinator",
+            "PUT",
+            "/camunda/api/engine/engine/default/task/" + triage.getId() + "/comment",
+            "{\"id\": \"" + theirs.getId() + "\", \"message\": \"会議はなし\"}"),
+        403,
+        "ほかの人のコメント");
+    assertRefused(attacker.delete("coordinator", task + "/" + theirs.getId()), 403, "ほかの人のコメント");
+    assertRefused(attacker.delete("coordinator", task), 403, "ほかの人のコメント");
+    assertRefused(
+        attacker.put(
+            "coordinator",
+            instance,
+            "{\"id\": \"" + onTheCase.getId() + "\", \"message\": \"担当はまだ\"}"),
+        403,
+        "ほかの人のコメント");
+    assertRefused(
+        attacker.delete("coordinator", instance + "/" + onTheCase.getId()), 403, "ほかの人のコメント");
+    assertRefused(attacker.delete("coordinator", instance), 403, "ほかの人のコメント");
+    assertThat(taskService.getProcessInstanceComments(triage.getProcessInstanceId()))
+        .extracting(Comment::getFullMessage)
+        .containsExactly("担当を決めました");
+    assertThat(comments())
+        .singleElement()
+        .satisfies(
+            kept -> {
+              assertThat(kept.getFullMessage()).isEqualTo("来週の会議で話します");
+              assertThat(kept.getUserId()).isEqualTo("supervisor");
+            });
+    // one's own comment is one's own to change and delete
+    var mine = comment("窓口は午前中だけ");
+    assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+    String mineId =
+        comments().stream()
+            .filter(c -> "coordinator".equals(c.getUserId()))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    assertThat(
+            attacker
+                .put(
+                    "coordinator",
+                    task,
+                    "{\"id\": \"" + mineId + "\", \"message\": \"窓口は午前9時から12時\"}")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(attacker.delete("coordinator", task + "/" + mineId).statusCode()).isEqualTo(204);
+    // an administrator may remove any
+    assertThat(attacker.delete("demo", task + "/" + theirs.getId()).statusCode()).isEqualTo(204);
+    assertThat(attacker.delete("demo", instance).statusCode()).isEqualTo(204);
+    assertThat(comments()).isEmpty();
+    assertThat(taskService.getProcessInstanceComments(triage.getProcessInstanceId())).isEmpty();
+  }
+
+  @Test
   void aCompanionOfferedTheCaseIsCheckedToo() {
     // the companion may see the offer, not the case: the check must not depend on what they see
     Intake person = Intake.person();
