@@ -219,6 +219,18 @@ public class ApiErrors extends OncePerRequestFilter {
             || message.contains("Cannot order by variables of type"))) {
       // a query on, or sorted by, a value the engine cannot compare (an Object, a JSON value)
       answer(response, 400, texts.get("api.error.badRequest"));
+    } else if (status >= 500 && message.matches("(?s).*ENGINE-130(?:36|53)\\b.*")) {
+      // a job or a case to change that is not there (the engine says so as a server error)
+      answer(response, 404, texts.get("api.error.notFound"));
+    } else if (status >= 500 && message.contains("ENGINE-13034")) {
+      // a tenant the caller does not belong to (a task moved into the trial tenant)
+      answer(response, 403, texts.get("api.error.forbidden"));
+    } else if (status >= 500 && message.contains("part of a running process")) {
+      answer(response, 400, texts.get("task.refused.deleteInProcess"));
+    } else if (status >= 500 && OUT_OF_RANGE.matcher(message).find()) {
+      // a list left empty, a number below what the engine takes (retries, a page, a lock's time)
+      LOG.info("Answered 400 to a request the engine could not use: {}", engineCode(message));
+      answer(response, 400, texts.get("api.error.badRequest"));
     } else if (type.equals("SuspendedEntityInteractionException")) {
       answer(
           response,
@@ -302,6 +314,14 @@ public class ApiErrors extends OncePerRequestFilter {
         || message.contains("can't be set larger than")
         || message.contains("ENGINE-13043");
   }
+
+  /**
+   * The engine's words for a value it cannot take: a list left empty ({@code candidateGroups=},
+   * {@code processInstanceIds=,}), a number below its least (retries of -1, a lock of -5 ms).
+   */
+  static final Pattern OUT_OF_RANGE =
+      Pattern.compile(
+          "ENGINE-130(?:52|54)\\b| is empty\\b|\\bis not greater than\\b|must be a non-negative");
 
   /** A page before the first row or of fewer than none: the database refuses it, not the API. */
   private static boolean negativePage(HttpServletRequest request) {

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
  *       permission for everyone (type 0) for one person or a group fails in the engine.
  *   <li>A person or group linked to a task ({@code task/{id}/identity-links}): without a type the
  *       engine stores the link, and every later reading of the task's links fails.
+ *   <li>A finished case started again ({@code process-definition/{id}/restart}) without where to
+ *       start: a null pointer in the engine.
  * </ul>
  */
 final class RequestShapes {
@@ -26,6 +28,13 @@ final class RequestShapes {
   /** A person or group linked to a task, or unlinked. */
   static final Pattern IDENTITY_LINK =
       Pattern.compile(SubmissionGuard.API + "/task/[^/]+/identity-links(?:/delete)?$");
+
+  /** A finished case started again, from the activities named (Cockpit's 「再開」). */
+  static final Pattern RESTART =
+      Pattern.compile(
+          SubmissionGuard.API
+              + "/process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)"
+              + "/restart(?:-async)?$");
 
   private RequestShapes() {}
 
@@ -45,6 +54,12 @@ final class RequestShapes {
     }
     if (AUTHORIZATION.matcher(path).matches()) {
       return authorization(body, path.endsWith("/create")) ? null : "authorization.refused.shape";
+    }
+    if (RESTART.matcher(path).matches()) {
+      return restart(body) ? null : "restart.refused.instructions";
+    }
+    if (!IDENTITY_LINK.matcher(path).matches()) {
+      return null;
     }
     return identityLink(body) ? null : "task.refused.identityLink";
   }
@@ -80,6 +95,27 @@ final class RequestShapes {
     // a change keeps the stored type: the engine refuses a wrong person for it (ApiErrors)
     boolean global = kind == Authorization.AUTH_TYPE_GLOBAL && (created || typeSent);
     return !global || Authorization.ANY.equals(body.path("userId").asText());
+  }
+
+  /**
+   * At least one instruction, each saying where to start (the engine failed on a null pointer
+   * without them).
+   */
+  private static boolean restart(JsonNode body) {
+    if (!body.isObject() || !body.path("instructions").isArray()) {
+      return false;
+    }
+    if (body.path("instructions").isEmpty()) {
+      return false;
+    }
+    for (JsonNode instruction : body.path("instructions")) {
+      if (!instruction.path("type").isTextual()
+          || !instruction.path("activityId").isTextual()
+              && !instruction.path("transitionId").isTextual()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A type of link (candidate, or one of a process's own) and one person or one group. */

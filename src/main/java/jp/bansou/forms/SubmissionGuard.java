@@ -97,17 +97,22 @@ public class SubmissionGuard extends OncePerRequestFilter {
       Pattern.compile(
           API
               + "/(?:(?:task|process-instance|execution|variable-instance|case-instance"
-              + "|case-execution|external-task|history/[a-z-]+|filter/[^/]+/(?:list|count|singleResult))"
+              + "|case-execution|external-task|job|history/[a-z-]+"
+              + "|filter/[^/]+/(?:list|count|singleResult))"
               + "(?:/count)?"
               + "|process-instance/(?:delete|variables-async|suspended-async|job-retries)"
               + "|history/process-instance/(?:delete|set-removal-time)"
-              + "|modification/executeAsync|modification/execute|process-definition/[^/]+/restart(?:-async)?"
+              + "|modification/executeAsync|modification/execute|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/restart(?:-async)?"
               + "|migration/execute(?:Async)?|message/async|external-task/retries(?:-async)?"
+              + "|external-task/fetchAndLock"
               + "|filter/create|filter/[^/]+)$");
 
   /** A list of variables' conditions in a search ({@code processVariables}, {@code variables}…). */
   private static final Pattern CONDITIONS =
       Pattern.compile("variables|[a-zA-Z]+Variables|variableValues");
+
+  /** Lists of a search's conditions on a date ({@code dueDates}, {@code createTimes}). */
+  private static final Pattern DATE_CONDITIONS = Pattern.compile("dueDates|createTimes");
 
   /** A search's body is read whole up to this size (a long list of ids from Cockpit). */
   static final int MAX_SEARCH = 4 * 1024 * 1024;
@@ -174,6 +179,11 @@ public class SubmissionGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = jp.bansou.security.CanonicalPaths.guarded(request);
     String method = request.getMethod();
+    String emptyList = emptyListParameter(request);
+    if (emptyList != null) {
+      refuse(response, 400, texts.get("search.refused.emptyList", emptyList), null);
+      return;
+    }
     if (!"GET".equals(method) && VARIABLES.matcher(path).matches() && !isAdmin(user(request))) {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("form.refused.variables"), null);
       return;
@@ -274,7 +284,20 @@ public class SubmissionGuard extends OncePerRequestFilter {
       JsonNode sent = jsonOf(search);
       String incomplete = incompleteCondition(sent);
       if (incomplete != null) {
-        refuse(response, 400, texts.get("search.refused.condition", incomplete), null);
+        refuse(
+            response,
+            400,
+            texts.get(
+                CONDITIONS.matcher(incomplete).matches()
+                    ? "search.refused.condition"
+                    : "search.refused.orderOrDate",
+                incomplete),
+            null);
+        return;
+      }
+      String shape = RequestShapes.refusal(path, sent);
+      if (shape != null) {
+        refuse(response, 400, texts.get(shape), null);
         return;
       }
       if (sent != null && FILTER_SAVED.matcher(path).matches() && tooLong(sent, response)) {
@@ -594,7 +617,24 @@ public class SubmissionGuard extends OncePerRequestFilter {
       }
       if (value.isArray() && CONDITIONS.matcher(key).matches()) {
         for (JsonNode condition : value) {
-          if (!condition.path("name").isTextual() || !condition.path("operator").isTextual()) {
+          // a list of names is no condition: the variables an external task's worker fetches
+          if (!condition.isTextual()
+              && (!condition.path("name").isTextual() || !condition.path("operator").isTextual())) {
+            return key;
+          }
+        }
+      }
+      if (value.isArray() && DATE_CONDITIONS.matcher(key).matches()) {
+        for (JsonNode condition : value) {
+          if (!condition.path("operator").isTextual() || !condition.path("value").isTextual()) {
+            return key;
+          }
+        }
+      }
+      if (value.isArray() && key.equals("sorting")) {
+        for (JsonNode order : value) {
+          // [null] is the REST API's to refuse (ApiErrors), as it did before
+          if (order.isObject() && !order.path("sortBy").isTextual()) {
             return key;
           }
         }
@@ -606,6 +646,28 @@ public class SubmissionGuard extends OncePerRequestFilter {
     }
     return null;
   }
+
+  /**
+   * A search's list in the address ({@code processInstanceIds=,}, {@code
+   * processDefinitionKeyNotIn=}) with no value in it, or null: the engine turned some into SQL the
+   * database could not read.
+   */
+  private static String emptyListParameter(HttpServletRequest request) {
+    for (var parameter : request.getParameterMap().entrySet()) {
+      if (!LIST_PARAMETER.matcher(parameter.getKey()).matches()) {
+        continue;
+      }
+      for (String value : parameter.getValue()) {
+        if (value.replace(",", "").isBlank()) {
+          return parameter.getKey();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A parameter that holds a list of ids or keys. */
+  private static final Pattern LIST_PARAMETER = Pattern.compile("[a-zA-Z]+(?:In|Ids)");
 
   /** The body as JSON, or null when it is none: the engine answers an unreadable body itself. */
   private static JsonNode jsonOf(byte[] body) {

@@ -165,7 +165,11 @@ public class PersonController {
     if (!isCoordinator(userId)) {
       return refuse(HttpStatus.BAD_REQUEST, "person.regions.notCoordinator");
     }
-    List<String> prefectures = regions.prefectures() == null ? List.of() : regions.prefectures();
+    if (regions == null || regions.prefectures() == null) {
+      // a body without the list (a misspelt name, {}) took every region away
+      return refuse(HttpStatus.BAD_REQUEST, "person.regions.missing");
+    }
+    List<String> prefectures = regions.prefectures();
     if (prefectures.stream()
         .anyMatch(p -> p == null || !p.matches("\\*|0[1-9]|[1-3][0-9]|4[0-7]"))) {
       return refuse(HttpStatus.BAD_REQUEST, "person.regions.badCode");

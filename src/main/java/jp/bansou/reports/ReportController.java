@@ -60,12 +60,23 @@ public class ReportController {
    * One row per case opened in the period ({@code from}, {@code to}: ISO dates, both included;
    * without them the last twelve months), streamed; see {@link CaseExport}.
    */
+  /** The years a period of an export may name. */
+  static final int EARLIEST_YEAR = 1900;
+
+  static final int LATEST_YEAR = 2999;
+
   @GetMapping("/api/reports/cases.csv")
   public void cases(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       HttpServletResponse response)
       throws IOException {
+    for (LocalDate day : new LocalDate[] {from, to}) {
+      // a date the calendar has, far outside any case (-999999999-01-01), failed as a server error
+      if (day != null && (day.getYear() < EARLIEST_YEAR || day.getYear() > LATEST_YEAR)) {
+        throw new Refusal(texts.get("report.periodOutOfRange", EARLIEST_YEAR, LATEST_YEAR));
+      }
+    }
     CaseExport.Period period = caseExport.period(from, to);
     if (period.to() != null && period.to().isBefore(period.from())) {
       throw new Refusal(texts.get("report.periodReversed"));

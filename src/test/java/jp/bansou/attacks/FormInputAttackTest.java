@@ -41,6 +41,8 @@ class FormInputAttackTest {
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired jp.bansou.person.CaseAccess regions;
   @Autowired TestRestTemplate rest;
   @Autowired HistoryService historyService;
 
@@ -348,6 +350,132 @@ class FormInputAttackTest {
     assertThat(filterService.createFilterQuery().filterName(name).count()).isZero();
     assertThat(identityService.createGroupQuery().groupId("long-group").count()).isZero();
     assertThat(identityService.createUserQuery().userId("long-name").count()).isZero();
+  }
+
+  @Test
+  void whatTheEngineCannotTakeIsRefusedInJapaneseNotAServerError() {
+    // each failed with a server error before, for anyone logged in (a reviewing helper's finds)
+    String[][] refused = {
+      // lists left empty
+      {"companion", "GET", "/engine-rest/task?candidateGroups=", ""},
+      {"companion", "POST", "/engine-rest/task/count", "{\"candidateGroups\": []}"},
+      {"companion", "POST", "/engine-rest/task", "{\"candidateGroupsExpression\": \"\"}"},
+      {"companion", "GET", "/engine-rest/process-instance?processInstanceIds=,", ""},
+      {"companion", "GET", "/engine-rest/history/process-instance?processInstanceIds=,", ""},
+      {"companion", "POST", "/engine-rest/process-instance", "{\"processInstanceIds\": []}"},
+      {"companion", "GET", "/engine-rest/history/process-instance?processDefinitionKeyNotIn=,", ""},
+      // numbers below the least the engine takes
+      {"companion", "PUT", "/engine-rest/job/no-such-job/retries", "{\"retries\": -1}"},
+      {
+        "companion",
+        "POST",
+        "/engine-rest/external-task/fetchAndLock",
+        "{\"workerId\": \"w\", \"maxTasks\": -1, \"topics\": []}"
+      },
+      {
+        "companion",
+        "POST",
+        "/engine-rest/external-task/fetchAndLock",
+        "{\"workerId\": \"w\", \"maxTasks\": 1, \"topics\": [{\"topicName\": \"x\","
+            + " \"lockDuration\": -5}]}"
+      },
+      // conditions and orders without what they need
+      {"companion", "POST", "/engine-rest/job", "{\"dueDates\": [{}]}"},
+      {
+        "companion", "POST", "/engine-rest/job/count", "{\"createTimes\": [{\"operator\": \"lt\"}]}"
+      },
+      {
+        "companion",
+        "POST",
+        "/engine-rest/external-task/fetchAndLock",
+        "{\"workerId\": \"w\", \"maxTasks\": 1, \"sorting\": [{}], \"topics\": []}"
+      },
+      // a finished case started again from nowhere
+      {
+        "coordinator",
+        "POST",
+        "/engine-rest/process-definition/key/accompaniment-case/restart",
+        "{}"
+      },
+      {
+        "coordinator",
+        "POST",
+        "/engine-rest/process-definition/key/accompaniment-case/restart",
+        "{\"instructions\": [{}], \"processInstanceIds\": [\"x\"]}"
+      },
+    };
+    for (String[] request : refused) {
+      HttpResponse<String> answer =
+          switch (request[1]) {
+            case "GET" -> attacker.get(request[0], request[2]);
+            case "PUT" -> attacker.put(request[0], request[2], request[3]);
+            default -> attacker.post(request[0], request[2], request[3]);
+          };
+      assertThat(answer.statusCode()).as(request[2] + " " + answer.body()).isIn(400, 404);
+      Attacker.assertNoLeak(answer.body());
+    }
+    // a job or a case that is not there
+    assertRefused(
+        attacker.put("companion", "/engine-rest/job/no-such-job/retries", "{\"retries\": 1}"), 404);
+    assertRefused(
+        attacker.post(
+            "coordinator",
+            "/engine-rest/modification/execute",
+            "{\"processDefinitionId\": \""
+                + repositoryService
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(CaseFile.PROCESS_KEY)
+                    .latestVersion()
+                    .singleResult()
+                    .getId()
+                + "\", \"processInstanceIds\": [\"no-such-case\"], \"instructions\":"
+                + " [{\"type\": \"cancel\", \"activityId\": \"reviewTriage\"}]}"),
+        404);
+    // a task of a procedure is finished by its form, not deleted
+    var pi = jp.bansou.casefile.CaseDriver.start(engine, Intake.person());
+    var triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    taskService.claim(triage.getId(), "coordinator");
+    assertRefused(
+        attacker.delete("coordinator", "/engine-rest/task/" + triage.getId()), 400, "手続きの一部なので");
+    // a text longer than the database holds, as the note of a change an administrator makes
+    assertRefused(
+        attacker.post(
+            "demo",
+            "/engine-rest/process-instance/" + pi.getId() + "/modification",
+            "{\"instructions\": [{\"type\": \"cancel\", \"activityId\": \"reviewTriage\"}],"
+                + " \"annotation\": \""
+                + "あ".repeat(5000)
+                + "\"}"),
+        400,
+        "長すぎる文");
+    assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isOne();
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test");
+    historyService.deleteHistoricProcessInstance(pi.getId());
+    // the export of cases, over a period no case can fall in
+    assertRefused(
+        attacker.get(
+            "coordinator", "/api/reports/cases.csv?from=-999999999-01-01&to=%2B999999999-12-31"),
+        400,
+        "1900 年から 2999 年");
+    // a worker's fetch naming the variables it needs is no search condition: it works as before
+    HttpResponse<String> fetched =
+        attacker.post(
+            "demo",
+            "/engine-rest/external-task/fetchAndLock",
+            "{\"workerId\": \"w\", \"maxTasks\": 1, \"topics\": [{\"topicName\":"
+                + " \"no-such-topic\", \"lockDuration\": 1000, \"variables\": [\"x\"]}]}");
+    assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aCoordinatorsRegionsAreNotWipedByABodyWithoutThem() {
+    for (String body : List.of("{}", "{\"prefecture\": [\"13\"]}")) {
+      assertRefused(
+          attacker.put("demo", "/api/admin/coordinators/coordinator/regions", body),
+          400,
+          "担当地域の一覧（prefectures）がありません");
+    }
+    assertThat(regions.regionsOf("coordinator")).containsExactly("*");
   }
 
   @Test
