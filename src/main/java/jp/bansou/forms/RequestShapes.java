@@ -126,6 +126,90 @@ final class RequestShapes {
         && oneOf(body.path("userId"), body.path("groupId"));
   }
 
+  /** What an Object variable may hold, as JSON: a list or a map, as the models store them. */
+  static final java.util.Set<String> OBJECT_TYPES =
+      java.util.Set.of(
+          "java.util.ArrayList",
+          "java.util.LinkedList",
+          "java.util.HashMap",
+          "java.util.LinkedHashMap");
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * A typed value anywhere in an administrator's body (a variable set by hand, a message's or a
+   * signal's variables and keys) that the engine would store and then fail to read, for everyone,
+   * on every later read of the case's variables: JSON that is not JSON, an Object of any Java class
+   * (a list or a map as JSON only, and none in a message or signal), XML (no model uses it), a
+   * variable without a name. Null when there is none.
+   */
+  static String typedValueRefusal(JsonNode body, boolean objectsAllowed) {
+    if (body == null) {
+      return null;
+    }
+    if (body.isObject()) {
+      JsonNode type = body.path("type");
+      if (type.isTextual()
+          && body.has("value")
+          && !typedValue(type.asText(), body, objectsAllowed)) {
+        return "variables.refused.typedValue";
+      }
+      for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) body::fields) {
+        if (field.getKey().equals("modifications")
+            && field.getValue().isObject()
+            && iterable(field.getValue()).anyMatch(name -> name.isBlank())) {
+          return "variables.refused.noName";
+        }
+        String inside = typedValueRefusal(field.getValue(), objectsAllowed);
+        if (inside != null) {
+          return inside;
+        }
+      }
+    } else if (body.isArray()) {
+      for (JsonNode each : body) {
+        String inside = typedValueRefusal(each, objectsAllowed);
+        if (inside != null) {
+          return inside;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static java.util.stream.Stream<String> iterable(JsonNode object) {
+    return java.util.stream.StreamSupport.stream(
+        ((Iterable<String>) object::fieldNames).spliterator(), false);
+  }
+
+  private static boolean typedValue(String type, JsonNode typed, boolean objectsAllowed) {
+    JsonNode value = typed.path("value");
+    switch (type.toLowerCase(java.util.Locale.ROOT)) {
+      case "xml":
+        return false;
+      case "json":
+        return value.isNull() || value.isTextual() && parses(value.asText());
+      case "object":
+        JsonNode info = typed.path("valueInfo");
+        return objectsAllowed
+            && "application/json".equals(info.path("serializationDataFormat").asText())
+            && OBJECT_TYPES.contains(info.path("objectTypeName").asText())
+            && value.isTextual()
+            && parses(value.asText());
+      default:
+        return true;
+    }
+  }
+
+  private static boolean parses(String json) {
+    try {
+      JsonNode read = JSON.readTree(json);
+      return read != null && !read.isMissingNode();
+    } catch (java.io.IOException notJson) {
+      return false;
+    }
+  }
+
   /** Exactly one of the two is a text that is not blank, the other absent or null. */
   private static boolean oneOf(JsonNode user, JsonNode group) {
     return given(user) != given(group)

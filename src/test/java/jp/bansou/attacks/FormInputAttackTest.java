@@ -468,6 +468,95 @@ class FormInputAttackTest {
   }
 
   @Test
+  void anAdministratorCannotStoreAValueThatBreaksTheCaseForEveryone() {
+    var pi = jp.bansou.casefile.CaseDriver.start(engine, Intake.person());
+    String variables = "/engine-rest/process-instance/" + pi.getId() + "/variables";
+    try {
+      // each was stored before, and every later reading of the case's variables failed with a
+      // server error, for the coordinator too (a reviewing helper's finds)
+      String[][] refused = {
+        {"PUT", variables + "/broken", "{\"type\": \"Json\", \"value\": \"{\"}"},
+        {"PUT", variables + "/broken", "{\"type\": \"Xml\", \"value\": \"<\"}"},
+        {
+          "PUT",
+          variables + "/broken",
+          "{\"type\": \"Object\", \"value\": \"{}\", \"valueInfo\":"
+              + " {\"objectTypeName\": \"java.lang.Runtime\", \"serializationDataFormat\":"
+              + " \"application/json\"}}"
+        },
+        {"PUT", variables + "/broken", "{\"type\": \"Object\", \"value\": \"x\"}"},
+        {
+          "POST",
+          variables,
+          "{\"modifications\": {\"broken\": {\"type\": \"Json\", \"value\": \"[\"}}}"
+        },
+        {
+          "POST",
+          "/engine-rest/message",
+          "{\"messageName\": \"x\", \"correlationKeys\": {\"k\":"
+              + " {\"type\": \"Json\", \"value\": \"{\"}}}"
+        },
+        {
+          "POST",
+          "/engine-rest/message",
+          "{\"messageName\": \"x\", \"processVariables\": {\"k\":"
+              + " {\"type\": \"Object\", \"value\": \"[]\", \"valueInfo\": {\"objectTypeName\":"
+              + " \"java.util.ArrayList\", \"serializationDataFormat\": \"application/json\"}}}}"
+        },
+      };
+      for (String[] request : refused) {
+        HttpResponse<String> answer =
+            "PUT".equals(request[0])
+                ? attacker.put("demo", request[1], request[2])
+                : attacker.post("demo", request[1], request[2]);
+        assertRefused(answer, 400, "この値は保存できません");
+      }
+      assertRefused(
+          attacker.post(
+              "demo",
+              variables,
+              "{\"modifications\": {\"\": {\"type\": \"String\", \"value\": \"x\"}}}"),
+          400,
+          "名前のない変数");
+      assertRefused(
+          attacker.post("demo", variables + "/scan/data", "{\"value\": \"x\"}"), 400, "multipart");
+      // longer than the database holds: a name, a text
+      assertRefused(
+          attacker.put(
+              "demo",
+              variables + "/" + "n".repeat(300),
+              "{\"type\": \"String\", \"value\": \"x\"}"),
+          400,
+          "長すぎる文");
+      assertRefused(
+          attacker.put(
+              "demo",
+              variables + "/note",
+              "{\"type\": \"String\", \"value\": \"" + "x".repeat(5000) + "\"}"),
+          400,
+          "長すぎる文");
+      assertThat(engine.getRuntimeService().getVariable(pi.getId(), "broken")).isNull();
+      assertThat(engine.getRuntimeService().getVariable(pi.getId(), "note")).isNull();
+      // a list as the models store one is set as before, and the case reads as before
+      HttpResponse<String> list =
+          attacker.put(
+              "demo",
+              variables + "/listed",
+              "{\"type\": \"Object\", \"value\": \"[\\\"a\\\"]\", \"valueInfo\":"
+                  + " {\"objectTypeName\": \"java.util.ArrayList\", \"serializationDataFormat\":"
+                  + " \"application/json\"}}");
+      assertThat(list.statusCode()).as(list.body()).isEqualTo(204);
+      HttpResponse<String> read = attacker.get("demo", variables);
+      assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+      assertThat(engine.getRuntimeService().getVariable(pi.getId(), "listed"))
+          .isEqualTo(List.of("a"));
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test");
+      historyService.deleteHistoricProcessInstance(pi.getId());
+    }
+  }
+
+  @Test
   void aCoordinatorsRegionsAreNotWipedByABodyWithoutThem() {
     for (String body : List.of("{}", "{\"prefecture\": [\"13\"]}")) {
       assertRefused(
