@@ -210,6 +210,39 @@ final class RequestShapes {
     }
   }
 
+  /**
+   * A list of ids ({@code jobIds}, {@code processInstanceIds}) with an entry that is no id (null, a
+   * number, blank), anywhere in the body, or null: the engine accepted it, started a batch, and
+   * each of the batch's jobs failed.
+   */
+  static String blankId(JsonNode body) {
+    if (body == null) {
+      return null;
+    }
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) body::fields) {
+      if (field.getKey().endsWith("Ids") && field.getValue().isArray()) {
+        for (JsonNode id : field.getValue()) {
+          if (!id.isTextual() || id.asText().isBlank()) {
+            return field.getKey();
+          }
+        }
+      }
+      String inside = blankId(field.getValue());
+      if (inside != null) {
+        return inside;
+      }
+    }
+    if (body.isArray()) {
+      for (JsonNode each : body) {
+        String inside = blankId(each);
+        if (inside != null) {
+          return inside;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Exactly one of the two is a text that is not blank, the other absent or null. */
   private static boolean oneOf(JsonNode user, JsonNode group) {
     return given(user) != given(group)

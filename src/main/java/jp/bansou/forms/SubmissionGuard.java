@@ -206,6 +206,11 @@ public class SubmissionGuard extends OncePerRequestFilter {
       if (sent == null) {
         return;
       }
+      String blank = RequestShapes.blankId(jsonOf(sent));
+      if (blank != null) {
+        refuse(response, 400, texts.get("search.refused.blankId", blank), null);
+        return;
+      }
       String refused = RequestShapes.typedValueRefusal(jsonOf(sent), !aroundTheForm);
       if (refused != null) {
         refuse(response, 400, texts.get(refused), null);
@@ -308,6 +313,11 @@ public class SubmissionGuard extends OncePerRequestFilter {
         return;
       }
       JsonNode sent = jsonOf(search);
+      String blank = RequestShapes.blankId(sent);
+      if (blank != null) {
+        refuse(response, 400, texts.get("search.refused.blankId", blank), null);
+        return;
+      }
       String incomplete = incompleteCondition(sent);
       if (incomplete != null) {
         refuse(
@@ -340,6 +350,16 @@ public class SubmissionGuard extends OncePerRequestFilter {
       }
       JsonNode body = jsonOf(sent);
       if (body != null && tooLong(body, response)) {
+        return;
+      }
+      String named = path.substring(path.lastIndexOf('/') + 1);
+      if ("PUT".equals(method)
+          && body != null
+          && body.path("id").isTextual()
+          && !body.path("id").asText().equals(decoded(named))) {
+        // the engine looked for the new id, found none, and answered as if two people had
+        // changed it at once
+        refuse(response, 400, texts.get("account.refused.idChanged"), null);
         return;
       }
       chain.doFilter(new CachedBody(request, sent), response);
@@ -671,6 +691,10 @@ public class SubmissionGuard extends OncePerRequestFilter {
       }
     }
     return null;
+  }
+
+  private static String decoded(String segment) {
+    return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   /**

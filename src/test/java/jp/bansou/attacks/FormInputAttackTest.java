@@ -414,6 +414,39 @@ class FormInputAttackTest {
       assertThat(answer.statusCode()).as(request[2] + " " + answer.body()).isIn(400, 404);
       Attacker.assertNoLeak(answer.body());
     }
+    // a list of ids with one that is none: a batch was started, and each of its jobs failed
+    long batches = engine.getManagementService().createBatchQuery().count();
+    assertRefused(
+        attacker.post("demo", "/engine-rest/job/retries", "{\"retries\": 1, \"jobIds\": [null]}"),
+        400,
+        "jobIds");
+    assertRefused(
+        attacker.post(
+            "demo", "/engine-rest/process-instance/delete", "{\"processInstanceIds\": [\" \"]}"),
+        400,
+        "id でない値");
+    assertThat(engine.getManagementService().createBatchQuery().count()).isEqualTo(batches);
+    // a group's id changed in place: the engine answered as if two people had changed it at once
+    var group = identityService.newGroup("rename-test");
+    group.setName("名前を変える");
+    identityService.saveGroup(group);
+    try {
+      assertRefused(
+          attacker.put(
+              "demo", "/engine-rest/group/rename-test", "{\"id\": \"renamed\", \"name\": \"x\"}"),
+          400,
+          "id は変えられません");
+      assertThat(
+              attacker
+                  .put(
+                      "demo",
+                      "/engine-rest/group/rename-test",
+                      "{\"id\": \"rename-test\", \"name\": \"新しい名前\"}")
+                  .statusCode())
+          .isEqualTo(204);
+    } finally {
+      identityService.deleteGroup("rename-test");
+    }
     // a job or a case that is not there
     assertRefused(
         attacker.put("companion", "/engine-rest/job/no-such-job/retries", "{\"retries\": 1}"), 404);
