@@ -694,7 +694,7 @@ public class SubmissionGuard extends OncePerRequestFilter {
   }
 
   private static String decoded(String segment) {
-    return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    return decodedValue(segment.replace("+", "%2B"));
   }
 
   /**
@@ -703,17 +703,28 @@ public class SubmissionGuard extends OncePerRequestFilter {
    * database could not read.
    */
   private static String emptyListParameter(HttpServletRequest request) {
-    for (var parameter : request.getParameterMap().entrySet()) {
-      if (!LIST_PARAMETER.matcher(parameter.getKey()).matches()) {
-        continue;
-      }
-      for (String value : parameter.getValue()) {
-        if (value.replace(",", "").isBlank()) {
-          return parameter.getKey();
-        }
+    // the address only: reading the parameters would read a form-encoded body before the engine
+    String query = request.getQueryString();
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : decodedValue(pair.substring(equals + 1));
+      if (LIST_PARAMETER.matcher(name).matches() && value.replace(",", "").isBlank()) {
+        return name;
       }
     }
     return null;
+  }
+
+  private static String decodedValue(String value) {
+    try {
+      return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return value; // the engine answers an address it cannot read itself
+    }
   }
 
   /** A parameter that holds a list of ids or keys. */
