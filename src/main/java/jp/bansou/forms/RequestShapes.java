@@ -135,7 +135,8 @@ final class RequestShapes {
           "java.util.LinkedHashMap");
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
    * A typed value anywhere in an administrator's body (a variable set by hand, a message's or a

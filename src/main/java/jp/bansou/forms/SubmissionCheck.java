@@ -40,7 +40,10 @@ public class SubmissionCheck {
   static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
   static final Pattern PHONE = Pattern.compile("^[+0-9 ()\\-‐－ー０-９]{6,20}$");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Whole JSON only: "{}x" is no JSON (Jackson reads the first value and stops by default). */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** One refusal, with the field it is about. */
   /**
@@ -86,6 +89,13 @@ public class SubmissionCheck {
         continue;
       }
       JsonNode value = value(variable, type);
+      if ("json".equals(type) && !value.isContainerNode()) {
+        // Tasklist sends Json for a list (checklist, taglist) only; anything else stored as Json
+        // (text that is no JSON, a date as a JSON string) failed every later reading of the
+        // case's variables, the coordinator's too, or the step that read it
+        problems.add(problem(field, "form.refused.type", variable.path("type").asText()));
+        continue;
+      }
       String message = checkValue(field, value, options);
       if (message != null) {
         problems.add(new Problem(field.key(), field.id(), field.label(), message));
