@@ -219,7 +219,8 @@ public class ApiErrors extends OncePerRequestFilter {
             || message.contains("Cannot order by variables of type"))) {
       // a query on, or sorted by, a value the engine cannot compare (an Object, a JSON value)
       answer(response, 400, texts.get("api.error.badRequest"));
-    } else if (status >= 500 && message.matches("(?s).*ENGINE-130(?:36|53)\\b.*")) {
+    } else if (status >= 500
+        && message.matches("(?s).*(?:ENGINE-130(?:36|53)|ENGINE-23003)\\b.*")) {
       // a job or a case to change that is not there (the engine says so as a server error)
       answer(response, 404, texts.get("api.error.notFound"));
     } else if (status >= 500 && message.contains("ENGINE-13034")) {
@@ -321,7 +322,8 @@ public class ApiErrors extends OncePerRequestFilter {
    */
   static final Pattern OUT_OF_RANGE =
       Pattern.compile(
-          "ENGINE-130(?:52|54)\\b| is empty\\b|\\bis not greater than\\b|must be a non-negative");
+          "ENGINE-130(?:40|5[124])\\b| is empty\\b|\\bis not greater than\\b|must be a non-negative"
+              + "|no current activity");
 
   /** A page before the first row or of fewer than none: the database refuses it, not the API. */
   private static boolean negativePage(HttpServletRequest request) {

@@ -221,6 +221,12 @@ final class RequestShapes {
       return null;
     }
     for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) body::fields) {
+      if (field.getKey().endsWith("NotIn")
+          && field.getValue().isArray()
+          && field.getValue().isEmpty()) {
+        // nothing to leave out: the engine built SQL the database could not read
+        return field.getKey();
+      }
       if (field.getKey().endsWith("Ids") && field.getValue().isArray()) {
         for (JsonNode id : field.getValue()) {
           if (!id.isTextual() || id.asText().isBlank()) {

@@ -63,6 +63,10 @@ public class SubmissionGuard extends OncePerRequestFilter {
               + "/(?:task|execution|process-instance|case-instance|case-execution)/[^/]+/"
               + "(?:variables|localVariables)(?:/.*)?$");
 
+  /** Other ways values are set by hand: a case's modification, variables set on many cases. */
+  static final Pattern MORE_VALUES =
+      Pattern.compile(API + "/process-instance/(?:[^/]+/modification|variables-async)$");
+
   /**
    * Ways around a task's form that only an administrator takes: a BPMN error or escalation thrown
    * from the task (a companion merely offered a case ended the whole case with an error no model
@@ -190,8 +194,9 @@ public class SubmissionGuard extends OncePerRequestFilter {
     }
     boolean aroundTheForm = "POST".equals(method) && AROUND_THE_FORM.matcher(path).matches();
     if (("PUT".equals(method) || "POST".equals(method))
-        && (VARIABLES.matcher(path).matches() || aroundTheForm)
-        && isAdmin(user(request))) {
+            && (VARIABLES.matcher(path).matches() || aroundTheForm)
+            && isAdmin(user(request))
+        || "POST".equals(method) && MORE_VALUES.matcher(path).matches()) {
       // an administrator's values, set by hand: what the engine would store and not read again
       if (path.endsWith("/data")) {
         String type = request.getContentType();
@@ -275,6 +280,16 @@ public class SubmissionGuard extends OncePerRequestFilter {
         if (tooLong(fields, response)) {
           return;
         }
+        // an administrator's (another's id is refused to anyone else, as any other account)
+        if (!path.endsWith("/create")
+            && isAdmin(user(request))
+            && !fields
+                .path("id")
+                .asText()
+                .equals(decoded(path.split("/")[path.split("/").length - 2]))) {
+          refuse(response, 400, texts.get("account.refused.idChanged"), null);
+          return;
+        }
       }
       chain.doFilter(new CachedBody(request, profile), response);
       return;
@@ -355,10 +370,9 @@ public class SubmissionGuard extends OncePerRequestFilter {
       String named = path.substring(path.lastIndexOf('/') + 1);
       if ("PUT".equals(method)
           && body != null
-          && body.path("id").isTextual()
-          && !body.path("id").asText().equals(decoded(named))) {
+          && (!body.path("id").isTextual() || !body.path("id").asText().equals(decoded(named)))) {
         // the engine looked for the new id, found none, and answered as if two people had
-        // changed it at once
+        // changed it at once; without one it failed on a null pointer, before any permission
         refuse(response, 400, texts.get("account.refused.idChanged"), null);
         return;
       }

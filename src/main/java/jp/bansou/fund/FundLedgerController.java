@@ -109,7 +109,11 @@ public class FundLedgerController {
           .body(new ApiError(texts.get("fund.budget.notOffice")));
     }
     try {
-      YearMonth.parse(month);
+      int year = YearMonth.parse(month).getYear();
+      if (year < 2000 || year > 2999) {
+        // +999999999-12 is a month Java knows and the database cannot hold (a server error)
+        return ResponseEntity.badRequest().body(new ApiError(texts.get("fund.budget.badMonth")));
+      }
     } catch (DateTimeParseException e) {
       return ResponseEntity.badRequest().body(new ApiError(texts.get("fund.budget.badMonth")));
     }

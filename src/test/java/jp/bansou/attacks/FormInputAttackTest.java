@@ -392,6 +392,15 @@ class FormInputAttackTest {
       {"companion", "GET", "/engine-rest/history/process-instance?processInstanceIds=,", ""},
       {"companion", "POST", "/engine-rest/process-instance", "{\"processInstanceIds\": []}"},
       {"companion", "GET", "/engine-rest/history/process-instance?processDefinitionKeyNotIn=,", ""},
+      {
+        "companion",
+        "POST",
+        "/engine-rest/history/process-instance/count",
+        "{\"processDefinitionKeyNotIn\": []}"
+      },
+      // a group changed without its id: a null pointer before any permission was checked
+      {"companion", "PUT", "/engine-rest/group/companions", "{\"name\": \"x\"}"},
+      {"companion", "PUT", "/engine-rest/group/companions", "{\"id\": null}"},
       // numbers below the least the engine takes
       {"companion", "PUT", "/engine-rest/job/no-such-job/retries", "{\"retries\": -1}"},
       {
@@ -571,6 +580,33 @@ class FormInputAttackTest {
                 : attacker.post("demo", request[1], request[2]);
         assertRefused(answer, 400, "この値は保存できません");
       }
+      // the same values by the other ways a case's values are set by hand
+      String broken = "{\"broken\": {\"type\": \"Json\", \"value\": \"{bad\"}}";
+      assertRefused(
+          attacker.post(
+              "demo",
+              "/engine-rest/process-instance/" + pi.getId() + "/modification",
+              "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\":"
+                  + " \"reviewTriage\", \"variables\": "
+                  + broken
+                  + "}]}"),
+          400,
+          "この値は保存できません");
+      assertRefused(
+          attacker.post(
+              "demo",
+              "/engine-rest/process-instance/variables-async",
+              "{\"processInstanceIds\": [\"" + pi.getId() + "\"], \"variables\": " + broken + "}"),
+          400,
+          "この値は保存できません");
+      // an account's profile sent for another id
+      assertRefused(
+          attacker.put(
+              "demo",
+              "/engine-rest/user/companion/profile",
+              "{\"id\": \"companion2\", \"firstName\": \"x\", \"lastName\": \"\"}"),
+          400,
+          "id は変えられません");
       assertRefused(
           attacker.post(
               "demo",

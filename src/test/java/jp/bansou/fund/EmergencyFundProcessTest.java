@@ -280,6 +280,12 @@ class EmergencyFundProcessTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(putBudget("supervisor", month, "atlantis", 1).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+    // a month Java reads and the database cannot hold failed as a server error (a helper's find)
+    for (String far : List.of("+999999999-12", "-999999999-01", "1999-12")) {
+      ResponseEntity<String> refused = putBudget("supervisor", far, KANTO, 1);
+      assertThat(refused.getStatusCode()).as(far).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).contains("「年-月」");
+    }
     // an amount JSON can write but no budget is: refused, the budget as it was
     for (String tooMuch : List.of("99999999999999999999999", "1e400", "1000000001", "1.5", "-1")) {
       ResponseEntity<String> refused = putBudgetText("supervisor", month, KANTO, tooMuch);
