@@ -168,9 +168,13 @@ public class WebFilters {
   /** Comments on tasks and cases: not too large, JSON (their text: {@code CommentCheckPlugin}). */
   @Bean
   FilterRegistrationBean<CommentGuard> commentGuard(
-      Texts texts, TaskService taskService, IdentityService identityService) {
+      Texts texts,
+      TaskService taskService,
+      IdentityService identityService,
+      org.camunda.bpm.engine.HistoryService historyService) {
     FilterRegistrationBean<CommentGuard> registration =
-        new FilterRegistrationBean<>(new CommentGuard(texts, taskService, identityService));
+        new FilterRegistrationBean<>(
+            new CommentGuard(texts, taskService, identityService, historyService));
     registration.setName("comment-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 61);

@@ -48,10 +48,17 @@ public class CommentGuard extends OncePerRequestFilter {
   private final TaskService taskService;
   private final IdentityService identityService;
 
-  public CommentGuard(Texts texts, TaskService taskService, IdentityService identityService) {
+  private final org.camunda.bpm.engine.HistoryService historyService;
+
+  public CommentGuard(
+      Texts texts,
+      TaskService taskService,
+      IdentityService identityService,
+      org.camunda.bpm.engine.HistoryService historyService) {
     this.texts = texts;
     this.taskService = taskService;
     this.identityService = identityService;
+    this.historyService = historyService;
   }
 
   @Override
@@ -113,6 +120,16 @@ public class CommentGuard extends OncePerRequestFilter {
       HttpServletRequest request, String kind, String id, String commentId) {
     String caller = ApiAccessFilter.caller(request, identityService);
     if (caller == null || People.isMember(identityService, caller, Role.ADMIN_GROUP)) {
+      return false;
+    }
+    // a task or case the caller cannot see is the engine's to answer (404), whatever comments it
+    // has: a refusal here would tell that it has someone's
+    boolean visible =
+        "task".equals(kind)
+            ? taskService.createTaskQuery().taskId(id).count() > 0
+                || historyService.createHistoricTaskInstanceQuery().taskId(id).count() > 0
+            : historyService.createHistoricProcessInstanceQuery().processInstanceId(id).count() > 0;
+    if (!visible) {
       return false;
     }
     List<Comment> comments;

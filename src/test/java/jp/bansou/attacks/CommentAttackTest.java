@@ -182,6 +182,19 @@ class CommentAttackTest {
     assertThat(taskService.getProcessInstanceComments(triage.getProcessInstanceId()))
         .extracting(Comment::getFullMessage)
         .containsExactly("担当を決めました");
+    // someone who cannot see the task learns nothing of its comments: the same answer as for
+    // another task they cannot see, which has none (before, 403 told them it had someone's)
+    ProcessInstance other = CaseDriver.start(engine, Intake.person());
+    Task quiet = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    var unseen = attacker.delete("companion2", task);
+    var none = attacker.delete("companion2", "/engine-rest/task/" + quiet.getId() + "/comment");
+    assertThat(unseen.statusCode()).isEqualTo(none.statusCode()).isNotEqualTo(204);
+    assertThat(unseen.body()).isEqualTo(none.body());
+    var unseenCase = attacker.delete("companion2", instance);
+    var noCase =
+        attacker.delete(
+            "companion2", "/engine-rest/process-instance/" + other.getId() + "/comment");
+    assertThat(unseenCase.statusCode()).isEqualTo(noCase.statusCode()).isNotEqualTo(204);
     assertThat(comments())
         .singleElement()
         .satisfies(
