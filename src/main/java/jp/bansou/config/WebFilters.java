@@ -126,11 +126,17 @@ public class WebFilters {
       Texts texts,
       IdentityService identityService,
       org.camunda.bpm.engine.ManagementService managementService,
-      org.camunda.bpm.engine.RuntimeService runtimeService) {
+      org.camunda.bpm.engine.RuntimeService runtimeService,
+      org.camunda.bpm.engine.ProcessEngine engine) {
     FilterRegistrationBean<jp.bansou.security.OperationsGuard> registration =
         new FilterRegistrationBean<>(
             new jp.bansou.security.OperationsGuard(
-                texts, identityService, managementService, runtimeService));
+                texts,
+                identityService,
+                managementService,
+                runtimeService,
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                    engine.getProcessEngineConfiguration()));
     registration.setName("operations-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 55);

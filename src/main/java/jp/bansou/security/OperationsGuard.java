@@ -32,6 +32,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       an exception's message may quote what a step was working on.
  *   <li>A task's attachment: no procedure uses one, and a file there (a scan of a residence card)
  *       would be kept past the identity vault for everyone who sees the task, its name unchecked.
+ *   <li>What Cockpit reads about the engine's work (jobs, incidents, batches and their failure
+ *       messages; the number of cases of each procedure) is for those who may open Cockpit: the
+ *       engine lets anyone logged in read the jobs of no process definition, with the engine's
+ *       English failure messages, and count every case.
  * </ul>
  *
  * Each refusal is a 403 with a Japanese message; the engine decides everything else as before.
@@ -57,16 +61,33 @@ public class OperationsGuard extends OncePerRequestFilter {
 
   static final Pattern ATTACHMENT = Pattern.compile(API + "/task/[^/]+/attachment/create$");
 
+  /**
+   * What Cockpit reads about the engine's work: jobs, incidents, job logs, batches (their failure
+   * messages: the engine's English, its codes and entity names) and the count of cases of each
+   * procedure, restricted cases included.
+   */
+  static final Pattern COCKPIT_READS =
+      Pattern.compile(
+          API
+              + "/(?:job(?:/[^/]+)?|job-definition(?:/[^/]+)?|incident(?:/[^/]+)?"
+              + "|history/job-log(?:/[^/]+)?|history/incident(?:/count)?"
+              + "|batch(?:/[^/]+)?|batch/statistics(?:/count)?|history/batch(?:/[^/]+)?"
+              + "|process-definition/(?:key/[^/]+/|[^/]+/)?statistics)$");
+
   private final Texts texts;
   private final IdentityService identityService;
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
 
+  private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
+
   public OperationsGuard(
       Texts texts,
       IdentityService identityService,
       ManagementService managementService,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService,
+      org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
     this.texts = texts;
     this.identityService = identityService;
     this.managementService = managementService;
@@ -86,6 +107,10 @@ public class OperationsGuard extends OncePerRequestFilter {
     boolean reads = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     if (reads && STACK_TRACE.matcher(path).matches() && !isAdmin(request)) {
       new ApiError(texts.get("operations.refused.stackTrace")).send(response, 403);
+      return;
+    }
+    if (COCKPIT_READS.matcher(path).matches() && !usesCockpit(request)) {
+      new ApiError(texts.get("operations.refused.cockpitOnly")).send(response, 403);
       return;
     }
     if (!reads && ofNoProcess(path) && !isAdmin(request)) {
@@ -121,6 +146,35 @@ public class OperationsGuard extends OncePerRequestFilter {
       return found != null && found.getProcessDefinitionId() == null;
     }
     return false;
+  }
+
+  /**
+   * Whether the caller may open Cockpit (the grants of {@link AccessPolicy}, or an
+   * administrator's), read past the caller's own permissions, which need not include reading
+   * grants.
+   */
+  private boolean usesCockpit(HttpServletRequest request) {
+    String user = ApiAccessFilter.caller(request, identityService);
+    if (user == null) {
+      return true; // not logged in: the engine answers 401 itself
+    }
+    java.util.List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList();
+    return groups.contains(Role.ADMIN_GROUP)
+        || engine
+            .getCommandExecutorTxRequired()
+            .execute(
+                command ->
+                    command
+                        .getAuthorizationManager()
+                        .isAuthorized(
+                            user,
+                            groups,
+                            org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                            org.camunda.bpm.engine.authorization.Resources.APPLICATION,
+                            "cockpit"));
   }
 
   private boolean isAdmin(HttpServletRequest request) {

@@ -417,9 +417,12 @@ class FormInputAttackTest {
             + " \"lockDuration\": -5}]}"
       },
       // conditions and orders without what they need
-      {"companion", "POST", "/engine-rest/job", "{\"dueDates\": [{}]}"},
+      {"coordinator", "POST", "/engine-rest/job", "{\"dueDates\": [{}]}"},
       {
-        "companion", "POST", "/engine-rest/job/count", "{\"createTimes\": [{\"operator\": \"lt\"}]}"
+        "coordinator",
+        "POST",
+        "/engine-rest/job/count",
+        "{\"createTimes\": [{\"operator\": \"lt\"}]}"
       },
       {
         "companion",

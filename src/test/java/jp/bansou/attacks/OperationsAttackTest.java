@@ -3,6 +3,7 @@ package jp.bansou.attacks;
 import static jp.bansou.attacks.Attacker.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
 import jp.bansou.CaseEngineTest;
 import jp.bansou.casefile.CaseDriver;
@@ -134,6 +135,44 @@ class OperationsAttackTest {
                 .get("demo", "/engine-rest/job/" + cleanup.getId() + "/stacktrace")
                 .statusCode())
         .isNotEqualTo(403);
+  }
+
+  @Test
+  void whatCockpitReadsOfTheEnginesWorkIsForCockpitsUsers() {
+    // a companion read the engine's English failure messages of jobs of no procedure, and the
+    // number of cases of each procedure, restricted ones included (the second helper's finds)
+    for (String path :
+        new String[] {
+          "/engine-rest/job?withException=true",
+          "/engine-rest/job/" + cleanup.getId(),
+          "/engine-rest/job-definition",
+          "/engine-rest/incident",
+          "/engine-rest/incident/count",
+          "/engine-rest/history/job-log?failureLog=true",
+          "/engine-rest/history/incident",
+          "/engine-rest/batch",
+          "/engine-rest/batch/statistics",
+          "/engine-rest/history/batch",
+          "/engine-rest/process-definition/statistics",
+          "/engine-rest/process-definition/key/accompaniment-case/statistics"
+        }) {
+      for (String user : new String[] {"companion", "interpreter", "policy"}) {
+        assertRefused(attacker.get(user, path), 403, "Cockpit を使う人");
+      }
+    }
+    assertRefused(attacker.post("companion", "/engine-rest/job", "{}"), 403, "Cockpit を使う人");
+    assertRefused(
+        attacker.asTasklist("companion", "POST", "/camunda/api/engine/engine/default/job", "{}"),
+        403,
+        "Cockpit を使う人");
+    // Cockpit's users read them as before
+    for (String user : new String[] {"coordinator", "supervisor", "modeller", "demo"}) {
+      HttpResponse<String> jobs = attacker.get(user, "/engine-rest/job");
+      assertThat(jobs.statusCode()).as(user + " " + jobs.body()).isEqualTo(200);
+    }
+    HttpResponse<String> statistics =
+        attacker.get("supervisor", "/engine-rest/process-definition/statistics");
+    assertThat(statistics.statusCode()).as(statistics.body()).isEqualTo(200);
   }
 
   @Test
