@@ -138,7 +138,8 @@ public class WebFilters {
                 (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
                     engine.getProcessEngineConfiguration()));
     registration.setName("operations-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.addUrlPatterns(
+        "/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 55);
     return registration;
   }

@@ -74,6 +74,12 @@ public class OperationsGuard extends OncePerRequestFilter {
               + "|batch(?:/[^/]+)?|batch/statistics(?:/count)?|history/batch(?:/[^/]+)?"
               + "|process-definition/(?:key/[^/]+/|[^/]+/)?statistics)$");
 
+  /** A search of Cockpit's own plugins (its case and incident lists). */
+  static final Pattern COCKPIT_PLUGIN = Pattern.compile("^/camunda/api/cockpit/plugin/.+$");
+
+  /** Read whole up to this size, as any search (a long list of ids). */
+  static final int MAX_PLUGIN_SEARCH = 4 * 1024 * 1024;
+
   private final Texts texts;
   private final IdentityService identityService;
   private final ManagementService managementService;
@@ -100,6 +106,16 @@ public class OperationsGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = CanonicalPaths.guarded(request);
     String method = request.getMethod();
+    if ("POST".equals(method) && COCKPIT_PLUGIN.matcher(path).matches()) {
+      // a body that is no JSON object (null) failed there on a null pointer
+      byte[] body = jp.bansou.api.CachedBody.read(request.getInputStream(), MAX_PLUGIN_SEARCH);
+      if (body == null || !isObject(body)) {
+        new ApiError(texts.get("api.error.badRequest")).send(response, body == null ? 413 : 400);
+        return;
+      }
+      chain.doFilter(new jp.bansou.api.CachedBody(request, body), response);
+      return;
+    }
     if ("POST".equals(method) && ATTACHMENT.matcher(path).matches()) {
       new ApiError(texts.get("task.refused.attachment")).send(response, 403);
       return;
@@ -119,6 +135,17 @@ public class OperationsGuard extends OncePerRequestFilter {
     }
     chain.doFilter(request, response);
   }
+
+  private static boolean isObject(byte[] body) {
+    try {
+      return JSON.readTree(body) instanceof com.fasterxml.jackson.databind.node.ObjectNode;
+    } catch (IOException notJson) {
+      return false;
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
    * The job, job definition or incident the path names is one of no process definition (as the
