@@ -167,9 +167,14 @@ public class SimultaneousGrants extends AbstractProcessEnginePlugin {
 
   /** A lock waited for longer than the database allows, anywhere in the chain. */
   static boolean waitedTooLong(Throwable failure) {
+    return hasSqlState(failure, LOCK_TIMEOUT);
+  }
+
+  /** Whether the database gave one of these SQL states, anywhere in the chain. */
+  static boolean hasSqlState(Throwable failure, java.util.Set<String> states) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       for (Throwable each = cause; each != null; each = next(each)) {
-        if (each instanceof SQLException sql && LOCK_TIMEOUT.contains(sql.getSQLState())) {
+        if (each instanceof SQLException sql && states.contains(sql.getSQLState())) {
           return true;
         }
       }

@@ -1,6 +1,5 @@
 package jp.bansou.engine;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -54,15 +53,6 @@ public class TooLongValues extends AbstractProcessEnginePlugin {
   }
 
   static boolean tooLong(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      for (Throwable each = cause;
-          each != null;
-          each = each instanceof SQLException sql ? sql.getNextException() : null) {
-        if (each instanceof SQLException sql && TOO_LONG.equals(sql.getSQLState())) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return SimultaneousGrants.hasSqlState(failure, java.util.Set.of(TOO_LONG));
   }
 }
