@@ -42,8 +42,11 @@ public class ApiErrors extends OncePerRequestFilter {
   public static final String ENGINE_API =
       "^/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)";
 
-  /** A request about one task, through the engine's REST API or the webapps' (its id). */
-  static final Pattern TASK_PATH = Pattern.compile(ENGINE_API + "/task/([^/]+)/.+$");
+  /**
+   * A request about one task, through the engine's REST API or the webapps' (its id; not the task
+   * reports, {@code task/report/…}, which Cockpit's 「ヒューマンタスク」 reads).
+   */
+  static final Pattern TASK_PATH = Pattern.compile(ENGINE_API + "/task/(?!report/)([^/]+)/.+$");
 
   /** A new account, group or tenant, through the engine's REST API or the webapps'. */
   static final Pattern ACCOUNT_CREATED =

@@ -741,8 +741,12 @@ public class SubmissionGuard extends OncePerRequestFilter {
     }
   }
 
-  /** A parameter that holds a list of ids or keys. */
-  private static final Pattern LIST_PARAMETER = Pattern.compile("[a-zA-Z]+(?:In|Ids)");
+  /**
+   * A list of what to leave out: the engine builds SQL of an empty one that the database cannot
+   * read. (An empty list of what to include is the engine's to answer: Cockpit's batch page asks
+   * for the users {@code idIn=} of no batch and is answered with none.)
+   */
+  private static final Pattern LIST_PARAMETER = Pattern.compile("[a-zA-Z]+NotIn");
 
   /** The body as JSON, or null when it is none: the engine answers an unreadable body itself. */
   private static JsonNode jsonOf(byte[] body) {

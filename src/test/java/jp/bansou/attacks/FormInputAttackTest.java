@@ -487,6 +487,15 @@ class FormInputAttackTest {
     } finally {
       identityService.deleteGroup("rename-test");
     }
+    // an empty list of what to include is answered by the engine, as Cockpit's batch page asks
+    // for the creators of no batch
+    HttpResponse<String> noUsers =
+        attacker.get("supervisor", "/engine-rest/user?idIn=&maxResults=0");
+    assertThat(noUsers.statusCode()).as(noUsers.body()).isEqualTo(200);
+    // Cockpit's 「ヒューマンタスク」 report, refused by the engine to all but administrators: a
+    // refusal, not 「このタスクはもう終わっています」
+    assertRefused(
+        attacker.get("supervisor", "/engine-rest/task/report/candidate-group-count"), 403, "権限");
     // a job or a case that is not there
     assertRefused(
         attacker.put("companion", "/engine-rest/job/no-such-job/retries", "{\"retries\": 1}"), 404);
