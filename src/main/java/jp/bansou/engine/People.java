@@ -37,6 +37,30 @@ public class People {
         && identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
   }
 
+  /**
+   * What the account may see, asked as that account: with its groups as the engine's current
+   * authentication when none is set (a filter before the webapps set theirs), the one set before
+   * restored afterwards.
+   */
+  public static <T> T asUser(
+      IdentityService identityService, String userId, java.util.function.Supplier<T> query) {
+    org.camunda.bpm.engine.impl.identity.Authentication before =
+        identityService.getCurrentAuthentication();
+    if (before != null) {
+      return query.get();
+    }
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return query.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
   /** "山田 花子", or the id when the account has no name (or no longer exists). */
   public String name(String userId) {
     if (userId == null || userId.isBlank()) {

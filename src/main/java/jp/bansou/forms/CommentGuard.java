@@ -123,7 +123,12 @@ public class CommentGuard extends OncePerRequestFilter {
       return false;
     }
     // a task or case the caller cannot see is the engine's to answer (404), whatever comments it
-    // has: a refusal here would tell that it has someone's
+    // has: a refusal here would tell that it has someone's. Asked as the caller: through the
+    // webapps, their session's authentication is set only after this filter.
+    return People.asUser(identityService, caller, () -> othersVisible(caller, kind, id, commentId));
+  }
+
+  private boolean othersVisible(String caller, String kind, String id, String commentId) {
     boolean visible =
         "task".equals(kind)
             ? taskService.createTaskQuery().taskId(id).count() > 0

@@ -190,6 +190,16 @@ class CommentAttackTest {
     var none = attacker.delete("companion2", "/engine-rest/task/" + quiet.getId() + "/comment");
     assertThat(unseen.statusCode()).isEqualTo(none.statusCode()).isNotEqualTo(204);
     assertThat(unseen.body()).isEqualTo(none.body());
+    // the same through Tasklist's session
+    String webapps = "/camunda/api/engine/engine/default/task/";
+    var unseenInTasklist =
+        attacker.asTasklist("companion2", "DELETE", webapps + triage.getId() + "/comment", "");
+    var noneInTasklist =
+        attacker.asTasklist("companion2", "DELETE", webapps + quiet.getId() + "/comment", "");
+    assertThat(unseenInTasklist.statusCode())
+        .as(unseenInTasklist.body())
+        .isEqualTo(noneInTasklist.statusCode())
+        .isNotEqualTo(204);
     var unseenCase = attacker.delete("companion2", instance);
     var noCase =
         attacker.delete(
