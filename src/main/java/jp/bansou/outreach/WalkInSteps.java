@@ -34,6 +34,9 @@ public class WalkInSteps {
   /** The referral source of a case that came from a 相談会 (reference/referral-sources.csv). */
   static final String FROM_EVENT = "consultation-event";
 
+  /** The table that decides from the languages spoken whether a case needs an interpreter. */
+  static final String INTERPRETER_NEED = "interpreter-need";
+
   private final ConsultationEvents events;
   private final IdentityFields identityFields;
   private final RuntimeService runtimeService;
@@ -61,8 +64,7 @@ public class WalkInSteps {
     }
     List<String> languages = LANGUAGES.orElse(execution, List.of());
     LANGUAGES.put(intake, languages);
-    INTERPRETER_NEEDED.put(
-        intake, languages.stream().noneMatch(l -> l.equals("ja") || l.equals("ja-easy")));
+    INTERPRETER_NEEDED.put(intake, interpreterNeeded(execution, languages));
     NATIONALITY.put(intake, NATIONALITY.orElse(execution, null));
     PREFECTURE.put(intake, PREFECTURE.orElse(execution, null));
     RESIDENCE_STATUS.put(intake, RESIDENCE_STATUS.orElse(execution, null));
@@ -92,6 +94,24 @@ public class WalkInSteps {
     String caseNumber = opened.getBusinessKey();
     OPENED_CASE_NUMBER.set(execution, caseNumber);
     count(execution, caseNumber);
+  }
+
+  /**
+   * Whether the case needs an interpreter: {@code processes/interpreter-need.dmn} decides from the
+   * languages alone. It is evaluated here rather than as a step of the model because no step may
+   * run while the person's name is still a variable of the walk-in ({@code IdentityFirst}), and the
+   * table is given the languages only.
+   */
+  private boolean interpreterNeeded(DelegateExecution execution, List<String> languages) {
+    Object needed =
+        Trial.table(
+                execution.getProcessEngineServices().getDecisionService(),
+                execution.getProcessEngineServices().getRepositoryService(),
+                INTERPRETER_NEED)
+            .variables(Variables.createVariables().putValue(LANGUAGES.name(), languages))
+            .evaluate()
+            .getSingleEntry();
+    return !Boolean.FALSE.equals(needed);
   }
 
   /** A consultation that ends on the day: counted, nothing else kept. */

@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -120,6 +122,8 @@ class ConsultationEventProcessTest {
     assertThat(runtimeService.getVariable(theCase.getId(), "eventNumber")).isEqualTo(eventNumber);
     assertThat(runtimeService.getVariable(theCase.getId(), "noFoodOrMoney")).isEqualTo(true);
     assertThat(runtimeService.getVariable(theCase.getId(), "personName")).isNull();
+    // interpreter-need.dmn: Vietnamese only
+    assertThat(runtimeService.getVariable(theCase.getId(), "interpreterNeeded")).isEqualTo(true);
 
     // three one-off consultations, one more without consent to statistics who is the last
     for (int i = 0; i < 3; i++) {
@@ -251,6 +255,44 @@ class ConsultationEventProcessTest {
     assertThat(taskService.createTaskQuery().taskId(walkIn.getId()).count()).isEqualTo(1);
     assertThat(summaries.all()).hasSize(casesBefore);
     assertThat(events.seenAt(ConsultationEvent.id(pi.getBusinessKey()))).isEmpty();
+  }
+
+  @Test
+  void aWalkInWhoSpeaksEasyJapaneseGetsACaseWithoutAnInterpreter() throws Exception {
+    ProcessInstance pi = dayOpen();
+    String marker = "Wk" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    Map<String, Object> followUp = walkIn("vi", "VN", "technical-intern", "labour");
+    followUp.put("languages", FormJson.list("vi", "ja-easy"));
+    followUp.put("followUp", "case");
+    followUp.put("personName", marker + "Name");
+    followUp.put("consentCaseWork", true);
+    long decided = decisions().count();
+
+    receive(pi.getBusinessKey(), "coordinator", followUp);
+
+    CaseSummary opened =
+        summaries.all().stream().filter(c -> marker.equals(nameOf(c))).findFirst().orElseThrow();
+    assertThat(runtimeService.getVariable(opened.processInstanceId(), "interpreterNeeded"))
+        .isEqualTo(false);
+    // decided by the table, which was given the languages and nothing of the person
+    assertThat(decisions().count()).isEqualTo(decided + 1);
+    HistoricDecisionInstance decision =
+        decisions().includeInputs().includeOutputs().orderByEvaluationTime().desc().list().get(0);
+    assertThat(decision.getInputs())
+        .extracting(i -> i.getClauseName(), i -> i.getValue())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("日本語で話せる", false),
+            org.assertj.core.groups.Tuple.tuple("やさしい日本語で話せる", true));
+    assertThat(decision.getOutputs())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getValue()).isEqualTo(false));
+    assertThat(MarkerScan.find(dataSource, List.of(marker))).isEmpty();
+  }
+
+  private HistoricDecisionInstanceQuery decisions() {
+    return historyService
+        .createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("interpreter-need");
   }
 
   @Test
