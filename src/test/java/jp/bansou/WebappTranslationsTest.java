@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,26 @@ import org.springframework.core.io.ClassPathResource;
  */
 class WebappTranslationsTest {
 
+  /**
+   * Labels Camunda's English file lacks and a webapp still asks for: the kinds of change Tasklist's
+   * history of a task shows by their engine name (a comment edited or deleted, a variable set, …),
+   * checked against what the engine writes by {@code jp.bansou.tasklist.TaskHistoryLabelsTest}.
+   */
+  static final Map<String, Set<String>> ADDED =
+      Map.of(
+          "tasklist",
+          Set.of(
+              "UpdateComment",
+              "DeleteComment",
+              "comment",
+              "SetVariable",
+              "ModifyVariable",
+              "RemoveVariable",
+              "SetName",
+              "SetDescription",
+              "SetDueDate",
+              "SetFollowUpDate"));
+
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|%[ds]|\\{}");
 
   @ParameterizedTest
@@ -33,7 +54,12 @@ class WebappTranslationsTest {
     List<String> problems = new ArrayList<>();
     compare("", en, ja, problems);
     assertThat(problems).as(app).isEmpty();
-    assertThat(ja.at("/labels").size()).isEqualTo(en.at("/labels").size());
+    TreeSet<String> expected = new TreeSet<>();
+    en.at("/labels").fieldNames().forEachRemaining(expected::add);
+    expected.addAll(ADDED.getOrDefault(app, Set.of()));
+    TreeSet<String> labels = new TreeSet<>();
+    ja.at("/labels").fieldNames().forEachRemaining(labels::add);
+    assertThat(labels).as(app).isEqualTo(expected);
   }
 
   @ParameterizedTest
