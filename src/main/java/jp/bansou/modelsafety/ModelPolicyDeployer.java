@@ -11,6 +11,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import jp.bansou.engine.ResourceKinds;
+import jp.bansou.engine.Trial;
 import jp.bansou.person.IdentityFields;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -75,6 +76,12 @@ public class ModelPolicyDeployer implements Deployer {
   public void deploy(DeploymentEntity deployment) {
     if (!deployment.isNew() || deployment.getResources() == null) {
       return;
+    }
+    String tenant = deployment.getTenantId();
+    if (tenant != null && !Trial.is(tenant)) {
+      // nobody belongs to another tenant: what is deployed there no one sees, and none runs it
+      throw new NotValidException(
+          "このテナント ID には配備できません。本番に配備するときは Tenant ID を空のままに、試すときは trial と書いてください（README の「試す」）。");
     }
     List<String> problems = new ArrayList<>();
     // the identity fields known from earlier deployments, and those the forms deployed with these

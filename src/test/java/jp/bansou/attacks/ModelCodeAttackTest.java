@@ -629,6 +629,23 @@ class ModelCodeAttackTest {
             .getId());
   }
 
+  @Test
+  void aModelDeployedIntoATenantOtherThanTheTrialIsRefused() {
+    String harmless = "<bpmn:userTask id=\"review\" camunda:candidateGroups=\"coordinators\" />";
+    for (String tenant : new String[] {"xyz", "Trial", "trial2"}) {
+      java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+      fields.put("deployment-name", deploymentName);
+      fields.put("tenant-id", tenant);
+      assertRefused(
+          attacker.deploy("modeller", fields, java.util.Map.of("attack.bpmn", process(harmless))),
+          400,
+          "trial");
+    }
+    assertThat(
+            repositoryService.createDeploymentQuery().tenantIdIn("xyz", "Trial", "trial2").count())
+        .isZero();
+  }
+
   /** A process with the element between a start and an end, as Modeler would save it. */
   /** A decision table with one input expression and one output entry, in FEEL. */
   static String table(String input, String output) {
