@@ -74,16 +74,40 @@ public class DecisionInputs extends AbstractProcessEnginePlugin {
   }
 
   private String refusal(Throwable failure) {
+    DmnEngineException cause = inputFailure(failure);
+    if (cause == null) {
+      return null;
+    }
+    Matcher wrongType = WRONG_TYPE.matcher(cause.getMessage());
+    if (wrongType.find()) {
+      return texts()
+          .get(
+              "decision.refused.inputType",
+              TYPES.getOrDefault(wrongType.group(1), wrongType.group(1)));
+    }
+    return texts().get("decision.refused.missingInput");
+  }
+
+  /**
+   * The table's refusal of the values it was given, in the chain of what an evaluate command threw
+   * ({@link RefusalLogging} logs it as an answer, not as an error quoting the value).
+   */
+  static boolean refusedInput(Throwable failure) {
+    StackTraceElement[] frames = failure.getStackTrace();
+    boolean evaluating =
+        frames.length > 0
+            && (frames[0].getClassName().equals(EvaluateDecisionCmd.class.getName())
+                || frames[0].getClassName().equals(EvaluateDecisionTableCmd.class.getName()));
+    return evaluating && inputFailure(failure) != null;
+  }
+
+  private static DmnEngineException inputFailure(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DmnEngineException && cause.getMessage() != null) {
-        Matcher wrongType = WRONG_TYPE.matcher(cause.getMessage());
-        if (wrongType.find()) {
-          String type = TYPES.getOrDefault(wrongType.group(1), wrongType.group(1));
-          return texts().get("decision.refused.inputType", type);
-        }
-        if (cause.getMessage().startsWith(NOTHING_TO_ADD_UP)) {
-          return texts().get("decision.refused.missingInput");
-        }
+      if (cause instanceof DmnEngineException dmn
+          && dmn.getMessage() != null
+          && (WRONG_TYPE.matcher(dmn.getMessage()).find()
+              || dmn.getMessage().startsWith(NOTHING_TO_ADD_UP))) {
+        return dmn;
       }
       if (cause.getCause() == cause) {
         break;

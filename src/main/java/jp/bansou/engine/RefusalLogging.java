@@ -64,6 +64,10 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
               || SimultaneousGrants.waitedTooLong(exception)
               || SimultaneousGrants.taskMissing(exception)
               || badCommentRequest(exception)
+              // answered 400 by what they became (TooLongValues, DecisionInputs): the engine's
+              // error would quote the start of the value sent
+              || TooLongValues.tooLong(exception)
+              || DecisionInputs.refusedInput(exception)
               || super.shouldLogFine(exception);
         }
       };

@@ -8,7 +8,10 @@ import jp.bansou.CaseEngineTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
@@ -18,6 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * evaluation is kept. A table given what it wants still answers.
  */
 @CaseEngineTest
+@ExtendWith(OutputCaptureExtension.class)
 class DecisionEvaluateAttackTest {
 
   static final String AID = "/engine-rest/decision-definition/key/emergency-aid-amount/evaluate";
@@ -34,11 +38,11 @@ class DecisionEvaluateAttackTest {
   }
 
   @Test
-  void aValueOfAnotherKindIsRefusedSayingWhatTheColumnWants() {
+  void aValueOfAnotherKindIsRefusedSayingWhatTheColumnWants(CapturedOutput output) {
     long evaluated = evaluations();
     for (String value :
         new String[] {
-          "{\"value\": \"abc\", \"type\": \"String\"}",
+          "{\"value\": \"Zq8abc\", \"type\": \"String\"}",
           "{\"value\": true, \"type\": \"Boolean\"}",
           "{\"value\": \"2020-01-01T00:00:00.000+0000\", \"type\": \"Date\"}"
         }) {
@@ -47,6 +51,8 @@ class DecisionEvaluateAttackTest {
       assertRefused(answer, 400, "判断表", "整数");
       assertThat(answer.body()).doesNotContain("abc", "2020", "DMN-");
     }
+    // an answer, not an error: the table's words, which quote the value, are not logged
+    assertThat(output.getAll()).doesNotContain("Zq8abc", "ENGINE-16004");
     assertThat(evaluations()).isEqualTo(evaluated);
 
     HttpResponse<String> three =
@@ -60,11 +66,12 @@ class DecisionEvaluateAttackTest {
   }
 
   @Test
-  void aTableThatAddsUpGivenNothingIsRefused() {
+  void aTableThatAddsUpGivenNothingIsRefused(CapturedOutput output) {
     long evaluated = evaluations();
     assertRefused(attacker.post("demo", POINTS, "{}"), 400, "必要な入力");
     assertRefused(attacker.post("demo", POINTS, "{\"variables\": {}}"), 400, "必要な入力");
     assertThat(evaluations()).isEqualTo(evaluated);
+    assertThat(output.getAll()).doesNotContain("ENGINE-16004", "DMN-03004");
   }
 
   private long evaluations() {
