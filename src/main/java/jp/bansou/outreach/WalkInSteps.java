@@ -7,17 +7,22 @@ import static jp.bansou.outreach.ConsultationEvent.*;
 import java.util.List;
 import jp.bansou.casefile.CaseFile;
 import jp.bansou.engine.ModelApi;
+import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Trial;
 import jp.bansou.engine.Var;
 import jp.bansou.outreach.ConsultationEvents.Seen;
 import jp.bansou.person.IdentityFields;
 import jp.bansou.person.PersonFields;
 import jp.bansou.reference.ReferenceData;
+import org.camunda.bpm.dmn.engine.DmnEngineException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +35,8 @@ import org.springframework.stereotype.Component;
 @ModelApi
 @Component("walkIns")
 public class WalkInSteps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WalkInSteps.class);
 
   /** The referral source of a case that came from a 相談会 (reference/referral-sources.csv). */
   static final String FROM_EVENT = "consultation-event";
@@ -103,14 +110,29 @@ public class WalkInSteps {
    * table is given the languages only.
    */
   private boolean interpreterNeeded(DelegateExecution execution, List<String> languages) {
-    Object needed =
-        Trial.table(
-                execution.getProcessEngineServices().getDecisionService(),
-                execution.getProcessEngineServices().getRepositoryService(),
-                INTERPRETER_NEED)
-            .variables(Variables.createVariables().putValue(LANGUAGES.name(), languages))
-            .evaluate()
-            .getSingleEntry();
+    Object needed;
+    try {
+      needed =
+          Trial.table(
+                  execution.getProcessEngineServices().getDecisionService(),
+                  execution.getProcessEngineServices().getRepositoryService(),
+                  INTERPRETER_NEED)
+              .variables(Variables.createVariables().putValue(LANGUAGES.name(), languages))
+              .evaluate()
+              .getSingleEntry();
+    } catch (ProcessEngineException | DmnEngineException broken) {
+      // a table changed so that it gives no single answer: the person seen at the event is not
+      // turned away for it; the case says an interpreter is needed until the coordinator looks
+      if (broken instanceof Refusal) {
+        Refusal.forget(); // the table's, not the volunteer's: not the answer to their form
+      }
+      LOG.warn(
+          "Table {} gave no single answer for a walk-in ({}); the case is marked as needing an"
+              + " interpreter",
+          INTERPRETER_NEED,
+          broken.getClass().getSimpleName());
+      return true;
+    }
     return !Boolean.FALSE.equals(needed);
   }
 

@@ -289,6 +289,40 @@ class ConsultationEventProcessTest {
     assertThat(MarkerScan.find(dataSource, List.of(marker))).isEmpty();
   }
 
+  @Test
+  void aTableThatGivesNoSingleAnswerDoesNotTurnTheWalkInAway() throws Exception {
+    // a modeller's change: every row collected, so Japanese speakers get two answers
+    String broken =
+        java.nio.file.Files.readString(java.nio.file.Path.of("processes/interpreter-need.dmn"))
+            .replace("hitPolicy=\"FIRST\"", "hitPolicy=\"COLLECT\"");
+    var repository = engine.getRepositoryService();
+    String deployment =
+        repository
+            .createDeployment()
+            .name("broken interpreter table")
+            .addString("interpreter-need.dmn", broken)
+            .deploy()
+            .getId();
+    try {
+      ProcessInstance pi = dayOpen();
+      String marker = "Wk" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+      Map<String, Object> followUp = walkIn("vi", "VN", "technical-intern", "labour");
+      followUp.put("languages", FormJson.list("ja"));
+      followUp.put("followUp", "case");
+      followUp.put("personName", marker + "Name");
+      followUp.put("consentCaseWork", true);
+
+      receive(pi.getBusinessKey(), "coordinator", followUp);
+
+      CaseSummary opened =
+          summaries.all().stream().filter(c -> marker.equals(nameOf(c))).findFirst().orElseThrow();
+      assertThat(runtimeService.getVariable(opened.processInstanceId(), "interpreterNeeded"))
+          .isEqualTo(true);
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
   private HistoricDecisionInstanceQuery decisions() {
     return historyService
         .createHistoricDecisionInstanceQuery()
