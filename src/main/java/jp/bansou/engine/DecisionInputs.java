@@ -1,17 +1,13 @@
 package jp.bansou.engine;
 
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionCmd;
 import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionTableCmd;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -48,29 +44,12 @@ public class DecisionInputs extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    configuration
-        .getCustomPreCommandInterceptorsTxRequired()
-        .add(
-            new CommandInterceptor() {
-              @Override
-              public <T> T execute(Command<T> command) {
-                try {
-                  return next.execute(command);
-                } catch (ProcessEngineException failure) {
-                  if (command instanceof EvaluateDecisionCmd
-                      || command instanceof EvaluateDecisionTableCmd) {
-                    String refusal = refusal(failure);
-                    if (refusal != null) {
-                      throw new Refusal(refusal);
-                    }
-                  }
-                  throw failure;
-                }
-              }
-            });
+    RefusingCommands.add(
+        configuration,
+        (command, failure) ->
+            command instanceof EvaluateDecisionCmd || command instanceof EvaluateDecisionTableCmd
+                ? refusal(failure)
+                : null);
   }
 
   private String refusal(Throwable failure) {

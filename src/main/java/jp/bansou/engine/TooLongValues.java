@@ -1,11 +1,7 @@
 package jp.bansou.engine;
 
-import java.util.ArrayList;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -31,25 +27,10 @@ public class TooLongValues extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    configuration
-        .getCustomPreCommandInterceptorsTxRequired()
-        .add(
-            new CommandInterceptor() {
-              @Override
-              public <T> T execute(Command<T> command) {
-                try {
-                  return next.execute(command);
-                } catch (ProcessEngineException failure) {
-                  if (tooLong(failure)) {
-                    throw new Refusal(context.getBean(Texts.class).get("api.error.tooLong"));
-                  }
-                  throw failure;
-                }
-              }
-            });
+    RefusingCommands.add(
+        configuration,
+        (command, failure) ->
+            tooLong(failure) ? context.getBean(Texts.class).get("api.error.tooLong") : null);
   }
 
   static boolean tooLong(Throwable failure) {
