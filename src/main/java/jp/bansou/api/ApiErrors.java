@@ -144,6 +144,15 @@ public class ApiErrors extends OncePerRequestFilter {
     if ((type.equals("refused") || type.equals("error")) && containsJapanese(message)) {
       return; // ours, already in Japanese
     }
+    if (status == 403
+        && response.error != null
+        && response.error.startsWith("CSRFPreventionFilter")) {
+      // the webapps' check that a change comes from their own page: a page open since before the
+      // last login (another tab, a phone woken up), whose session the check has just ended. The
+      // person is not refused a right: they are to reload and log in again
+      answer(response, 403, texts.get("api.error.stalePage"));
+      return;
+    }
     Refusal refusal = Refusal.last();
     // a refusal raised while this request ran is its cause, whatever the REST resource made of it
     // (the comment resources answer any engine exception as 400 or 404 with an English text)

@@ -106,6 +106,15 @@ final class Attacker {
   /** Several requests in one logged-in session, as someone holding that session sends them. */
   java.util.List<HttpResponse<String>> asTasklist(
       String user, String method, String path, java.util.List<String> bodies) {
+    return asTasklist(user, method, path, bodies, null);
+  }
+
+  /**
+   * As {@link #asTasklist}, the requests carrying {@code staleToken} instead of the session's CSRF
+   * token when it is given: a page left open since before the last login.
+   */
+  java.util.List<HttpResponse<String>> asTasklist(
+      String user, String method, String path, java.util.List<String> bodies, String staleToken) {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String csrf = csrfToken(browser, null);
     HttpResponse<String> login =
@@ -118,7 +127,7 @@ final class Attacker {
                     HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)));
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     // the session is new after the login: its CSRF token is fetched again, as Tasklist does
-    String token = csrfToken(browser, csrf);
+    String token = staleToken == null ? csrfToken(browser, csrf) : staleToken;
     return bodies.stream()
         .map(
             json ->

@@ -75,6 +75,23 @@ class CommentAttackTest {
   }
 
   @Test
+  void aPageOpenSinceBeforeTheLastLoginIsToldToReloadNotThatItHasNoRight() {
+    var answers =
+        attacker.asTasklist(
+            "coordinator",
+            "POST",
+            "/camunda/api/engine/engine/default/task/" + triage.getId() + "/comment/create",
+            List.of(message("次回は住民票も持っていく"), message("次回は住民票も持っていく")),
+            "a-token-of-an-older-login");
+
+    assertRefused(answers.get(0), 403, "ページを読み込みなおして", "ログイン");
+    assertThat(answers.get(0).body()).doesNotContain("権限");
+    // the webapps' check ended that session: the next request is asked to log in
+    assertRefused(answers.get(1), 401, "ログインしてください");
+    assertThat(comments()).isEmpty();
+  }
+
+  @Test
   void aCommentCarryingThePhoneOrEmailIsRefused() {
     String phone = (String) intake.variables().get("phone");
     String digitsOnly = phone.replace("-", "");
