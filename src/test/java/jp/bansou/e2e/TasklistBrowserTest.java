@@ -362,6 +362,11 @@ class TasklistBrowserTest {
       password.clear();
       password.sendKeys(phrase);
       admin.visible(By.id("inputPasswordRepeat")).sendKeys(phrase);
+      // an empty name is asked for as 名前, never a last name (Admin's own 「姓は必須です。」 showed
+      // under 姓 while 名前 was empty)
+      admin.visible(Browser.text("名前は必須です。"));
+      assertThat(admin.driver.findElements(Browser.text("姓は必須です。")))
+          .noneMatch(WebElement::isDisplayed);
       // the whole name in one field, as onboarding keeps it; the last name left empty
       admin.visible(By.id("inputFirstname")).sendKeys("新井 ともこ");
       admin.visible(Browser.text("この欄にまとめて書きます"));

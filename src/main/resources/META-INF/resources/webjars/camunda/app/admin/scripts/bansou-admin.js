@@ -26,6 +26,12 @@ define([], function () {
             return;
           }
           if (attrs.id === 'inputLastname') {
+            // Admin's own 「姓は必須です。」 under it shows while the first name is empty (its
+            // template asks the first name's field): a last name is never required here
+            var messages = element[0].parentNode.querySelectorAll('.help-inline, .help-block');
+            for (var i = 0; i < messages.length; i++) {
+              messages[i].style.setProperty('display', 'none', 'important');
+            }
             // after every directive of the field is linked: Angular's own "required" is one
             scope.$evalAsync(function () {
               attrs.$set('required', false);
