@@ -162,6 +162,50 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void aTasksHistoryOnAPhoneNamesWhoDidWhatInJapanese() throws Exception {
+    ProcessInstance pi = CaseDriver.start(engine, Intake.person());
+    Task triage = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    var identity = engine.getIdentityService();
+    identity.setAuthentication("coordinator", java.util.List.of("coordinators"));
+    try {
+      taskService.claim(triage.getId(), "coordinator");
+      String comment = taskService.createComment(triage.getId(), null, "入管で書類が足りなかった").getId();
+      taskService.updateTaskComment(triage.getId(), comment, "入管で書類が二つ足りなかった");
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    try (Browser coordinator = Browser.japanese(base(), 390)) {
+      coordinator.logIn("tasklist", "coordinator");
+      coordinator.open("/camunda/app/tasklist/default/#/?task=" + triage.getId());
+      coordinator.click(By.xpath("//a[normalize-space()='履歴']"));
+      coordinator.visible(Browser.text("コメントを修正"));
+      // the person by name (the account id in the tooltip), on a line of its own, not 「c...」
+      String name = people.name("coordinator");
+      coordinator.wait.until(
+          d ->
+              d.findElements(By.cssSelector(".history-pane .operation-user")).stream()
+                  .allMatch(e -> e.getText().equals(name)));
+      var page = (org.openqa.selenium.JavascriptExecutor) coordinator.driver;
+      assertThat(
+              (Boolean)
+                  page.executeScript(
+                      "return [...document.querySelectorAll('.history-pane .operation-user')]"
+                          + ".every(e => e.getBoundingClientRect().width > 60);"))
+          .isTrue();
+      // whom the task was given to, by name as well
+      coordinator.visible(
+          By.xpath("//*[contains(@class,'new-value')]/span[normalize-space()='" + name + "']"));
+      String history = coordinator.text(By.cssSelector(".history-pane"));
+      assertThat(history)
+          .contains("コメントを修正", "入管で書類が二つ足りなかった", "このタスクを担当する")
+          .doesNotContain("UpdateComment", "coordinator");
+      coordinator.screenshot("s-task-history-phone");
+      assertThat(coordinator.scriptErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void aRestrictedCasesCoordinatorIsToldWhyNoLawyerWasAsked() throws Exception {
     String caseNumber = "2026-9" + String.format("%05d", System.nanoTime() % 100000);
     caseAccess.opened(caseNumber, "13", true, "coordinator", false);

@@ -217,9 +217,56 @@ XMLHttpRequest.prototype.send = function (...args) {
   return send.apply(this, args);
 };
 
+// --- A task's history names people, not account ids -------------------------------------------
+// Tasklist shows who did each change by account id (「companion2」), which a companion cannot read
+// as a person and may not look up; /api/tasks/{id}/people answers the names of those in the
+// task's own history (jp.bansou.tasklist.TaskPeopleController). The id stays in the tooltip.
+const namesOfTask = new Map();
+const askedAgain = new Set();
+
+function namesFor(taskId, again) {
+  if (again || !namesOfTask.has(taskId)) {
+    namesOfTask.set(
+      taskId,
+      fetch('/api/tasks/' + encodeURIComponent(taskId) + '/people', { credentials: 'same-origin' })
+        .then((answer) => (answer.ok ? answer.json() : {}))
+        .then((body) => body.names || {})
+        .catch(() => ({}))
+    );
+  }
+  return namesOfTask.get(taskId);
+}
+
+function openTaskId() {
+  const match = /[?&]task=([^&]+)/.exec(window.location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+async function nameThePerson(element) {
+  const id = element.textContent.trim();
+  const taskId = openTaskId();
+  if (!id || id.indexOf('{{') >= 0 || element.dataset.bansouNamed === id || !taskId) {
+    return;
+  }
+  let names = await namesFor(taskId, false);
+  if (!(id in names) && !askedAgain.has(taskId + ' ' + id)) {
+    askedAgain.add(taskId + ' ' + id); // someone new since the names were asked for
+    names = await namesFor(taskId, true);
+  }
+  if (names[id] && element.textContent.trim() === id) {
+    element.dataset.bansouNamed = names[id];
+    element.textContent = names[id];
+  }
+}
+
 // --- Watch the page for date pickers and messages ---------------------------------------------
 function scan(root) {
   const scope = root && root.querySelectorAll ? root : document;
+  scope
+    .querySelectorAll(
+      '.history-pane .operation-user, .history-pane .new-value span, .history-pane .original-value span'
+    )
+    .forEach(nameThePerson);
   scope.querySelectorAll('.fjs-datepicker input').forEach(patchDatePicker);
   scope.querySelectorAll('.fjs-form-field-error li').forEach(translateMessage);
   if (scope.closest && scope.closest('.fjs-container')) {
@@ -235,6 +282,13 @@ new MutationObserver((records) => {
       const item = record.target.parentElement;
       if (item && item.matches('.fjs-form-field-error li')) {
         translateMessage(item);
+      } else if (
+        item &&
+        item.matches(
+          '.history-pane .operation-user, .history-pane .new-value span, .history-pane .original-value span'
+        )
+      ) {
+        nameThePerson(item);
       }
     } else {
       record.addedNodes.forEach((node) => {
