@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionCmd;
 import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionTableCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +18,27 @@ import org.springframework.stereotype.Component;
  * take is what was sent, not a fault: text for a column of numbers ({@code DMN-01005}), or no input
  * at all for a table that adds its rows up ({@code DMN-03004}). The REST API answered both with
  * 500; here each becomes a {@link Refusal} with a Japanese message, answered with 400 ({@code
- * jp.bansou.api.ApiErrors}). The value sent is not repeated. A table evaluated by a step of a model
- * fails as before: that is the model's fault, and an incident in Cockpit.
+ * jp.bansou.api.ApiErrors}). The value sent is not repeated. Only an evaluation that is a command
+ * of its own: a table failing inside another command (a step of a model, our Java in one, given
+ * what a changed table no longer takes) fails as before, the model's fault, an error in the log and
+ * an incident in Cockpit, not a refusal that tells a companion to change a value's type.
  */
 @Component
 public class DecisionInputs extends AbstractProcessEnginePlugin {
 
-  static final Pattern WRONG_TYPE = Pattern.compile("^DMN-01005 .* with type '(\\w+)'");
-  static final String NOTHING_TO_ADD_UP = "DMN-03004";
+  /** The table's words for a value of another kind; the value may run over several lines. */
+  static final Pattern WRONG_TYPE =
+      Pattern.compile("^DMN-01005 .* with type '(\\w+)'\\.?$", Pattern.DOTALL);
+
+  /**
+   * Rows whose outputs cannot be added up because every one is empty: what a table that adds up its
+   * rows gives when its inputs were not sent. Outputs that are there but are no numbers are the
+   * table's fault, and stay its error.
+   */
+  static final Pattern NOTHING_TO_ADD_UP =
+      Pattern.compile(
+          "^DMN-03004 Unable to convert value '\\[(?:Untyped 'null' value(?:, )?)+\\]'",
+          Pattern.DOTALL);
 
   /** How a table's input types read in the refusal. */
   static final Map<String, String> TYPES =
@@ -46,10 +60,8 @@ public class DecisionInputs extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     RefusingCommands.add(
         configuration,
-        (command, failure) ->
-            command instanceof EvaluateDecisionCmd || command instanceof EvaluateDecisionTableCmd
-                ? refusal(failure)
-                : null);
+        (command, failure, outermost) ->
+            outermost && evaluating(command) ? refusal(failure) : null);
   }
 
   private String refusal(Throwable failure) {
@@ -68,16 +80,17 @@ public class DecisionInputs extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The table's refusal of the values it was given, in the chain of what an evaluate command threw
-   * ({@link RefusalLogging} logs it as an answer, not as an error quoting the value).
+   * Whether the command whose context closes with this failure is an evaluation on its own that
+   * failed on the values it was given: answered 400, so {@link RefusalLogging} logs it as an
+   * answer, not as an error quoting the value. A table that fails inside another command (a model's
+   * step, our Java in one) is the model's fault and stays an error.
    */
-  static boolean refusedInput(Throwable failure) {
-    StackTraceElement[] frames = failure.getStackTrace();
-    boolean evaluating =
-        frames.length > 0
-            && (frames[0].getClassName().equals(EvaluateDecisionCmd.class.getName())
-                || frames[0].getClassName().equals(EvaluateDecisionTableCmd.class.getName()));
-    return evaluating && inputFailure(failure) != null;
+  static boolean refusedInput(Command<?> closing, Throwable failure) {
+    return evaluating(closing) && inputFailure(failure) != null;
+  }
+
+  private static boolean evaluating(Command<?> command) {
+    return command instanceof EvaluateDecisionCmd || command instanceof EvaluateDecisionTableCmd;
   }
 
   private static DmnEngineException inputFailure(Throwable failure) {
@@ -85,7 +98,7 @@ public class DecisionInputs extends AbstractProcessEnginePlugin {
       if (cause instanceof DmnEngineException dmn
           && dmn.getMessage() != null
           && (WRONG_TYPE.matcher(dmn.getMessage()).find()
-              || dmn.getMessage().startsWith(NOTHING_TO_ADD_UP))) {
+              || NOTHING_TO_ADD_UP.matcher(dmn.getMessage()).find())) {
         return dmn;
       }
       if (cause.getCause() == cause) {

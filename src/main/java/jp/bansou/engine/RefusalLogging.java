@@ -67,11 +67,17 @@ public class RefusalLogging extends AbstractProcessEnginePlugin {
               // answered 400 by what they became (TooLongValues, DecisionInputs): the engine's
               // error would quote the start of the value sent
               || TooLongValues.tooLong(exception)
-              || DecisionInputs.refusedInput(exception)
+              || DecisionInputs.refusedInput(closing(), exception)
               || super.shouldLogFine(exception);
         }
       };
     }
+  }
+
+  /** The command whose context is closing: the engine removes it only after the close. */
+  static org.camunda.bpm.engine.impl.interceptor.Command<?> closing() {
+    var invocation = org.camunda.bpm.engine.impl.context.Context.getCommandInvocationContext();
+    return invocation == null ? null : invocation.getCommand();
   }
 
   /**

@@ -3,6 +3,7 @@ package jp.bansou.engine;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -13,9 +14,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 final class RefusingCommands {
 
-  /** The Japanese message for this failure of this command, or null if it is no refusal. */
+  /**
+   * The Japanese message for this failure of this command, or null if it is no refusal; {@code
+   * outermost}: the command is not run inside another (by a step's Java, say).
+   */
   interface Reading {
-    String refusal(Command<?> command, ProcessEngineException failure);
+    String refusal(Command<?> command, ProcessEngineException failure, boolean outermost);
   }
 
   private RefusingCommands() {}
@@ -30,10 +34,11 @@ final class RefusingCommands {
             new CommandInterceptor() {
               @Override
               public <T> T execute(Command<T> command) {
+                boolean outermost = Context.getCommandContext() == null;
                 try {
                   return next.execute(command);
                 } catch (ProcessEngineException failure) {
-                  String refusal = reading.refusal(command, failure);
+                  String refusal = reading.refusal(command, failure, outermost);
                   if (refusal != null) {
                     throw new Refusal(refusal);
                   }

@@ -29,7 +29,7 @@ public class TooLongValues extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     RefusingCommands.add(
         configuration,
-        (command, failure) ->
+        (command, failure, outermost) ->
             tooLong(failure) ? context.getBean(Texts.class).get("api.error.tooLong") : null);
   }
 

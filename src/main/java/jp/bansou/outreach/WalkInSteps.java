@@ -7,7 +7,6 @@ import static jp.bansou.outreach.ConsultationEvent.*;
 import java.util.List;
 import jp.bansou.casefile.CaseFile;
 import jp.bansou.engine.ModelApi;
-import jp.bansou.engine.Refusal;
 import jp.bansou.engine.Trial;
 import jp.bansou.engine.Var;
 import jp.bansou.outreach.ConsultationEvents.Seen;
@@ -123,9 +122,6 @@ public class WalkInSteps {
     } catch (ProcessEngineException | DmnEngineException broken) {
       // a table changed so that it gives no single answer: the person seen at the event is not
       // turned away for it; the case says an interpreter is needed until the coordinator looks
-      if (broken instanceof Refusal) {
-        Refusal.forget(); // the table's, not the volunteer's: not the answer to their form
-      }
       LOG.warn(
           "Table {} gave no single answer for a walk-in ({}); the case is marked as needing an"
               + " interpreter",

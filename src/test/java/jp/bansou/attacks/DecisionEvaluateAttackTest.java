@@ -2,6 +2,7 @@ package jp.bansou.attacks;
 
 import static jp.bansou.attacks.Attacker.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import jp.bansou.CaseEngineTest;
@@ -29,6 +30,7 @@ class DecisionEvaluateAttackTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   Attacker attacker;
 
@@ -43,6 +45,8 @@ class DecisionEvaluateAttackTest {
     for (String value :
         new String[] {
           "{\"value\": \"Zq8abc\", \"type\": \"String\"}",
+          // over two lines: the table's words still recognised, and the value still not logged
+          "{\"value\": \"Zq6abc\\n090-1234-5678 with type 'boolean'\", \"type\": \"String\"}",
           "{\"value\": true, \"type\": \"Boolean\"}",
           "{\"value\": \"2020-01-01T00:00:00.000+0000\", \"type\": \"Date\"}"
         }) {
@@ -52,7 +56,7 @@ class DecisionEvaluateAttackTest {
       assertThat(answer.body()).doesNotContain("abc", "2020", "DMN-");
     }
     // an answer, not an error: the table's words, which quote the value, are not logged
-    assertThat(output.getAll()).doesNotContain("Zq8abc", "ENGINE-16004");
+    assertThat(output.getAll()).doesNotContain("Zq8abc", "Zq6abc", "090-1234", "ENGINE-16004");
     assertThat(evaluations()).isEqualTo(evaluated);
 
     HttpResponse<String> three =
@@ -72,6 +76,63 @@ class DecisionEvaluateAttackTest {
     assertRefused(attacker.post("demo", POINTS, "{\"variables\": {}}"), 400, "必要な入力");
     assertThat(evaluations()).isEqualTo(evaluated);
     assertThat(output.getAll()).doesNotContain("ENGINE-16004", "DMN-03004");
+  }
+
+  @Test
+  void aTableThatFailsInsideAnotherCommandIsTheModelsErrorNotARefusal(CapturedOutput output) {
+    // as a step's Java asks a table a changed model no longer fits (DeadlineWatches, WalkInSteps)
+    var commands =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+    assertThatThrownBy(
+            () ->
+                commands.execute(
+                    context ->
+                        engine
+                            .getDecisionService()
+                            .evaluateDecisionTableByKey("emergency-aid-amount")
+                            .variables(java.util.Map.of("householdSize", "Zq5"))
+                            .evaluate()))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+        .isNotInstanceOf(jp.bansou.engine.Refusal.class)
+        .hasRootCauseMessage("DMN-01005 Invalid value 'Zq5' for clause with type 'integer'.");
+    assertThat(output.getAll()).contains("ENGINE-16004");
+  }
+
+  @Test
+  void aTableThatAddsUpWhatIsNoNumberIsItsOwnFaultNotAMissingInput() {
+    String table =
+        """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="sumWordsDefinitions" name="s" namespace="t">
+          <decision id="sumWords" name="s" camunda:historyTimeToLive="P1D">
+            <decisionTable id="t" hitPolicy="COLLECT" aggregation="SUM">
+              <input id="in"><inputExpression id="e" typeRef="integer"><text>n</text></inputExpression></input>
+              <output id="out" name="points" />
+              <rule id="r1"><inputEntry id="i1"><text>3</text></inputEntry><outputEntry id="o1"><text>"five"</text></outputEntry></rule>
+              <rule id="r2"><inputEntry id="i2"><text>-</text></inputEntry><outputEntry id="o2"><text>"six"</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>""";
+    var repository = engine.getRepositoryService();
+    String deployment =
+        repository
+            .createDeployment()
+            .name("sum of words")
+            .addString("sum-words.dmn", table)
+            .deploy()
+            .getId();
+    try {
+      HttpResponse<String> answer =
+          attacker.post(
+              "demo",
+              "/engine-rest/decision-definition/key/sumWords/evaluate",
+              "{\"variables\": {\"n\": {\"value\": 3, \"type\": \"Integer\"}}}");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+      assertThat(answer.body()).doesNotContain("必要な入力").contains("管理者に知らせて");
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   private long evaluations() {
