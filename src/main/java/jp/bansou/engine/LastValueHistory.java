@@ -1,8 +1,10 @@
 package jp.bansou.engine;
 
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 
 /**
@@ -15,12 +17,21 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  * statistics, exports and dashboard keep their own tables. Kept, they were every draft of every
  * note of a case until five years after its end, and the largest share of what a case wrote to the
  * engine's history: 191 of the 540 rows one benchmark lifecycle inserted (issue 21). Who did what
- * stays in the user operation log, which FULL keeps.
+ * stays in the user operation log, which FULL keeps; of a comment's edit only that it was edited,
+ * not its text before and after.
  */
 public class LastValueHistory extends DbHistoryEventHandler {
 
   @Override
   public void handleEvent(HistoryEvent historyEvent) {
+    if (historyEvent instanceof UserOperationLogEntryEventEntity entry
+        && UserOperationLogEntry.OPERATION_TYPE_UPDATE_COMMENT.equals(entry.getOperationType())) {
+      // the engine logs a comment's text before and after an edit: a comment is edited to take
+      // something out (a shelter's address), which stayed in every reader's history of the task,
+      // and after a delete too. The comment keeps its text; the log says only that it was edited
+      entry.setOrgValue(null);
+      entry.setNewValue(null);
+    }
     if (!(historyEvent instanceof HistoricFormPropertyEventEntity)) {
       super.handleEvent(historyEvent);
     }

@@ -92,6 +92,26 @@ class CommentAttackTest {
   }
 
   @Test
+  void aCommentEditedToTakeSomethingOutKeepsNoTraceOfItInTheHistory() {
+    var kept = comment("避難先はZq4シェルターの2階");
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    String id = comments().get(0).getId();
+    var edited =
+        attacker.put(
+            "coordinator",
+            "/engine-rest/task/" + triage.getId() + "/comment",
+            "{\"id\": \"" + id + "\", \"message\": \"避難先は本人に確認済み\"}");
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(204);
+
+    var history =
+        attacker.get("coordinator", "/engine-rest/history/user-operation?taskId=" + triage.getId());
+    assertThat(history.statusCode()).isEqualTo(200);
+    // the edit is there, its text before and after is not; the comment holds the new text
+    assertThat(history.body()).contains("UpdateComment").doesNotContain("Zq4", "確認済み");
+    assertThat(comments()).extracting(Comment::getFullMessage).containsExactly("避難先は本人に確認済み");
+  }
+
+  @Test
   void aCommentCarryingThePhoneOrEmailIsRefused() {
     String phone = (String) intake.variables().get("phone");
     String digitsOnly = phone.replace("-", "");
