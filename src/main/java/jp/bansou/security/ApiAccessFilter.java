@@ -75,6 +75,14 @@ public class ApiAccessFilter extends OncePerRequestFilter {
       return;
     }
     String user = fromSession(request);
+    if (user != null && changes(request) && !fromOurPages(request)) {
+      // a session's cookie goes with any request the browser makes to this site, from a page of
+      // another subdomain too (SameSite=Lax lets it): a change must come from our own pages
+      response.sendError(
+          HttpServletResponse.SC_FORBIDDEN,
+          "このシステムの画面から送られた変更ではないので、受け付けませんでした。このシステムのページを開いて、そこから操作してください。");
+      return;
+    }
     if (user == null) {
       user = fromBasic(request);
     }
@@ -121,6 +129,30 @@ public class ApiAccessFilter extends OncePerRequestFilter {
     }
     request.setAttribute(USER_ATTRIBUTE, user);
     chain.doFilter(request, response);
+  }
+
+  private static boolean changes(HttpServletRequest request) {
+    return !Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+  }
+
+  /**
+   * Whether the browser says the request comes from a page of this host: its Origin, or when it
+   * sends none, its Referer. Browsers send Origin with every change a page's script makes.
+   */
+  static boolean fromOurPages(HttpServletRequest request) {
+    String source = request.getHeader("Origin");
+    if (source == null || source.isBlank() || "null".equals(source)) {
+      source = request.getHeader("Referer");
+    }
+    if (source == null || source.isBlank()) {
+      return false;
+    }
+    try {
+      String host = java.net.URI.create(source.strip()).getHost();
+      return host != null && host.equalsIgnoreCase(request.getServerName());
+    } catch (IllegalArgumentException notAnAddress) {
+      return false;
+    }
   }
 
   /**

@@ -115,6 +115,17 @@ final class Attacker {
    */
   java.util.List<HttpResponse<String>> asTasklist(
       String user, String method, String path, java.util.List<String> bodies, String staleToken) {
+    return asTasklist(user, method, path, bodies, staleToken, null);
+  }
+
+  /** As {@link #asTasklist}, with the Origin a browser would send (none when null). */
+  java.util.List<HttpResponse<String>> asTasklist(
+      String user,
+      String method,
+      String path,
+      java.util.List<String> bodies,
+      String staleToken,
+      String origin) {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String csrf = csrfToken(browser, null);
     HttpResponse<String> login =
@@ -133,11 +144,17 @@ final class Attacker {
             json ->
                 exchange(
                     browser,
-                    request(path)
-                        .header("Content-Type", "application/json")
-                        .header("X-XSRF-TOKEN", token)
-                        .method(method, HttpRequest.BodyPublishers.ofString(json))))
+                    withOrigin(
+                        request(path)
+                            .header("Content-Type", "application/json")
+                            .header("X-XSRF-TOKEN", token)
+                            .method(method, HttpRequest.BodyPublishers.ofString(json)),
+                        origin)))
         .toList();
+  }
+
+  private static HttpRequest.Builder withOrigin(HttpRequest.Builder request, String origin) {
+    return origin == null ? request : request.header("Origin", origin);
   }
 
   private String csrfToken(HttpClient browser, String otherwise) {

@@ -112,6 +112,36 @@ class CommentAttackTest {
   }
 
   @Test
+  void aChangeToOurApiWithTheSessionComesFromOurPagesOnly() {
+    String restrict = "/api/cases/" + caseNumber + "/restriction";
+    // a page elsewhere (another subdomain) whose request carries the session's cookie
+    for (String origin : new String[] {null, "http://bansou.attacker.example", "null"}) {
+      assertRefused(
+          attacker.asTasklist("coordinator", "PUT", restrict, List.of("{}"), null, origin).get(0),
+          403,
+          "このシステムの画面から送られた変更ではない");
+    }
+    // the same change from our own page (a basic-auth script has no session: unaffected)
+    var settings =
+        attacker
+            .asTasklist(
+                "coordinator",
+                "PUT",
+                "/api/me/notification-settings",
+                List.of("{}"),
+                null,
+                rest.getRootUri())
+            .get(0);
+    assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+    assertThat(
+            attacker
+                .asTasklist("coordinator", "GET", "/api/me/notification-settings", List.of(""))
+                .get(0)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aCommentCarryingThePhoneOrEmailIsRefused() {
     String phone = (String) intake.variables().get("phone");
     String digitsOnly = phone.replace("-", "");
