@@ -68,6 +68,14 @@ public class SubmissionGuard extends OncePerRequestFilter {
       Pattern.compile(API + "/process-instance/(?:[^/]+/modification|variables-async)$");
 
   /**
+   * A decision table tried with values by hand: FEEL cannot read XML or a Java object (the engine
+   * failed with a server error); a list is sent as Json.
+   */
+  static final Pattern EVALUATE =
+      Pattern.compile(
+          API + "/decision-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/evaluate$");
+
+  /**
    * Ways around a task's form that only an administrator takes: a BPMN error or escalation thrown
    * from the task (a companion merely offered a case ended the whole case with an error no model
    * catches), and a message or signal, which starts or moves processes with any variables, past the
@@ -192,7 +200,9 @@ public class SubmissionGuard extends OncePerRequestFilter {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("form.refused.variables"), null);
       return;
     }
-    boolean aroundTheForm = "POST".equals(method) && AROUND_THE_FORM.matcher(path).matches();
+    boolean aroundTheForm =
+        "POST".equals(method)
+            && (AROUND_THE_FORM.matcher(path).matches() || EVALUATE.matcher(path).matches());
     if (("PUT".equals(method) || "POST".equals(method))
             && (VARIABLES.matcher(path).matches() || aroundTheForm)
             && isAdmin(user(request))

@@ -70,6 +70,33 @@ class DecisionEvaluateAttackTest {
   }
 
   @Test
+  void xmlOrAJavaObjectForATableIsRefusedAndAJsonListTaken() {
+    String need = "/engine-rest/decision-definition/key/interpreter-need/evaluate";
+    long evaluated = evaluations();
+    for (String languages :
+        new String[] {
+          "{\"value\": \"<ja/>\", \"type\": \"Xml\"}",
+          "{\"value\": \"[\\\"ja\\\"]\", \"type\": \"Object\", \"valueInfo\":"
+              + " {\"serializationDataFormat\": \"application/json\","
+              + " \"objectTypeName\": \"java.util.ArrayList\"}}"
+        }) {
+      assertRefused(
+          attacker.post("demo", need, "{\"variables\": {\"languages\": " + languages + "}}"),
+          400,
+          "Xml は使いません");
+    }
+    assertThat(evaluations()).isEqualTo(evaluated);
+    HttpResponse<String> json =
+        attacker.post(
+            "demo",
+            need,
+            "{\"variables\": {\"languages\": {\"value\": \"[\\\"vi\\\", \\\"ja-easy\\\"]\","
+                + " \"type\": \"Json\"}}}");
+    assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+    assertThat(json.body()).contains("\"interpreterNeeded\"", "false");
+  }
+
+  @Test
   void aTableThatAddsUpGivenNothingIsRefused(CapturedOutput output) {
     long evaluated = evaluations();
     assertRefused(attacker.post("demo", POINTS, "{}"), 400, "必要な入力");
