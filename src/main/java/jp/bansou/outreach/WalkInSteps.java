@@ -120,10 +120,11 @@ public class WalkInSteps {
               .evaluate()
               .getSingleEntry();
     } catch (ProcessEngineException | DmnEngineException broken) {
-      // a table changed so that it gives no single answer: the person seen at the event is not
-      // turned away for it; the case says an interpreter is needed until the coordinator looks
+      // a table changed so that it gives no single answer (or none at all): the person seen at the
+      // event is not turned away for it; the case says an interpreter is needed until the
+      // coordinator looks
       LOG.warn(
-          "Table {} gave no single answer for a walk-in ({}); the case is marked as needing an"
+          "Table {} could not decide for a walk-in ({}); the case is marked as needing an"
               + " interpreter",
           INTERPRETER_NEED,
           broken.getClass().getSimpleName());

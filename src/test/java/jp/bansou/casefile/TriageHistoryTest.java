@@ -3,9 +3,8 @@ package jp.bansou.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.bansou.CaseEngineTest;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,23 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CaseEngineTest
 class TriageHistoryTest {
 
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngine engine;
   @Autowired HistoryService historyService;
 
   @Test
   void everyInputOfTheTriageReadsBackAndTheFieldsAreJson() {
-    String definitionId =
-        repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey("accompaniment-case")
-            .withoutTenantId()
-            .latestVersion()
-            .singleResult()
-            .getId();
     ProcessInstance pi =
-        formService.submitStartForm(
-            definitionId, Intake.person().list("problemFields", "labour", "dv").variables());
+        CaseDriver.start(engine, Intake.person().list("problemFields", "labour", "dv"));
 
     HistoricDecisionInstance triage =
         historyService

@@ -268,7 +268,13 @@ class ConsultationEventProcessTest {
     followUp.put("consentCaseWork", true);
     long decided = decisions().count();
 
-    receive(pi.getBusinessKey(), "coordinator", followUp);
+    // sent from Tasklist: as the volunteer, who may not evaluate tables themselves
+    identityService.setAuthentication("coordinator", List.of("coordinators"));
+    try {
+      receive(pi.getBusinessKey(), "coordinator", followUp);
+    } finally {
+      identityService.clearAuthentication();
+    }
 
     CaseSummary opened =
         summaries.all().stream().filter(c -> marker.equals(nameOf(c))).findFirst().orElseThrow();

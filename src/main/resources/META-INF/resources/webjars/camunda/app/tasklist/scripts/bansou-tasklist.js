@@ -221,6 +221,8 @@ XMLHttpRequest.prototype.send = function (...args) {
 // Tasklist shows who did each change by account id (「companion2」), which a companion cannot read
 // as a person and may not look up; /api/tasks/{id}/people answers the names of those in the
 // task's own history (jp.bansou.tasklist.TaskPeopleController). The id stays in the tooltip.
+const PERSON_CELLS =
+  '.history-pane .operation-user, .history-pane .new-value span, .history-pane .original-value span';
 const namesOfTask = new Map();
 const askedAgain = new Set();
 
@@ -262,11 +264,7 @@ async function nameThePerson(element) {
 // --- Watch the page for date pickers and messages ---------------------------------------------
 function scan(root) {
   const scope = root && root.querySelectorAll ? root : document;
-  scope
-    .querySelectorAll(
-      '.history-pane .operation-user, .history-pane .new-value span, .history-pane .original-value span'
-    )
-    .forEach(nameThePerson);
+  scope.querySelectorAll(PERSON_CELLS).forEach(nameThePerson);
   scope.querySelectorAll('.fjs-datepicker input').forEach(patchDatePicker);
   scope.querySelectorAll('.fjs-form-field-error li').forEach(translateMessage);
   if (scope.closest && scope.closest('.fjs-container')) {
@@ -282,12 +280,7 @@ new MutationObserver((records) => {
       const item = record.target.parentElement;
       if (item && item.matches('.fjs-form-field-error li')) {
         translateMessage(item);
-      } else if (
-        item &&
-        item.matches(
-          '.history-pane .operation-user, .history-pane .new-value span, .history-pane .original-value span'
-        )
-      ) {
+      } else if (item && item.matches(PERSON_CELLS)) {
         nameThePerson(item);
       }
     } else {
